@@ -1,0 +1,58 @@
+import { DomainError } from '../../../shared/result'
+import { getBuilding, listBuildings, parksInBuilding, withoutFigures } from '../../store/buildings'
+import { listLeases } from '../../store/leases'
+import { listSpaces } from '../../store/spaces'
+import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
+import type { FeatureHandlers } from '../context'
+import { requireDeleted, requireDistrict, requireLive } from '../guards'
+
+export const buildingHandlers = {
+  'buildings.list': async (input, { store }) => listBuildings(store.db, input),
+
+  'buildings.get': async ({ id }, { store }) => {
+    const building = await getBuilding(store.db, id)
+    if (!building) throw new DomainError('not_found', '楼宇：找不到该记录')
+    const [spaces, leases, parks] = await Promise.all([
+      listSpaces(store.db, { buildingId: id }),
+      listLeases(store.db, { buildingId: id }),
+      parksInBuilding(store.db, id),
+    ])
+    return { building, spaces, leases, parks }
+  },
+
+  'buildings.create': async (input, { store, author }) =>
+    write(store.db, author, async (w) => {
+      await requireDistrict(w.trx, input.districtCode)
+      if (input.clusterId) await requireLive(w.trx, 'clusters', input.clusterId, '所属聚集区', 'clusterId')
+      const id = await insertRow(w, 'buildings', { ...input, kind: input.kind ?? 'office' })
+      return { id }
+    }),
+
+  'buildings.update': async ({ id, ...patch }, { store, author }) => {
+    await write(store.db, author, async (w) => {
+      const before = await requireLive(w.trx, 'buildings', id, '楼宇')
+      if (patch.districtCode) await requireDistrict(w.trx, patch.districtCode)
+      if (patch.clusterId) await requireLive(w.trx, 'clusters', patch.clusterId, '所属聚集区', 'clusterId')
+      const next = { ...before, ...patch } as { lng?: number | null; lat?: number | null }
+      if ((next.lng == null) !== (next.lat == null)) {
+        throw new DomainError('invalid', '位置：经度和纬度需同时填写', 'lng')
+      }
+      await updateRow(w, 'buildings', id, patch, before)
+    })
+    return withoutFigures((await getBuilding(store.db, id))!)
+  },
+
+  'buildings.delete': async ({ id }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      await requireLive(w.trx, 'buildings', id, '楼宇')
+      await softDeleteRow(w, 'buildings', id)
+      return null
+    }),
+
+  'buildings.restore': async ({ id }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      const deletedAt = await requireDeleted(w.trx, 'buildings', id, '楼宇')
+      await restoreRow(w, 'buildings', id, deletedAt)
+      return null
+    }),
+} satisfies FeatureHandlers<'buildings'>

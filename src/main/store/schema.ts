@@ -1,0 +1,202 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// The typed tables. Identifiers here are camelCase; Kysely's CamelCasePlugin maps them to the
+// snake_case columns created by the migrations. Booleans are 0/1 integers, dates ISO strings,
+// money in yuan, areas in m², coordinates WGS-84.
+
+/** Columns every editable row carries: UUID id, times, soft delete, demo flag. */
+interface RowBase {
+  id: string
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+  isDemo: number
+}
+
+export interface DistrictTable {
+  code: string
+  name: string
+  city: string
+  province: string
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+  isDemo: number
+}
+
+export interface ClusterTable extends RowBase {
+  name: string
+  districtCode: string
+  description: string | null
+}
+
+export interface BuildingTable extends RowBase {
+  name: string
+  address: string | null
+  districtCode: string
+  clusterId: string | null
+  lng: number | null
+  lat: number | null
+  grade: string | null
+  kind: string
+  floorsAbove: number | null
+  floorsBelow: number | null
+  totalArea: number | null
+  yearBuilt: number | null
+  owner: string | null
+  propertyManager: string | null
+  ownership: string | null
+  propertyFee: number | null
+  contactName: string | null
+  contactPhone: string | null
+  notes: string | null
+}
+
+export interface SpaceTable extends RowBase {
+  buildingId: string
+  floorLabel: string
+  floorSort: number
+  unit: string | null
+  area: number
+  status: string
+  askingRent: number | null
+  fitOut: string | null
+  availableFrom: string | null
+  divisible: number
+  notes: string | null
+}
+
+export interface TenantTable extends RowBase {
+  name: string
+  creditCode: string | null
+  industry: string | null
+  aboveScale: number
+  registeredInDistrict: number
+  annualTax: number | null
+  staff: number | null
+  contactName: string | null
+  contactPhone: string | null
+  notes: string | null
+}
+
+export interface LeaseTable extends RowBase {
+  tenantId: string
+  buildingId: string
+  startDate: string | null
+  endDate: string | null
+  area: number
+  rent: number | null
+  notes: string | null
+}
+
+export interface LeaseSpaceTable {
+  leaseId: string
+  spaceId: string
+}
+
+export interface ParcelTable extends RowBase {
+  code: string
+  name: string
+  districtCode: string
+  address: string | null
+  lng: number | null
+  lat: number | null
+  /** GeoJSON Polygon/MultiPolygon as text. */
+  boundary: string | null
+  area: number | null
+  landUse: string
+  plotRatioMin: number | null
+  plotRatioMax: number | null
+  buildingDensity: number | null
+  greenRatio: number | null
+  heightLimit: number | null
+  readiness: string | null
+  utilities: string | null
+  status: string
+  referencePrice: number | null
+  targetIndustry: string | null
+  contactName: string | null
+  contactPhone: string | null
+  notes: string | null
+}
+
+export interface ParkTable extends RowBase {
+  name: string
+  theme: string
+  districtCode: string
+  plannedInvestment: number | null
+  totalArea: number | null
+  operator: string | null
+  status: string
+  contactName: string | null
+  contactPhone: string | null
+  description: string | null
+}
+
+export interface SubParkTable extends RowBase {
+  parkId: string
+  name: string
+  theme: string | null
+  area: number | null
+  sortOrder: number
+}
+
+export interface ParkHostTable extends RowBase {
+  parkId: string
+  buildingId: string
+  floors: string | null
+  area: number | null
+  sortOrder: number
+}
+
+export interface ChangeLogTable {
+  seq: Generated<number>
+  hlc: string
+  deviceId: string
+  actor: string
+  tableName: string
+  rowId: string
+  op: 'insert' | 'update' | 'delete' | 'restore'
+  field: string | null
+  oldValue: string | null
+  newValue: string | null
+  at: string
+}
+
+export interface SettingTable {
+  key: string
+  value: string
+  updatedAt: string
+}
+
+export interface Database {
+  districts: DistrictTable
+  clusters: ClusterTable
+  buildings: BuildingTable
+  spaces: SpaceTable
+  tenants: TenantTable
+  leases: LeaseTable
+  leaseSpaces: LeaseSpaceTable
+  parcels: ParcelTable
+  parks: ParkTable
+  subParks: SubParkTable
+  parkHosts: ParkHostTable
+  changeLog: ChangeLogTable
+  settings: SettingTable
+}
+
+/** Tables whose rows are edited by people and therefore logged field by field. */
+export type LoggedTable = 'districts' | 'clusters' | 'buildings' | 'spaces' | 'tenants' | 'leases' | 'parcels' | 'parks' | 'subParks' | 'parkHosts'
+
+export type BuildingRow = Selectable<BuildingTable>
+export type SpaceRow = Selectable<SpaceTable>
+export type TenantRow = Selectable<TenantTable>
+export type LeaseRow = Selectable<LeaseTable>
+export type ParcelRow = Selectable<ParcelTable>
+export type ParkRow = Selectable<ParkTable>
+export type SubParkRow = Selectable<SubParkTable>
+export type ParkHostRow = Selectable<ParkHostTable>
+export type ClusterRow = Selectable<ClusterTable>
+export type DistrictRow = Selectable<DistrictTable>
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>
+export type RowPatch<T extends keyof Database> = Updateable<Database[T]>

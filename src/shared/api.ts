@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { buildingCreate, buildingList, buildingUpdate } from './schemas/buildings'
+import { clusterCreate, clusterList, clusterUpdate } from './schemas/clusters'
+import { byId, districtCode, requiredText } from './schemas/common'
+import { leaseCreate, leaseList, leaseUpdate } from './schemas/leases'
+import { parcelCreate, parcelList, parcelUpdate } from './schemas/parcels'
+import { parkCreate, parkList, parkUpdate } from './schemas/parks'
+import { spaceCreate, spaceList, spaceUpdate } from './schemas/spaces'
+import { tenantCreate, tenantList, tenantUpdate } from './schemas/tenants'
+import type {
+  Building, BuildingDetail, BuildingSummary, Change, Cluster, District, InventoryStats, Lease,
+  Parcel, Park, SearchHit, Space, StoreInfo, Tenant,
+} from './types'
+
+// The one contract between the renderer and every host (Electron IPC, browser host, CLI).
+// Each method names its input schema and, as a phantom type, its output. Hosts, the preload
+// bridge and the renderer's client are generic over this record, so a method added here is
+// served everywhere or the compiler says where it is missing.
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I
+  /** Phantom: carries the output type only. */
+  output?: O
+}
+
+const method = <O>() => <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input })
+
+const none = z.strictObject({})
+const created = z.object({ id: z.string() })
+type Created = z.infer<typeof created>
+
+export const SETTING_KEYS = ['ui.language', 'ui.filters', 'ui.mapView', 'user.name'] as const
+
+export const contract = {
+  'meta.info': method<StoreInfo>()(none),
+  'meta.finishOnboarding': method<StoreInfo>()(z.strictObject({ loadDemo: z.boolean() })),
+  'settings.get': method<Record<string, string>>()(none),
+  'settings.set': method<null>()(
+    z.strictObject({
+      key: z.enum(SETTING_KEYS, { error: '设置项：不支持的键' }),
+      value: z.string().max(100_000, { error: '设置值：过长' }),
+    }),
+  ),
+
+  'districts.list': method<District[]>()(none),
+  'districts.create': method<{ code: string }>()(
+    z.strictObject({
+      code: districtCode('行政区划代码'),
+      name: requiredText('区县名称', 50),
+      city: requiredText('所属城市', 50),
+      province: requiredText('所属省份', 50),
+    }),
+  ),
+
+  'clusters.list': method<Cluster[]>()(clusterList),
+  'clusters.get': method<Cluster>()(byId('聚集区')),
+  'clusters.create': method<Created>()(clusterCreate),
+  'clusters.update': method<Cluster>()(clusterUpdate),
+  'clusters.delete': method<null>()(byId('聚集区')),
+  'clusters.restore': method<null>()(byId('聚集区')),
+
+  'buildings.list': method<BuildingSummary[]>()(buildingList),
+  'buildings.get': method<BuildingDetail>()(byId('楼宇')),
+  'buildings.create': method<Created>()(buildingCreate),
+  'buildings.update': method<Building>()(buildingUpdate),
+  'buildings.delete': method<null>()(byId('楼宇')),
+  'buildings.restore': method<null>()(byId('楼宇')),
+
+  'spaces.list': method<Space[]>()(spaceList),
+  'spaces.create': method<Created>()(spaceCreate),
+  'spaces.update': method<Space>()(spaceUpdate),
+  'spaces.delete': method<null>()(byId('空间')),
+  'spaces.restore': method<null>()(byId('空间')),
+
+  'tenants.list': method<Tenant[]>()(tenantList),
+  'tenants.get': method<{ tenant: Tenant; leases: Lease[] }>()(byId('企业')),
+  'tenants.create': method<Created>()(tenantCreate),
+  'tenants.update': method<Tenant>()(tenantUpdate),
+  'tenants.delete': method<null>()(byId('企业')),
+  'tenants.restore': method<null>()(byId('企业')),
+
+  'leases.list': method<Lease[]>()(leaseList),
+  'leases.create': method<Created>()(leaseCreate),
+  'leases.update': method<Lease>()(leaseUpdate),
+  'leases.delete': method<null>()(byId('租约')),
+  'leases.restore': method<null>()(byId('租约')),
+
+  'parcels.list': method<Parcel[]>()(parcelList),
+  'parcels.get': method<Parcel>()(byId('地块')),
+  'parcels.create': method<Created>()(parcelCreate),
+  'parcels.update': method<Parcel>()(parcelUpdate),
+  'parcels.delete': method<null>()(byId('地块')),
+  'parcels.restore': method<null>()(byId('地块')),
+
+  'parks.list': method<Park[]>()(parkList),
+  'parks.get': method<Park>()(byId('园区')),
+  'parks.create': method<Created>()(parkCreate),
+  'parks.update': method<Park>()(parkUpdate),
+  'parks.delete': method<null>()(byId('园区')),
+  'parks.restore': method<null>()(byId('园区')),
+
+  'search.query': method<SearchHit[]>()(
+    z.strictObject({
+      q: z.string().trim().min(1, { error: '搜索词：不能为空' }).max(100, { error: '搜索词：过长' }),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+  ),
+  'stats.summary': method<InventoryStats>()(none),
+  'changes.list': method<Change[]>()(
+    z.strictObject({
+      rowId: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+  ),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']> extends never
+  ? null
+  : Exclude<Contract[M]['output'], undefined>
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+
+// Field helpers whose messages name the field and the reason in Chinese, so that any host
+// (renderer, CLI, import) can show a zod issue to the user as it is.
+
+export const id = (label: string) =>
+  z.string({ error: `${label}：缺少编号` }).uuid({ error: `${label}：编号格式不正确` })
+
+export const requiredText = (label: string, max = 100) =>
+  z
+    .string({ error: `${label}：必填` })
+    .trim()
+    .min(1, { error: `${label}：必填` })
+    .max(max, { error: `${label}：不能超过 ${max} 个字` })
+
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string({ error: `${label}：应为文字` })
+    .trim()
+    .max(max, { error: `${label}：不能超过 ${max} 个字` })
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v))
+
+export const positiveNumber = (label: string, max = 1e12) =>
+  z
+    .number({ error: `${label}：应为数字` })
+    .finite({ error: `${label}：应为有限的数字` })
+    .positive({ error: `${label}：应大于 0` })
+    .max(max, { error: `${label}：数值过大（不超过 ${max}）` })
+
+export const nonNegativeNumber = (label: string, max = 1e12) =>
+  z
+    .number({ error: `${label}：应为数字` })
+    .finite({ error: `${label}：应为有限的数字` })
+    .min(0, { error: `${label}：不能为负数` })
+    .max(max, { error: `${label}：数值过大（不超过 ${max}）` })
+
+export const intInRange = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label}：应为整数` })
+    .int({ error: `${label}：应为整数` })
+    .min(min, { error: `${label}：不能小于 ${min}` })
+    .max(max, { error: `${label}：不能大于 ${max}` })
+
+export const ratio = (label: string) =>
+  z
+    .number({ error: `${label}：应为数字` })
+    .min(0, { error: `${label}：应在 0 到 1 之间` })
+    .max(1, { error: `${label}：应在 0 到 1 之间` })
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `${label}：应为日期` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}：日期格式应为 YYYY-MM-DD` })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      error: `${label}：不是有效日期`,
+    })
+
+export const phone = (label: string) =>
+  z
+    .string({ error: `${label}：应为文字` })
+    .trim()
+    .regex(/^$|^[0-9+\-()（） ]{5,30}$/, { error: `${label}：只能包含数字、空格和 + - ( )` })
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v))
+
+export const districtCode = (label = '所属区县') =>
+  z.string({ error: `${label}：必选` }).regex(/^\d{6}$/, { error: `${label}：应为 6 位行政区划代码（GB/T 2260）` })
+
+// Longitude and latitude in WGS-84. The bounds are China's extent with a margin: a point outside
+// is almost always swapped axes or a typo.
+export const lng = z
+  .number({ error: '经度：应为数字' })
+  .min(73, { error: '经度：应在 73 到 136 之间（中国境内，WGS-84）' })
+  .max(136, { error: '经度：应在 73 到 136 之间（中国境内，WGS-84）' })
+export const lat = z
+  .number({ error: '纬度：应为数字' })
+  .min(3, { error: '纬度：应在 3 到 54 之间（中国境内，WGS-84）' })
+  .max(54, { error: '纬度：应在 3 到 54 之间（中国境内，WGS-84）' })
+
+export const byId = (label: string) => z.strictObject({ id: id(label) })
+
+export const listQuery = {
+  q: z.string().trim().max(100).optional(),
+  districtCode: z.string().regex(/^\d{6}$/).optional(),
+  includeDeleted: z.boolean().optional(),
+}
+
+/** Makes every field of a create schema optional and adds the id, for partial updates. */
+export function updateOf<T extends z.ZodRawShape>(label: string, shape: z.ZodObject<T>) {
+  return shape.partial().extend({ id: id(label) }).strict()
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config'
+
+// Three projects, all run by `npm test`: unit (pure functions, fake electron), integration
+// (services and store on real SQLite files) and e2e (the browser host driven in Chromium).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // One browser host and one Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+    ],
+  },
+})
