@@ -26,8 +26,7 @@ interface MethodSpec<I extends z.ZodType, O> {
 const method = <O>() => <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input })
 
 const none = z.strictObject({})
-const created = z.object({ id: z.string() })
-type Created = z.infer<typeof created>
+type Created = { id: string }
 
 export const SETTING_KEYS = ['ui.language', 'ui.filters', 'ui.mapView', 'user.name'] as const
 

@@ -46,7 +46,7 @@ const figuresSql = sql`
     coalesce(tf.annual_tax, 0) AS annual_tax
   FROM buildings b
   JOIN districts d ON d.code = b.district_code
-  LEFT JOIN clusters c ON c.id = b.cluster_id
+  LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
   LEFT JOIN space_figures sf ON sf.building_id = b.id
   LEFT JOIN tenant_figures tf ON tf.building_id = b.id`
 

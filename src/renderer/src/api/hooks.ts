@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api'
+import { api, type ApiCallError } from './client'
+
+// The two generic hooks every feature's queries.ts and mutations.ts are built from. Query keys
+// are [method, input], so a write can refresh every query of the methods it affects.
+
+export function useApiQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  options: Omit<UseQueryOptions<MethodOutput<M>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<MethodOutput<M>, ApiCallError>({
+    queryKey: [method, input],
+    queryFn: () => api.call(method, input),
+    ...options,
+  })
+}
+
+/** A write; on success, every query of the `refreshes` methods is fetched again. */
+export function useApiMutation<M extends MethodName>(method: M, refreshes: readonly MethodName[]) {
+  const client = useQueryClient()
+  return useMutation<MethodOutput<M>, ApiCallError, MethodInput<M>>({
+    mutationFn: (input) => api.call(method, input),
+    onSuccess: async () => {
+      await Promise.all(refreshes.map((m) => client.invalidateQueries({ queryKey: [m] })))
+    },
+  })
+}
+
+/** Methods whose answers change when inventory rows change: most writes refresh all of them. */
+export const INVENTORY_READS = [
+  'buildings.list', 'buildings.get', 'spaces.list', 'tenants.list', 'tenants.get', 'leases.list',
+  'parcels.list', 'parcels.get', 'parks.list', 'parks.get', 'clusters.list', 'clusters.get',
+  'stats.summary', 'meta.info', 'search.query', 'changes.list',
+] as const satisfies readonly MethodName[]

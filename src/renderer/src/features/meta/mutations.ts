@@ -1,0 +1,5 @@
+import { INVENTORY_READS, useApiMutation } from '../../api/hooks'
+
+export const useFinishOnboarding = () => useApiMutation('meta.finishOnboarding', INVENTORY_READS)
+export const useSetSetting = () => useApiMutation('settings.set', ['settings.get'])
+export const useCreateDistrict = () => useApiMutation('districts.create', ['districts.list'])

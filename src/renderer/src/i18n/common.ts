@@ -1,0 +1,82 @@
+import type { Messages } from '.'
+
+// Strings shared by every screen; vocabulary labels (grades, statuses, land uses …) too, so that
+// lists, forms and filters name things the same way.
+export const common = {
+  zh: {
+    appName: '招商资源图',
+    nav: { home: '总览', map: '地图', buildings: '楼宇', parcels: '地块', parks: '空中产业园', clusters: '楼宇聚集区', tenants: '入驻企业', settings: '设置' },
+    actions: {
+      save: '保存', cancel: '取消', edit: '编辑', delete: '删除', undo: '撤销', add: '新增', back: '返回',
+      search: '搜索', close: '关闭', retry: '重试', saving: '保存中…', confirmDelete: '确定删除“{{name}}”吗？删除后可撤销。',
+    },
+    state: { loading: '加载中…', empty: '暂无数据', error: '出错了：{{message}}', notFound: '找不到该记录', deleted: '已删除“{{name}}”', saved: '已保存' },
+    demo: { badge: '演示数据', banner: '当前显示的是演示数据（依据公开报道编制，楼层与空置情况为虚构），仅供试用。' },
+    search: { placeholder: '搜索楼宇、地块、园区、企业…', noResults: '没有找到“{{q}}”', kinds: { building: '楼宇', parcel: '地块', park: '园区', cluster: '聚集区', tenant: '企业' } },
+    onboarding: {
+      title: '欢迎使用招商资源图',
+      body: '数据只保存在本机。可以先载入演示数据熟悉功能，也可以从空白开始录入本区的楼宇、地块和园区。',
+      demo: '载入演示数据', empty: '从空白开始', loading: '正在载入演示数据…',
+    },
+    language: { label: '界面语言', zh: '简体中文', en: 'English' },
+    field: { required: '必填' },
+    yes: '是', no: '否', none: '—',
+    units: { m2: 'm²', mu: '亩', rentDay: '元/m²·天', feeMonth: '元/m²·月', wan: '万', yi: '亿', yuan: '元', wanYuanPerMu: '万元/亩', yiYuan: '亿元' },
+    vocab: {
+      grade: { super_a: '超甲级', a: '甲级', b: '乙级', c: '丙级' },
+      buildingKind: { office: '商务楼宇', complex: '综合体', industrial: '工业园区/厂房', stalled: '停缓建项目' },
+      ownership: { whole: '整体持有', strata: '分散产权' },
+      spaceStatus: { vacant: '空置', leased: '已租', sold: '已售', owner_occupied: '自用', reserved: '意向' },
+      fitOut: { bare: '毛坯', basic: '简装', fitted: '精装' },
+      landUse: { residential: '居住用地', commercial: '商业用地', mixed: '商住用地', industrial: '工业用地', m0: '新型产业用地(M0)', logistics: '物流仓储用地', public: '公共设施用地', other: '其他' },
+      parcelStatus: { reserve: '储备', preparing: '出让准备', listed: '出让公示', transferred: '已出让' },
+      readiness: { cleared: '净地', uncleared: '毛地' },
+      parkStatus: { planned: '规划中', fitting_out: '装修中', operating: '运营中' },
+      industry: {
+        A: 'A 农、林、牧、渔业', B: 'B 采矿业', C: 'C 制造业', D: 'D 电力、热力、燃气及水生产和供应业', E: 'E 建筑业',
+        F: 'F 批发和零售业', G: 'G 交通运输、仓储和邮政业', H: 'H 住宿和餐饮业', I: 'I 信息传输、软件和信息技术服务业',
+        J: 'J 金融业', K: 'K 房地产业', L: 'L 租赁和商务服务业', M: 'M 科学研究和技术服务业', N: 'N 水利、环境和公共设施管理业',
+        O: 'O 居民服务、修理和其他服务业', P: 'P 教育', Q: 'Q 卫生和社会工作', R: 'R 文化、体育和娱乐业',
+        S: 'S 公共管理、社会保障和社会组织', T: 'T 国际组织',
+      },
+    },
+  },
+  en: {
+    appName: 'Site Atlas',
+    nav: { home: 'Overview', map: 'Map', buildings: 'Buildings', parcels: 'Land parcels', parks: 'Sky parks', clusters: 'Clusters', tenants: 'Tenants', settings: 'Settings' },
+    actions: {
+      save: 'Save', cancel: 'Cancel', edit: 'Edit', delete: 'Delete', undo: 'Undo', add: 'Add', back: 'Back',
+      search: 'Search', close: 'Close', retry: 'Retry', saving: 'Saving…', confirmDelete: 'Delete “{{name}}”? You can undo this.',
+    },
+    state: { loading: 'Loading…', empty: 'Nothing here yet', error: 'Something went wrong: {{message}}', notFound: 'Not found', deleted: 'Deleted “{{name}}”', saved: 'Saved' },
+    demo: { badge: 'Demo data', banner: 'You are looking at demo data (built from public reports; floors and vacancy are invented), for trying the app out.' },
+    search: { placeholder: 'Search buildings, parcels, parks, tenants…', noResults: 'Nothing found for “{{q}}”', kinds: { building: 'Building', parcel: 'Parcel', park: 'Park', cluster: 'Cluster', tenant: 'Tenant' } },
+    onboarding: {
+      title: 'Welcome to Site Atlas',
+      body: 'Your data stays on this computer. Load the demo data to look around, or start empty and record your district’s buildings, parcels and parks.',
+      demo: 'Load demo data', empty: 'Start empty', loading: 'Loading demo data…',
+    },
+    language: { label: 'Language', zh: '简体中文', en: 'English' },
+    field: { required: 'Required' },
+    yes: 'Yes', no: 'No', none: '—',
+    units: { m2: 'm²', mu: 'mu', rentDay: 'CNY/m²·day', feeMonth: 'CNY/m²·month', wan: '×10k', yi: '×100m', yuan: 'CNY', wanYuanPerMu: '10k CNY/mu', yiYuan: '100m CNY' },
+    vocab: {
+      grade: { super_a: 'Super grade A', a: 'Grade A', b: 'Grade B', c: 'Grade C' },
+      buildingKind: { office: 'Office tower', complex: 'Complex', industrial: 'Industrial park / factory', stalled: 'Stalled project' },
+      ownership: { whole: 'Held whole', strata: 'Strata-sold' },
+      spaceStatus: { vacant: 'Vacant', leased: 'Leased', sold: 'Sold', owner_occupied: 'Owner-occupied', reserved: 'Reserved' },
+      fitOut: { bare: 'Bare shell', basic: 'Basic', fitted: 'Fitted' },
+      landUse: { residential: 'Residential', commercial: 'Commercial', mixed: 'Mixed use', industrial: 'Industrial', m0: 'Innovative industry (M0)', logistics: 'Logistics', public: 'Public facilities', other: 'Other' },
+      parcelStatus: { reserve: 'Reserve', preparing: 'Preparing', listed: 'Listed for transfer', transferred: 'Transferred' },
+      readiness: { cleared: 'Cleared', uncleared: 'Not cleared' },
+      parkStatus: { planned: 'Planned', fitting_out: 'Being fitted out', operating: 'Operating' },
+      industry: {
+        A: 'A Agriculture', B: 'B Mining', C: 'C Manufacturing', D: 'D Utilities', E: 'E Construction', F: 'F Wholesale & retail',
+        G: 'G Transport & logistics', H: 'H Hotels & catering', I: 'I Information technology', J: 'J Finance', K: 'K Real estate',
+        L: 'L Leasing & business services', M: 'M Research & technical services', N: 'N Environment & public facilities',
+        O: 'O Household services', P: 'P Education', Q: 'Q Health & social work', R: 'R Culture, sport & entertainment',
+        S: 'S Public administration', T: 'T International organisations',
+      },
+    },
+  },
+} satisfies Messages
