@@ -33,3 +33,95 @@ export async function listLeases(
     floors: JSON.parse(r.floors ?? '[]') as string[],
   }))
 }
+
+export interface LeaseSpaceInfo {
+  id: string
+  buildingId: string
+  floorLabel: string
+  unit: string | null
+  area: number
+  status: string
+  deletedAt: string | null
+}
+
+/** The spaces with these ids (live or deleted), for checking a lease's choice. */
+export async function spacesByIds(db: Kysely<Database>, ids: string[]): Promise<LeaseSpaceInfo[]> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('spaces')
+    .select(['id', 'buildingId', 'floorLabel', 'unit', 'area', 'status', 'deletedAt'])
+    .where('id', 'in', ids)
+    .execute()
+}
+
+export async function leaseSpaceIds(db: Kysely<Database>, leaseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('leaseSpaces').select('spaceId').where('leaseId', '=', leaseId).execute()
+  return rows.map((r) => r.spaceId)
+}
+
+export async function addLeaseSpaces(db: Kysely<Database>, leaseId: string, spaceIds: string[]): Promise<void> {
+  if (spaceIds.length === 0) return
+  await db.insertInto('leaseSpaces').values(spaceIds.map((spaceId) => ({ leaseId, spaceId }))).execute()
+}
+
+export async function removeLeaseSpaces(db: Kysely<Database>, leaseId: string, spaceIds: string[]): Promise<void> {
+  if (spaceIds.length === 0) return
+  await db.deleteFrom('leaseSpaces').where('leaseId', '=', leaseId).where('spaceId', 'in', spaceIds).execute()
+}
+
+// "Current" is the same rule the building figures use: live, and no end date or ending today or
+// later (a lease signed to start next month already takes the space off the market).
+const isCurrent = sql`l.deleted_at IS NULL AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))`
+
+export interface LeaseConflict {
+  spaceId: string
+  floorLabel: string
+  unit: string | null
+  tenantName: string
+}
+
+/**
+ * Current leases other than `exceptLeaseId` that cover any of the spaces during the period
+ * [startDate, endDate] (a missing bound is open). A lease that ends before the other begins does
+ * not conflict, so the next tenant's lease can be entered before the present one runs out.
+ */
+export async function conflictingLeases(
+  db: Kysely<Database>,
+  spaceIds: string[],
+  period: { startDate: string | null; endDate: string | null },
+  exceptLeaseId?: string,
+): Promise<LeaseConflict[]> {
+  if (spaceIds.length === 0) return []
+  const { rows } = await sql<LeaseConflict>`
+    SELECT ls.space_id, s.floor_label, s.unit, t.name AS tenant_name
+    FROM lease_spaces ls
+    JOIN leases l ON l.id = ls.lease_id
+    JOIN spaces s ON s.id = ls.space_id
+    JOIN tenants t ON t.id = l.tenant_id
+    WHERE ls.space_id IN (${sql.join(spaceIds)}) AND ${isCurrent}
+      AND l.id != ${exceptLeaseId ?? ''}
+      AND (${period.endDate} IS NULL OR l.start_date IS NULL OR l.start_date <= ${period.endDate})
+      AND (${period.startDate} IS NULL OR l.end_date IS NULL OR l.end_date >= ${period.startDate})
+    ORDER BY s.floor_sort, s.unit`.execute(db)
+  return rows
+}
+
+/** Which of these spaces some current lease covers. */
+export async function coveredSpaceIds(db: Kysely<Database>, spaceIds: string[]): Promise<Set<string>> {
+  if (spaceIds.length === 0) return new Set()
+  const { rows } = await sql<{ spaceId: string }>`
+    SELECT DISTINCT ls.space_id FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id
+    WHERE ls.space_id IN (${sql.join(spaceIds)}) AND ${isCurrent}`.execute(db)
+  return new Set(rows.map((r) => r.spaceId))
+}
+
+/** Today's date in the same local calendar SQLite's date('now', 'localtime') uses. */
+export async function today(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ d: string }>`SELECT date('now', 'localtime') AS d`.execute(db)
+  return rows[0]!.d
+}
+
+/** Marks a lease as changed when only its spaces changed (they live in lease_spaces). */
+export async function touchLease(db: Kysely<Database>, leaseId: string, now: string): Promise<void> {
+  await db.updateTable('leases').set({ updatedAt: now }).where('id', '=', leaseId).execute()
+}

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, sql } from 'kysely'
+import { CamelCasePlugin, Kysely, type Migration, Migrator, SqliteDialect, sql } from 'kysely'
 import { SITE_ATLAS_APPLICATION_ID } from './migrations/001_initial'
-import { LATEST_SCHEMA_VERSION, migrationProvider, migrations } from './migrations'
+import { migrations as appMigrations } from './migrations'
 import type { Database } from './schema'
 
 export type StoreOpenProblem = 'missing' | 'not_site_atlas' | 'newer_schema' | 'unreadable'
@@ -35,7 +35,9 @@ export interface OpenStoreOptions {
   /** Open without writing anything: no pragmas that write, no migration. */
   readonly?: boolean
   /** Migrate to this named migration instead of the latest (migration tests only). */
-  migrateTo?: keyof typeof migrations
+  migrateTo?: string
+  /** Replaces the app's migration record (migration tests only). */
+  migrations?: Record<string, Migration>
 }
 
 const MEMORY = ':memory:'
@@ -55,8 +57,10 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     throw new StoreOpenError('unreadable', `无法打开数据文件 ${file}：${(error as Error).message}`)
   }
 
+  const migrations = options.migrations ?? appMigrations
+  const latest = Object.keys(migrations).length
   try {
-    const version = inspect(sqlite, file)
+    const version = inspect(sqlite, file, latest)
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
       sqlite.pragma('synchronous = NORMAL')
@@ -67,10 +71,10 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     const base = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) })
     let backupPath: string | null = null
     let schemaVersion = version
-    const target = options.migrateTo ? Object.keys(migrations).indexOf(options.migrateTo) + 1 : LATEST_SCHEMA_VERSION
+    const target = options.migrateTo ? Object.keys(migrations).indexOf(options.migrateTo) + 1 : latest
     if (!options.readonly && version < target) {
       if (existed && version > 0) backupPath = backupBeforeMigration(sqlite, file, version)
-      schemaVersion = await migrate(base, options.migrateTo)
+      schemaVersion = await migrate(base, migrations, options.migrateTo)
     }
     const db = base.withPlugin(new CamelCasePlugin()) as unknown as Kysely<Database>
     return {
@@ -90,7 +94,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
 }
 
 /** Reads the header and decides whether this file is ours and whether we can read its schema. */
-function inspect(sqlite: BetterSqlite3.Database, file: string): number {
+function inspect(sqlite: BetterSqlite3.Database, file: string, latest: number): number {
   let applicationId: number
   let tableCount: number
   let version: number
@@ -105,10 +109,10 @@ function inspect(sqlite: BetterSqlite3.Database, file: string): number {
   if (applicationId !== SITE_ATLAS_APPLICATION_ID) {
     throw new StoreOpenError('not_site_atlas', `${file} 不是 Site Atlas 数据文件（其他程序的 SQLite 数据库）`)
   }
-  if (version > LATEST_SCHEMA_VERSION) {
+  if (version > latest) {
     throw new StoreOpenError(
       'newer_schema',
-      `${file} 的数据结构版本为 ${version}，比本程序支持的 ${LATEST_SCHEMA_VERSION} 更新；请升级 Site Atlas 后再打开`,
+      `${file} 的数据结构版本为 ${version}，比本程序支持的 ${latest} 更新；请升级 Site Atlas 后再打开`,
     )
   }
   return version
@@ -122,8 +126,8 @@ function backupBeforeMigration(sqlite: BetterSqlite3.Database, file: string, ver
   return target
 }
 
-async function migrate(db: Kysely<any>, target?: string): Promise<number> {
-  const migrator = new Migrator({ db, provider: migrationProvider })
+async function migrate(db: Kysely<any>, migrations: Record<string, Migration>, target?: string): Promise<number> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const { error, results } =
     target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target)
   if (error) {
@@ -133,11 +137,4 @@ async function migrate(db: Kysely<any>, target?: string): Promise<number> {
   const applied = (await db.selectFrom('kysely_migration').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
   await sql.raw(`PRAGMA user_version = ${Number(applied)}`).execute(db)
   return Number(applied)
-}
-
-/** For migration tests: bring a store to exactly the named migration. */
-export async function migrateStoreTo(store: Store, name: keyof typeof migrations): Promise<number> {
-  const base = new Kysely<any>({ dialect: new SqliteDialect({ database: store.sqlite }) })
-  store.schemaVersion = await migrate(base, name)
-  return store.schemaVersion
 }

@@ -108,6 +108,22 @@ export async function updateRow(w: Writer, table: LoggedTable, id: string, patch
   return changes.map((c) => c.field as string)
 }
 
+/**
+ * Logs a value kept outside the row's own columns as one of its fields, e.g. a lease's set of
+ * spaces (rows of lease_spaces), so the change log still tells the whole story of the row.
+ */
+export async function logField(
+  w: Writer,
+  table: LoggedTable,
+  rowId: string,
+  op: 'insert' | 'update',
+  field: string,
+  oldValue: unknown,
+  newValue: unknown,
+): Promise<void> {
+  await log(w, table, rowId, op, [{ field, oldValue, newValue }])
+}
+
 export async function softDeleteRow(w: Writer, table: LoggedTable, id: string): Promise<void> {
   await loose(w).updateTable(table).set({ deletedAt: w.now, updatedAt: w.now }).where(keyColumn(table), '=', id).execute()
   await log(w, table, id, 'delete', [{ field: 'deletedAt', oldValue: null, newValue: w.now }])

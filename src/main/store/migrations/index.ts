@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely'
+import type { Migration } from 'kysely'
 import * as m001 from './001_initial'
 
 /**
@@ -10,7 +10,3 @@ export const migrations: Record<string, Migration> = {
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length
-
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { createServices } from '../services'
+import { openStore, StoreOpenError } from '../store/open'
+import { buildRenderer, rendererIsStale } from './build'
+import { createWebServer } from './server'
+
+// npm run web -- [--port N] [--data-dir DIR] [--demo]
+// Prints exactly one line on stdout: "Site Atlas is serving at http://127.0.0.1:PORT/?token=TOKEN".
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4870' },
+      'data-dir': { type: 'string', default: path.join(os.homedir(), '.site-atlas') },
+      demo: { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port 应为 0–65535 的整数：${values.port}`)
+
+  if (rendererIsStale(projectRoot)) buildRenderer(projectRoot)
+
+  const store = await openStore(path.join(path.resolve(values['data-dir']), 'site-atlas.db'))
+  const services = await createServices(store)
+  if (values.demo) {
+    const info = await services.dispatch('meta.info', {})
+    if (info.ok && (info.value as { empty: boolean }).empty) {
+      const loaded = await services.dispatch('meta.finishOnboarding', { loadDemo: true })
+      if (!loaded.ok) throw new Error(loaded.error.message)
+    }
+  }
+
+  const token = randomBytes(24).toString('base64url')
+  const server = createWebServer({ dispatch: services.dispatch, staticDir: path.join(projectRoot, 'out/renderer'), token })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', resolve)
+  })
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  process.stdout.write(`Site Atlas is serving at http://127.0.0.1:${actualPort}/?token=${token}\n`)
+
+  const stop = () => {
+    server.close()
+    server.closeAllConnections()
+    void store.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof StoreOpenError || error instanceof Error ? error.message : String(error)
+  process.stderr.write(`Site Atlas: ${message}\n`)
+  process.exit(1)
+})
