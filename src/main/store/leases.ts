@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Lease } from '../../shared/types'
-import type { Database } from './schema'
+import type { Database, LeaseRow as LeaseTableRow } from './schema'
 
 type LeaseRow = Omit<Lease, 'isDemo' | 'spaceIds' | 'floors'> & { isDemo: number; spaceIds: string | null; floors: string | null }
 
@@ -124,4 +124,9 @@ export async function today(db: Kysely<Database>): Promise<string> {
 /** Marks a lease as changed when only its spaces changed (they live in lease_spaces). */
 export async function touchLease(db: Kysely<Database>, leaseId: string, now: string): Promise<void> {
   await db.updateTable('leases').set({ updatedAt: now }).where('id', '=', leaseId).execute()
+}
+
+/** The stored lease row, live or deleted. */
+export async function findLease(db: Kysely<Database>, id: string): Promise<LeaseTableRow | undefined> {
+  return db.selectFrom('leases').selectAll().where('id', '=', id).executeTakeFirst()
 }

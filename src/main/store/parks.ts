@@ -40,8 +40,8 @@ export async function listParks(db: Kysely<Database>, filter: ParkFilter = {}): 
     ...r,
     isDemo: r.isDemo === 1,
     status: r.status as ParkStatus,
-    subParks: (subParks.get(r.id) ?? []),
-    hosts: (hosts.get(r.id) ?? []),
+    subParks: subParks.get(r.id) ?? [],
+    hosts: hosts.get(r.id) ?? [],
   }))
 }
 
@@ -92,10 +92,11 @@ export async function liveChildren(
   table: 'subParks' | 'parkHosts',
   parkId: string,
 ): Promise<Array<Record<string, unknown> & { id: string }>> {
-  return (db as unknown as Kysely<any>)
+  const rows = await (db as unknown as Kysely<any>)
     .selectFrom(table)
     .selectAll()
     .where('parkId', '=', parkId)
     .where('deletedAt', 'is', null)
     .execute()
+  return rows as Array<Record<string, unknown> & { id: string }>
 }

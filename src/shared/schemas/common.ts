@@ -4,7 +4,10 @@ import { z } from 'zod'
 // (renderer, CLI, import) can show a zod issue to the user as it is.
 
 export const id = (label: string) =>
-  z.string({ error: `${label}：缺少编号` }).uuid({ error: `${label}：编号格式不正确` })
+  z
+    .string({ error: `${label}：必选` })
+    .min(1, { error: `${label}：必选` })
+    .uuid({ error: `${label}：编号格式不正确` })
 
 export const requiredText = (label: string, max = 100) =>
   z

@@ -1,9 +1,6 @@
-// PLACEHOLDER — being written by a helper; replaced before commit.
-import { DomainError } from '../../../shared/result'
+import { listChanges } from '../../store/changes'
 import type { FeatureHandlers } from '../context'
 
-const pending = async (): Promise<never> => {
-  throw new DomainError('internal', '尚未完成')
-}
-
-export const changeHandlers = new Proxy({}, { get: () => pending }) as unknown as FeatureHandlers<'changes'>
+export const changeHandlers = {
+  'changes.list': async (input, { store }) => listChanges(store.db, input),
+} satisfies FeatureHandlers<'changes'>

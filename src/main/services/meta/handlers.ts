@@ -1,9 +1,50 @@
-// PLACEHOLDER — being written by a helper; replaced before commit.
-import { DomainError } from '../../../shared/result'
-import type { FeatureHandlers } from '../context'
+import { SETTING_KEYS } from '../../../shared/api'
+import type { StoreInfo } from '../../../shared/types'
+import { getSetting, listSettings, setSetting } from '../../store/settings'
+import { storeContents } from '../../store/stats'
+import type { FeatureHandlers, ServiceContext } from '../context'
+import { loadDemoData } from '../demo/load'
 
-const pending = async (): Promise<never> => {
-  throw new DomainError('internal', '尚未完成')
+/** Set once the first-start choice (demo or empty store) is made. */
+const ONBOARDING_KEY = 'onboarding.done'
+const USER_KEYS = new Set<string>(SETTING_KEYS)
+
+export async function storeInfo(ctx: ServiceContext): Promise<StoreInfo> {
+  const { store } = ctx
+  const { empty, hasDemoData } = await storeContents(store.db)
+  const done = await getSetting(store.db, ONBOARDING_KEY)
+  return {
+    appVersion: ctx.appVersion,
+    schemaVersion: store.schemaVersion,
+    dataFile: store.file,
+    deviceId: ctx.author.deviceId,
+    empty,
+    hasDemoData,
+    // A store that already holds data (e.g. opened from a colleague's file) needs no first-start choice.
+    onboarded: done !== null || !empty,
+  }
 }
 
-export const metaHandlers = new Proxy({}, { get: () => pending }) as unknown as FeatureHandlers<'meta'> & FeatureHandlers<'settings'>
+export const metaHandlers = {
+  'meta.info': async (_input, ctx) => storeInfo(ctx),
+
+  'meta.finishOnboarding': async ({ loadDemo }, ctx) => {
+    // The demo loader refuses a store that is not empty; the flag is set only after it succeeds.
+    if (loadDemo) await loadDemoData(ctx)
+    await setSetting(ctx.store.db, ONBOARDING_KEY, new Date().toISOString())
+    return storeInfo(ctx)
+  },
+
+  // Internal keys (device id, clock, onboarding) are never handed out or accepted here.
+  'settings.get': async (_input, { store }) => {
+    const all = await listSettings(store.db, '')
+    return Object.fromEntries(Object.entries(all).filter(([key]) => USER_KEYS.has(key)))
+  },
+
+  'settings.set': async ({ key, value }, ctx) => {
+    await setSetting(ctx.store.db, key, value)
+    // Later edits in this session are logged under the new name, not the one found at start.
+    if (key === 'user.name' && value.trim()) ctx.author.actor = value.trim()
+    return null
+  },
+} satisfies FeatureHandlers<'meta'> & FeatureHandlers<'settings'>

@@ -1,9 +1,69 @@
-// PLACEHOLDER — being written by a helper; replaced before commit.
+import type { Kysely } from 'kysely'
 import { DomainError } from '../../../shared/result'
+import { findLiveParcelByCode, getParcel, listParcels } from '../../store/parcels'
+import type { Database } from '../../store/schema'
+import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
+import { requireDeleted, requireDistrict, requireLive } from '../guards'
+import { deriveLocation } from './geometry'
 
-const pending = async (): Promise<never> => {
-  throw new DomainError('internal', '尚未完成')
+async function requireFreeCode(db: Kysely<Database>, code: string, exceptId?: string): Promise<void> {
+  if (await findLiveParcelByCode(db, code, exceptId)) {
+    throw new DomainError('conflict', `地块编号：已有编号为「${code}」的地块`, 'code')
+  }
 }
 
-export const parcelHandlers = new Proxy({}, { get: () => pending }) as unknown as FeatureHandlers<'parcels'>
+function requirePair(position: { lng?: number | null; lat?: number | null }): void {
+  if ((position.lng == null) !== (position.lat == null)) {
+    throw new DomainError('invalid', '位置：经度和纬度需同时填写', 'lng')
+  }
+}
+
+export const parcelHandlers = {
+  'parcels.list': async (input, { store }) => listParcels(store.db, input),
+
+  'parcels.get': async ({ id }, { store }) => {
+    const parcel = await getParcel(store.db, id)
+    if (!parcel) throw new DomainError('not_found', '地块：找不到该记录')
+    return parcel
+  },
+
+  'parcels.create': async (input, { store, author }) =>
+    write(store.db, author, async (w) => {
+      await requireDistrict(w.trx, input.districtCode)
+      await requireFreeCode(w.trx, input.code)
+      const located = deriveLocation(input)
+      requirePair(located)
+      const id = await insertRow(w, 'parcels', { ...input, ...located })
+      return { id }
+    }),
+
+  'parcels.update': async ({ id, ...patch }, { store, author }) => {
+    await write(store.db, author, async (w) => {
+      const before = await requireLive<{ lng: number | null; lat: number | null }>(w.trx, 'parcels', id, '地块')
+      if (patch.districtCode) await requireDistrict(w.trx, patch.districtCode)
+      if (patch.code) await requireFreeCode(w.trx, patch.code, id)
+      const located = deriveLocation(patch)
+      requirePair({ lng: located.lng === undefined ? before.lng : located.lng, lat: located.lat === undefined ? before.lat : located.lat })
+      await updateRow(w, 'parcels', id, { ...patch, ...located }, before)
+    })
+    return (await getParcel(store.db, id))!
+  },
+
+  'parcels.delete': async ({ id }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      await requireLive(w.trx, 'parcels', id, '地块')
+      await softDeleteRow(w, 'parcels', id)
+      return null
+    }),
+
+  'parcels.restore': async ({ id }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      const deletedAt = await requireDeleted(w.trx, 'parcels', id, '地块')
+      // Another parcel may have taken the code while this one was deleted.
+      const parcel = await getParcel(w.trx, id)
+      await requireFreeCode(w.trx, parcel!.code, id)
+      await restoreRow(w, 'parcels', id, deletedAt)
+      return null
+    }),
+} satisfies FeatureHandlers<'parcels'>

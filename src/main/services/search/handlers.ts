@@ -1,9 +1,8 @@
-// PLACEHOLDER — being written by a helper; replaced before commit.
-import { DomainError } from '../../../shared/result'
+import { search } from '../../store/search'
 import type { FeatureHandlers } from '../context'
 
-const pending = async (): Promise<never> => {
-  throw new DomainError('internal', '尚未完成')
-}
+const DEFAULT_LIMIT = 20
 
-export const searchHandlers = new Proxy({}, { get: () => pending }) as unknown as FeatureHandlers<'search'>
+export const searchHandlers = {
+  'search.query': async ({ q, limit }, { store }) => search(store.db, q, limit ?? DEFAULT_LIMIT),
+} satisfies FeatureHandlers<'search'>

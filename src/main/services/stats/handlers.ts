@@ -1,9 +1,6 @@
-// PLACEHOLDER — being written by a helper; replaced before commit.
-import { DomainError } from '../../../shared/result'
+import { inventoryStats } from '../../store/stats'
 import type { FeatureHandlers } from '../context'
 
-const pending = async (): Promise<never> => {
-  throw new DomainError('internal', '尚未完成')
-}
-
-export const statsHandlers = new Proxy({}, { get: () => pending }) as unknown as FeatureHandlers<'stats'>
+export const statsHandlers = {
+  'stats.summary': async (_input, { store }) => inventoryStats(store.db),
+} satisfies FeatureHandlers<'stats'>

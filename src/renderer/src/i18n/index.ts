@@ -34,6 +34,8 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'zh',
   defaultNS: 'common',
+  // A feature's t() finds shared strings (actions, vocabulary) without naming the namespace.
+  fallbackNS: 'common',
   ns: Object.keys(resources.zh),
   interpolation: { escapeValue: false },
 })

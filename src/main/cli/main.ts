@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util'
+import { checkCommand } from './commands/check'
+import { demoCommand } from './commands/demo'
+import { statsCommand } from './commands/stats'
+import { CliError, type Output, processOutput } from './output'
+
+// npm run cli -- <command> [options]: the same services as the app, from a terminal.
+
+const USAGE = `用法 / usage: npm run cli -- <command> [options]
+  demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
+  stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
+  check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出`
+
+export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    let values: { db?: string; json?: boolean; force?: boolean }
+    try {
+      values = parseArgs({
+        args: rest,
+        options: {
+          db: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          force: { type: 'boolean', default: false },
+        },
+        strict: true,
+      }).values
+    } catch (error) {
+      throw new CliError(`参数有误：${(error as Error).message}\n${USAGE}`, 2)
+    }
+    if (!command || command === 'help' || command === '--help') {
+      output.out(USAGE)
+      return command ? 0 : 2
+    }
+    const db = values.db
+    if (!db) throw new CliError(`缺少 --db FILE\n${USAGE}`, 2)
+    switch (command) {
+      case 'demo':
+        await demoCommand(db, values.force ?? false, output)
+        return 0
+      case 'stats':
+        await statsCommand(db, values.json ?? false, output)
+        return 0
+      case 'check':
+        await checkCommand(db, output)
+        return 0
+      default:
+        throw new CliError(`未知命令：${command}\n${USAGE}`, 2)
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      output.err(`错误：${error.message}`)
+      return error.exitCode
+    }
+    output.err(`错误：${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /cli[\\/]main\.(ts|js)$/.test(process.argv[1])
+if (isEntry) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code))
+}
