@@ -18,6 +18,7 @@ describe('Chinese number habits', () => {
 
   it('shows 亩, rates and daily rents', () => {
     expect(formatMu(242000)).toBe('363.00 亩')
+    expect(formatMu(1_424_000)).toBe('2,136.00 亩')
     expect(formatRate(0.25)).toBe('25.0%')
     expect(formatRent(3.5)).toBe('3.5 元/m²·天')
     expect(formatRentRange(2.8, 4.2)).toBe('2.8–4.2 元/m²·天')

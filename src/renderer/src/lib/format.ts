@@ -16,7 +16,8 @@ export function formatArea(m2: number | null | undefined, lang: Language = 'zh')
 /** 363.00 亩 */
 export function formatMu(m2: number | null | undefined, lang: Language = 'zh'): string {
   if (m2 == null) return '—'
-  return `${squareMetresToMu(m2).toFixed(2)} ${lang === 'zh' ? '亩' : 'mu'}`
+  const mu = squareMetresToMu(m2).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  return `${mu} ${lang === 'zh' ? '亩' : 'mu'}`
 }
 
 /** 20亿元 · 350万元 · 9,000元 (zh); CNY 2.0 bn · CNY 3.5 m (en). */

@@ -1,0 +1,2 @@
+// Writes of the settings screen; the hooks live with the store's meta feature.
+export { useCreateDistrict, useSetSetting } from '../meta/mutations'
