@@ -1,15 +1,19 @@
-// Takes screenshots of the browser host with the demo data, for the README and for looking at
-// the app as a user would: `npx tsx scripts/screenshots.ts [outDir] [route …]`.
+// Takes screenshots of the browser host, for the README and for looking at the app as a user
+// would: `npx tsx scripts/screenshots.ts [--data-dir DIR] [outDir] [route …]`. Without --data-dir
+// the host starts on a fresh folder with the demo data.
 import fs from 'node:fs'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import { launchBrowser, startBrowserHost } from '../tests/helpers/browserHost'
 
-const outDir = path.resolve(process.argv[2] ?? 'docs')
-const routes = process.argv.length > 3 ? process.argv.slice(3) : ['/', '/buildings']
+const { values, positionals } = parseArgs({ options: { 'data-dir': { type: 'string' } }, allowPositionals: true })
+const outDir = path.resolve(positionals[0] ?? 'docs')
+const routes = positionals.length > 1 ? positionals.slice(1) : ['/', '/overview', '/buildings']
 
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true })
-  const host = await startBrowserHost({ demo: true })
+  const dataDir = values['data-dir']
+  const host = await startBrowserHost(dataDir ? { dataDir } : { demo: true })
   const browser = await launchBrowser()
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
@@ -17,8 +21,9 @@ async function main(): Promise<void> {
     await page.waitForSelector('.shell__content')
     for (const route of routes) {
       await page.evaluate((hash) => (window.location.hash = hash), `#${route}`)
-      await page.waitForTimeout(1200)
-      const name = route === '/' ? 'home' : route.replace(/^\//, '').replace(/[/?=&]/g, '-')
+      if (route === '/') await page.waitForSelector('.site-map[data-buildings-shown]', { timeout: 120_000 })
+      await page.waitForTimeout(1500)
+      const name = route === '/' ? 'map' : route.replace(/^\//, '').replace(/[/?=&]/g, '-')
       const file = path.join(outDir, `${name}.png`)
       await page.screenshot({ path: file })
       process.stderr.write(`${file}\n`)

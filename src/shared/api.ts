@@ -1,16 +1,22 @@
 import { z } from 'zod'
+import { basemapAddOnline, basemapArea, basemapImport, basemapSetActive, basemapUpdate } from './schemas/basemaps'
 import { buildingCreate, buildingList, buildingUpdate } from './schemas/buildings'
 import { clusterCreate, clusterList, clusterUpdate } from './schemas/clusters'
-import { byId, districtCode, requiredText } from './schemas/common'
+import { byId, districtCode, isCountyLevelCode, requiredText } from './schemas/common'
 import { leaseCreate, leaseList, leaseUpdate } from './schemas/leases'
 import { parcelCreate, parcelList, parcelUpdate } from './schemas/parcels'
 import { parkCreate, parkList, parkUpdate } from './schemas/parks'
+import { savedSearchCreate, savedSearchUpdate } from './schemas/savedSearches'
 import { spaceCreate, spaceList, spaceUpdate } from './schemas/spaces'
 import { tenantCreate, tenantList, tenantUpdate } from './schemas/tenants'
 import type {
+  AreaEstimate, Basemap, BasemapList, BoundaryCity, BoundaryFeatureCollection, Job,
   Building, BuildingDetail, BuildingSummary, Change, Cluster, District, InventoryStats, Lease,
-  Parcel, Park, SearchHit, Space, StoreInfo, Tenant,
+  Parcel, Park, SavedSearch, SearchHit, Space, StoreInfo, Tenant,
 } from './types'
+import type { MapSites } from './mapSites'
+import type { Photo } from './photos'
+import { photoAdd, photoList, photoUpdate } from './schemas/photos'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
 // Each method names its input schema and, as a phantom type, its output. Hosts, the preload
@@ -28,7 +34,10 @@ const method = <O>() => <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ 
 const none = z.strictObject({})
 type Created = { id: string }
 
-export const SETTING_KEYS = ['ui.language', 'ui.filters', 'ui.mapView', 'user.name'] as const
+export const SETTING_KEYS = [
+  'ui.language', 'user.name',
+  'map.filter', 'map.area', 'map.layers', 'map.view', 'map.selection',
+] as const
 
 export const contract = {
   'meta.info': method<StoreInfo>()(none),
@@ -44,7 +53,7 @@ export const contract = {
   'districts.list': method<District[]>()(none),
   'districts.create': method<{ code: string }>()(
     z.strictObject({
-      code: districtCode('行政区划代码'),
+      code: districtCode('行政区划代码').refine(isCountyLevelCode, { error: '行政区划代码：应为区县级代码（省级前两位有效，末两位不为 00），如 210103' }),
       name: requiredText('区县名称', 50),
       city: requiredText('所属城市', 50),
       province: requiredText('所属省份', 50),
@@ -105,6 +114,39 @@ export const contract = {
     }),
   ),
   'stats.summary': method<InventoryStats>()(none),
+
+  'map.sites': method<MapSites>()(none),
+
+  'savedSearches.list': method<SavedSearch[]>()(none),
+  'savedSearches.create': method<Created>()(savedSearchCreate),
+  'savedSearches.update': method<SavedSearch>()(savedSearchUpdate),
+  'savedSearches.delete': method<null>()(byId('保存的查询')),
+  'savedSearches.restore': method<null>()(byId('保存的查询')),
+
+  'photos.list': method<Photo[]>()(photoList),
+  'photos.add': method<Photo>()(photoAdd),
+  'photos.update': method<Photo>()(photoUpdate),
+  'photos.delete': method<null>()(byId('照片')),
+  'photos.restore': method<null>()(byId('照片')),
+
+  // Offline packages and online tile sources; tiles themselves go through each host's /tiles path.
+  'basemaps.list': method<BasemapList>()(none),
+  'basemaps.setActive': method<null>()(basemapSetActive),
+  'basemaps.import': method<Basemap>()(basemapImport),
+  'basemaps.addOnline': method<Basemap>()(basemapAddOnline),
+  'basemaps.update': method<Basemap>()(basemapUpdate),
+  'basemaps.remove': method<null>()(byId('底图')),
+  'basemaps.estimateArea': method<AreaEstimate>()(basemapArea),
+  'basemaps.downloadArea': method<{ jobId: string }>()(basemapArea),
+
+  'jobs.get': method<Job>()(byId('任务')),
+  'jobs.cancel': method<null>()(byId('任务')),
+
+  // The embedded default basemap: district boundaries of every city (WGS-84), loaded per city.
+  'boundaries.cities': method<BoundaryCity[]>()(none),
+  'boundaries.city': method<BoundaryFeatureCollection>()(z.strictObject({ code: districtCode('城市代码') })),
+  'boundaries.overview': method<BoundaryFeatureCollection>()(none),
+
   'changes.list': method<Change[]>()(
     z.strictObject({
       rowId: z.string().max(64).optional(),

@@ -250,3 +250,122 @@ export interface Change {
   newValue: unknown
   at: string
 }
+
+export interface SavedSearch extends Audit {
+  id: string
+  name: string
+  filter: import('./mapFilter').MapFilter
+  area: import('./mapFilter').MapArea | null
+  notes: string | null
+}
+
+// ── Basemaps and background jobs ────────────────────────────────────────────────────────────
+
+/** The coordinate system a basemap's tiles are drawn in: GPS/Tianditu (wgs84) or Gaode/Tencent (gcj02). */
+export type MapCrs = 'wgs84' | 'gcj02'
+
+/** An offline map package (MBTiles, PMTiles) or an online tile source with its on-disk cache. */
+export interface Basemap {
+  id: string
+  name: string
+  kind: 'mbtiles' | 'pmtiles' | 'xyz'
+  crs: MapCrs
+  /** Tile image format; null for an online source whose format is not known yet. */
+  format: 'png' | 'jpg' | 'webp' | null
+  minZoom: number
+  maxZoom: number
+  /** WGS-84 [west, south, east, north]; null when unknown (online sources). */
+  bounds: [number, number, number, number] | null
+  attribution: string | null
+  /** Online sources only: the XYZ URL template. */
+  urlTemplate: string | null
+  /** Bytes on disk: the package copy, or the tile cache of an online source. */
+  sizeBytes: number
+  /** Online sources only: tiles in the cache. */
+  cachedTiles: number | null
+  /** Relative URL template the renderer turns into tile URLs, e.g. 'tiles/<id>/{z}/{x}/{y}'. */
+  tilePath: string
+}
+
+export interface BasemapList {
+  basemaps: Basemap[]
+  /** The basemap the map shows; null = the embedded boundary map. */
+  activeId: string | null
+}
+
+export interface AreaEstimate {
+  /** Tiles covering the area over the zoom range. */
+  tiles: number
+  /** Of those, tiles already in the cache. */
+  cachedTiles: number
+  /** Bytes still to download (tiles not cached × mean tile size). */
+  estimatedBytes: number
+}
+
+/** A background task in this process (downloading an area, importing a file); polled with jobs.get. */
+export interface Job {
+  id: string
+  kind: 'download' | 'import'
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  /** Units handled so far (tiles downloaded, skipped as cached, or failed). */
+  done: number
+  total: number
+  /** Bytes fetched so far. */
+  bytes: number
+  /** Units that could not be handled. */
+  failed: number
+  /** A sentence for the user (Chinese), e.g. why the job failed. */
+  message: string | null
+  startedAt: string
+  finishedAt: string | null
+}
+
+// ─── Boundaries: the embedded default basemap ─────────────────────────────────────────────────
+// District boundaries with names for every Chinese city, shipped in resources/boundaries (derived
+// by scripts/derive-boundaries.ts) and loaded per city on demand. Plain GeoJSON, WGS-84.
+
+/** A district (区, 县, 县级市 …) as the boundary data lists it. */
+export interface BoundaryDistrict {
+  /** GB/T 2260 code, e.g. 210103. */
+  code: string
+  name: string
+}
+
+/**
+ * A city whose district boundaries the app carries. Municipalities and SARs are one city each under
+ * their province-level code (110000 北京市 …); county-level units directly under a province (济源,
+ * Hainan's counties …) are cities of one district under their own code.
+ */
+export interface BoundaryCity {
+  code: string
+  name: string
+  /** Province-level unit, e.g. 辽宁省, 北京市. */
+  province: string
+  /** [west, south, east, north] in degrees. */
+  bbox: [number, number, number, number]
+  /** [lng, lat]: a point inside the city, in its central district where the data says which that is. */
+  center: [number, number]
+  districts: BoundaryDistrict[]
+}
+
+/** `code` and `name` of the district (of the city, in the overview); `cityCode` the city it belongs to. */
+export interface BoundaryProperties {
+  code: string
+  name: string
+  cityCode: string
+}
+
+export type BoundaryGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] }
+
+export interface BoundaryFeature {
+  type: 'Feature'
+  properties: BoundaryProperties
+  geometry: BoundaryGeometry
+}
+
+export interface BoundaryFeatureCollection {
+  type: 'FeatureCollection'
+  features: BoundaryFeature[]
+}

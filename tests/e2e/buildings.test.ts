@@ -29,7 +29,7 @@ describe('buildings in the browser host', () => {
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByRole('heading')).toBeDefined()
     await dialog.getByRole('button', { name: '从空白开始' }).click()
-    await page.getByText('还没有任何资源').waitFor()
+    await page.getByText('地图上还没有资源').waitFor()
   })
 
   it('creates a building and adds its floors', async () => {

@@ -84,4 +84,11 @@ describe('buildings and spaces', () => {
     expect((await app.ok('buildings.list', { q: '中心' })).map((b) => b.name).sort()).toEqual(['新地中心', '茂业中心'].sort())
     expect((await app.ok('buildings.list', { q: '青年大街' })).map((b) => b.name)).toEqual(['茂业中心'])
   })
+
+  it('lists names in pinyin order with numbers in numeric order', async () => {
+    for (const name of ['万科中心', '五里河商务大厦', '全运路金融中心', '华府 10 号楼', '华府 2 号楼']) {
+      await app.ok('buildings.create', { name, districtCode: '210103' })
+    }
+    expect((await app.ok('buildings.list', {})).map((b) => b.name)).toEqual(['华府 2 号楼', '华府 10 号楼', '全运路金融中心', '万科中心', '五里河商务大厦'])
+  })
 })

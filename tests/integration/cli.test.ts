@@ -1,4 +1,7 @@
+import { LATEST_SCHEMA_VERSION } from '../../src/main/store/migrations'
+import { openStore } from '../../src/main/store/open'
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -70,7 +73,7 @@ describe('command line', () => {
   it('checks a healthy store and prints its schema version', async () => {
     const { code, out } = await cli('check', '--db', db)
     expect(code).toBe(0)
-    expect(out).toMatch(/数据结构版本：1/)
+    expect(out).toContain(`数据结构版本：${LATEST_SCHEMA_VERSION}（本程序最新：${LATEST_SCHEMA_VERSION}）`)
     expect(out).toContain('完整性检查：通过')
     expect(out).toContain('外键检查：通过')
   })
@@ -121,5 +124,32 @@ describe('command line', () => {
     expect(result.status).toBe(0)
     expect(() => JSON.parse(result.stdout)).not.toThrow()
     expect(result.stdout.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('reads without writing: stats leaves the file byte for byte, and an empty database is no store', async () => {
+    const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+    const before = digest(db)
+    expect((await cli('stats', '--db', db, '--json')).code).toBe(0)
+    expect(digest(db)).toBe(before)
+
+    const empty = path.join(dir, 'empty.db')
+    fs.writeFileSync(empty, '')
+    for (const command of ['check', 'stats']) {
+      const { code, err } = await cli(command, '--db', empty)
+      expect(code).not.toBe(0)
+      expect(err).toContain('不是 Site Atlas 数据文件（空的数据库）')
+    }
+    expect(fs.statSync(empty).size).toBe(0)
+  })
+
+  it('asks for an upgrade rather than upgrading an older file when only reading it', async () => {
+    const older = path.join(dir, 'older.db')
+    const store = await openStore(older, { migrateTo: '001_initial' })
+    await store.close()
+    const before = fs.readFileSync(older)
+    const { code, err } = await cli('stats', '--db', older)
+    expect(code).not.toBe(0)
+    expect(err).toContain('请先用 Site Atlas 打开一次以升级')
+    expect(fs.readFileSync(older).equals(before)).toBe(true)
   })
 })

@@ -50,9 +50,9 @@ describe('store info, onboarding and settings', () => {
   it('hands out and accepts only the user-facing settings', async () => {
     expect(await app.ok('settings.get', {})).toEqual({})
     await app.ok('settings.set', { key: 'ui.language', value: 'en' })
-    await app.ok('settings.set', { key: 'ui.mapView', value: '{"lat":41.8,"lng":123.43,"zoom":13}' })
+    await app.ok('settings.set', { key: 'map.view', value: '{"center":[123.43,41.8],"zoom":13}' })
     await app.ok('settings.set', { key: 'ui.language', value: 'zh' })
-    expect(await app.ok('settings.get', {})).toEqual({ 'ui.language': 'zh', 'ui.mapView': '{"lat":41.8,"lng":123.43,"zoom":13}' })
+    expect(await app.ok('settings.get', {})).toEqual({ 'ui.language': 'zh', 'map.view': '{"center":[123.43,41.8],"zoom":13}' })
 
     const internal = await app.call('settings.set', { key: 'device.id' as 'ui.language', value: 'forged' })
     expect(internal).toMatchObject({ ok: false, error: { code: 'invalid', field: 'key', message: '设置项：不支持的键' } })

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { type Kysely, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src/main/store/migrations'
+import { listBuildings } from '../../src/main/store/buildings'
 import { openStore, StoreOpenError } from '../../src/main/store/open'
 import { tempDir } from '../helpers/store'
 
@@ -51,38 +52,95 @@ describe('store migrations', () => {
     await second.close()
   })
 
-  // Migration 001 is the only one so far; this exercises the upgrade path every later migration
-  // takes: N-1 with data → N, data kept, the old file copied aside first.
-  it('upgrades an earlier version with its data kept and a backup of the old file', async () => {
+  // The upgrade path every migration takes: N-1 with data → N, data kept, old file copied aside.
+  it('upgrades 001 → 002 (map: basemaps, saved searches) with its data kept and a backup', async () => {
     const file = fileIn()
     const v1 = await openStore(file, { migrateTo: '001_initial' })
     expect(v1.schemaVersion).toBe(1)
     await sql`INSERT INTO clusters (id, created_at, updated_at, name, district_code) VALUES ('c1', 'now', 'now', '惠工方圆金融楼宇集聚区', '210103')`.execute(v1.db)
+    await sql`INSERT INTO buildings (id, created_at, updated_at, name, district_code, cluster_id, kind, lng, lat)
+      VALUES ('b1', 'now', 'now', '财富中心', '210103', 'c1', 'office', 123.43, 41.8)`.execute(v1.db)
     await v1.close()
 
-    const next = {
-      ...migrations,
-      '002_test_cluster_colour': {
-        up: async (db: Kysely<any>) => {
-          await db.schema.alterTable('clusters').addColumn('colour', 'text', (c) => c.notNull().defaultTo('#888')).execute()
-        },
-      },
-    }
-    const v2 = await openStore(file, { migrations: next })
+    const v2 = await openStore(file, { migrateTo: '002_map' })
     expect(v2.schemaVersion).toBe(2)
     expect(v2.sqlite.pragma('user_version', { simple: true })).toBe(2)
-    const rows = await sql<{ name: string; colour: string }>`SELECT name, colour FROM clusters`.execute(v2.db)
-    expect(rows.rows).toEqual([{ name: '惠工方圆金融楼宇集聚区', colour: '#888' }])
     expect(v2.backupPath).toMatch(/\.v1-.*\.bak$/)
+    const rows = await sql<{ name: string; lng: number }>`SELECT name, lng FROM buildings`.execute(v2.db)
+    expect(rows.rows).toEqual([{ name: '财富中心', lng: 123.43 }])
+    await v2.db
+      .insertInto('savedSearches')
+      .values({ id: 's1', createdAt: 'now', updatedAt: 'now', deletedAt: null, isDemo: 0, name: '地铁站 2 公里', filters: '{}', area: null, notes: null })
+      .execute()
+    await v2.db
+      .insertInto('basemaps')
+      .values({ id: 'm1', name: '沈阳影像', kind: 'mbtiles', crs: 'gcj02', file: 'basemaps/m1.mbtiles', urlTemplate: null, format: 'jpg', minZoom: 8, maxZoom: 16, bounds: null, attribution: null, sizeBytes: 1, createdAt: 'now', updatedAt: 'now' })
+      .execute()
+    // An online source must have a URL template and a package a file: the table refuses half rows.
+    await expect(
+      sql`INSERT INTO basemaps (id, name, kind, crs, created_at, updated_at) VALUES ('m2', 'x', 'xyz', 'wgs84', 'now', 'now')`.execute(v2.db),
+    ).rejects.toThrow(/CHECK constraint failed/)
     await v2.close()
 
     const backup = new BetterSqlite3(v2.backupPath!, { readonly: true })
     expect(backup.pragma('user_version', { simple: true })).toBe(1)
     expect(backup.prepare('SELECT name FROM clusters').all()).toEqual([{ name: '惠工方圆金融楼宇集聚区' }])
     backup.close()
+  })
 
-    // The app (which knows only migration 001) refuses the newer file instead of damaging it.
+  it('upgrades 002 → 003 (figure indexes) with the data kept and the figures unchanged', async () => {
+    const file = fileIn()
+    const v2 = await openStore(file, { migrateTo: '002_map' })
+    await sql`INSERT INTO buildings (id, created_at, updated_at, name, district_code, kind) VALUES ('b1', 'now', 'now', '财富中心', '210103', 'office')`.execute(v2.db)
+    await sql`INSERT INTO spaces (id, created_at, updated_at, building_id, floor_label, floor_sort, area, status)
+      VALUES ('s1', 'now', 'now', 'b1', '12', 12, 1000, 'vacant'), ('s2', 'now', 'now', 'b1', '13', 13, 500, 'leased')`.execute(v2.db)
+    await v2.close()
+
+    const v3 = await openStore(file, { migrateTo: '003_figure_indexes' })
+    expect(v3.schemaVersion).toBe(3)
+    expect(v3.backupPath).toMatch(/\.v2-.*\.bak$/)
+    const plan = v3.sqlite.prepare("EXPLAIN QUERY PLAN SELECT building_id, sum(area) FROM spaces WHERE deleted_at IS NULL GROUP BY building_id").all() as Array<{ detail: string }>
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX spaces_figures')
+    const [b] = await listBuildings(v3.db)
+    expect(b).toMatchObject({ name: '财富中心', leasableArea: 1500, vacantArea: 1000 })
+    await v3.close()
+  })
+
+  it('upgrades 003 → 004 (photos) with the data kept', async () => {
+    const file = fileIn()
+    const v3 = await openStore(file, { migrateTo: '003_figure_indexes' })
+    await sql`INSERT INTO buildings (id, created_at, updated_at, name, district_code, kind) VALUES ('b1', 'now', 'now', '财富中心', '210103', 'office')`.execute(v3.db)
+    await v3.close()
+    const v4 = await openStore(file, { migrateTo: '004_photos' })
+    expect(v4.schemaVersion).toBe(4)
+    expect(v4.backupPath).toMatch(/\.v3-.*\.bak$/)
+    expect((await sql<{ name: string }>`SELECT name FROM buildings`.execute(v4.db)).rows).toEqual([{ name: '财富中心' }])
+    await sql`INSERT INTO photos (id, created_at, updated_at, owner_kind, owner_id, mime, bytes, size, width, height)
+      VALUES ('p1', 'now', 'now', 'building', 'b1', 'image/png', x'89504e47', 4, 1, 1)`.execute(v4.db)
+    // Only the three kinds of site and the three image types are accepted.
+    await expect(
+      sql`INSERT INTO photos (id, created_at, updated_at, owner_kind, owner_id, mime, bytes, size, width, height)
+        VALUES ('p2', 'now', 'now', 'tenant', 'b1', 'image/gif', x'00', 1, 1, 1)`.execute(v4.db),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await v4.close()
+  })
+
+  it('refuses a file from a newer version instead of damaging it', async () => {
+    const file = fileIn()
+    const next = {
+      ...migrations,
+      '999_future': {
+        up: async (db: Kysely<any>) => {
+          await db.schema.alterTable('clusters').addColumn('colour', 'text', (c) => c.notNull().defaultTo('#888')).execute()
+        },
+      },
+    }
+    const future = await openStore(file, { migrations: next })
+    expect(future.schemaVersion).toBe(LATEST_SCHEMA_VERSION + 1)
+    await future.close()
+    const before = fs.readFileSync(file)
     await expect(openStore(file)).rejects.toMatchObject({ problem: 'newer_schema' })
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
   })
 
   it('refuses files that are not Site Atlas stores and writes nothing to them', async () => {

@@ -73,4 +73,20 @@ describe('browser host server', () => {
     expect([403, 404]).toContain(escaped.status)
     expect(await escaped.text()).not.toContain('secret')
   })
+
+  it('answers malformed paths with 400 and keeps serving', async () => {
+    const raw = (pathname: string, method = 'GET') =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${base}${pathname}`, { method, headers: { authorization: `Bearer ${token}` } }, (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    expect(await raw('/%E0%A4%A')).toBe(400)
+    expect(await raw('/rpc/%E0%A4%A', 'POST')).toBe(400)
+    expect(await raw('/index.html%00.png')).toBe(400)
+    expect((await fetch(`${base}/`)).status).toBe(200)
+  })
 })

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { formatArea, formatMoney, formatMu, formatRate, formatRent, formatRentRange } from '../../src/renderer/src/lib/format'
 
 describe('Chinese number habits', () => {
-  it('shows areas in m² and 万 m²', () => {
+  it('shows areas in m², 万 m² and 亿 m²', () => {
     expect(formatArea(8500)).toBe('8,500 m²')
     expect(formatArea(52000)).toBe('5.2万 m²')
     expect(formatArea(52000, 'en')).toBe('52,000 m²')
+    expect(formatArea(746_259_000)).toBe('7.46亿 m²')
     expect(formatArea(null)).toBe('—')
   })
 
@@ -13,7 +14,8 @@ describe('Chinese number habits', () => {
     expect(formatMoney(2e9)).toBe('20亿元')
     expect(formatMoney(3_500_000)).toBe('350万元')
     expect(formatMoney(9000)).toBe('9,000元')
-    expect(formatMoney(2e9, 'en')).toBe('CNY 2 bn')
+    expect(formatMoney(2e9, 'en')).toBe('CNY 2 billion')
+    expect(formatMoney(42_470_000, 'en')).toBe('CNY 42.47 million')
   })
 
   it('shows 亩, rates and daily rents', () => {

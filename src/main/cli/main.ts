@@ -1,33 +1,55 @@
 import { parseArgs } from 'node:util'
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
+import { GENERATE_USAGE, generateCommand } from './commands/generate'
 import { statsCommand } from './commands/stats'
 import { CliError, type Output, processOutput } from './output'
 
 // npm run cli -- <command> [options]: the same services as the app, from a terminal.
 
+/** Options only `generate` takes, as text so it can say what is wrong with a value. */
+const GENERATE_OPTIONS = ['buildings', 'parcels', 'spaces', 'tenants', 'seed'] as const
+
+/** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
+function joinNegativeCounts(args: string[]): string[] {
+  const joined: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i]!.replace(/^--/, '')
+    const next = args[i + 1]
+    if (args[i]!.startsWith('--') && (GENERATE_OPTIONS as readonly string[]).includes(name) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${args[i]}=${next}`)
+      i += 1
+    } else joined.push(args[i]!)
+  }
+  return joined
+}
+
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
-  check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出`
+  check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
+  ${GENERATE_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean }
+    let values: { db?: string; json?: boolean; force?: boolean } & Partial<Record<(typeof GENERATE_OPTIONS)[number], string>>
     try {
       values = parseArgs({
-        args: rest,
+        args: joinNegativeCounts(rest),
         options: {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
+          ...Object.fromEntries(GENERATE_OPTIONS.map((name) => [name, { type: 'string' } as const])),
         },
         strict: true,
       }).values
     } catch (error) {
       throw new CliError(`参数有误：${(error as Error).message}\n${USAGE}`, 2)
     }
+    const stray = GENERATE_OPTIONS.find((name) => values[name] !== undefined)
+    if (stray && command !== 'generate') throw new CliError(`参数有误：--${stray} 只用于 generate\n${USAGE}`, 2)
     if (!command || command === 'help' || command === '--help') {
       output.out(USAGE)
       return command ? 0 : 2
@@ -43,6 +65,9 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         return 0
       case 'check':
         await checkCommand(db, output)
+        return 0
+      case 'generate':
+        await generateCommand(db, values, values.force ?? false, output)
         return 0
       default:
         throw new CliError(`未知命令：${command}\n${USAGE}`, 2)

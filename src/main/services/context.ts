@@ -1,15 +1,43 @@
-import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { MethodName, MethodOutput, MethodParsedInput } from '../../shared/api'
 import type { Store } from '../store/open'
-import { getSetting, setSetting } from '../store/settings'
+import { deviceIdentity } from './device'
+import { getSetting } from '../store/settings'
 import type { Author } from '../store/writer'
+import { JobRegistry } from './jobs/registry'
+import { UploadRegistry } from './uploads/registry'
 
 export interface ServiceContext {
   store: Store
   author: Author
   appVersion: string
+  /**
+   * The folder beside the data file where this device keeps what is not in the store itself:
+   * imported map packages, tile caches, uploads in progress.
+   */
+  dataDir: string
+  /** The app's read-only resources (resources/ in the repository; process.resourcesPath when packaged). */
+  resourcesDir: string
+  /** Files handed over by a host (browser upload, file picked in Electron), by upload id. */
+  uploads: UploadRegistry
+  /** Background jobs of this process (area downloads), polled with jobs.get. */
+  jobs: JobRegistry
 }
+
+export interface ServiceOptions {
+  /** Overrides the default (the data file's folder; a temporary folder for an in-memory store). */
+  dataDir?: string
+  /** Overrides the default, resources/ at the project root, which holds when run from source. */
+  resourcesDir?: string
+  /** Where this installation keeps its device id; the data folder unless given. */
+  deviceDir?: string
+}
+
+/** resources/ at the project root, seen from this file under src/main/services (tsx, tests, CLI). */
+export const SOURCE_RESOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources')
 
 export type Handler<M extends MethodName> = (input: MethodParsedInput<M>, ctx: ServiceContext) => Promise<MethodOutput<M>>
 
@@ -21,15 +49,29 @@ export type FeatureHandlers<P extends string> = { [M in MethodName as M extends 
 
 export const APP_VERSION = '0.1.0'
 
-/** Who is writing: this device's id (made once per store) and the person's name. */
-export async function createServiceContext(store: Store, actor?: string): Promise<ServiceContext> {
-  let deviceId = await getSetting(store.db, 'device.id')
-  if (!deviceId) {
-    deviceId = randomUUID()
-    await setSetting(store.db, 'device.id', deviceId)
-  }
+/**
+ * Who is writing — this installation's device id (services/device.ts) and the person's name —
+ * and where this device keeps its files. Creating a context writes nothing.
+ */
+export async function createServiceContext(store: Store, actor?: string, options: ServiceOptions = {}): Promise<ServiceContext> {
   const name = actor ?? (await getSetting(store.db, 'user.name')) ?? safeUserName()
-  return { store, author: { deviceId, actor: name }, appVersion: APP_VERSION }
+  const dataDir = options.dataDir ?? defaultDataDir(store.file)
+  const deviceId = deviceIdentity(options.deviceDir ?? dataDir)
+  const author: Author = {
+    actor: name,
+    get deviceId() {
+      return deviceId()
+    },
+  }
+  const resourcesDir = options.resourcesDir ?? SOURCE_RESOURCES_DIR
+  const uploads = new UploadRegistry(path.join(dataDir, 'uploads'))
+  uploads.sweepStale()
+  return { store, author, appVersion: APP_VERSION, dataDir, resourcesDir, uploads, jobs: new JobRegistry() }
+}
+
+function defaultDataDir(file: string): string {
+  if (file === ':memory:') return fs.mkdtempSync(path.join(os.tmpdir(), 'site-atlas-data-'))
+  return path.dirname(path.resolve(file))
 }
 
 function safeUserName(): string {

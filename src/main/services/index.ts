@@ -1,18 +1,30 @@
+import type { Readable } from 'node:stream'
+import { DomainError, type Result } from '../../shared/result'
 import type { Store } from '../store/open'
+import { basemapHandlers } from './basemaps/handlers'
+import { closeAllSources } from './basemaps/sources'
+import { readTile, type TileReader } from './basemaps/tiles'
+import { type AssetReader, createAssetReader } from './assets'
+import { boundaryHandlers } from './boundaries/handlers'
 import { buildingHandlers } from './buildings/handlers'
 import { changeHandlers } from './changes/handlers'
 import { clusterHandlers } from './clusters/handlers'
-import { createServiceContext, type Handlers, type ServiceContext } from './context'
+import { createServiceContext, type Handlers, type ServiceContext, type ServiceOptions } from './context'
 import { createDispatcher, type Dispatch } from './dispatch'
 import { districtHandlers } from './districts/handlers'
+import { jobHandlers } from './jobs/handlers'
 import { leaseHandlers } from './leases/handlers'
+import { mapHandlers } from './map/handlers'
 import { metaHandlers } from './meta/handlers'
 import { parcelHandlers } from './parcels/handlers'
 import { parkHandlers } from './parks/handlers'
+import { photoHandlers } from './photos/handlers'
+import { savedSearchHandlers } from './savedSearches/handlers'
 import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
 import { tenantHandlers } from './tenants/handlers'
+import { receiveUpload, registerLocalFile, type Upload } from './uploads/registry'
 
 /** Every contract method's handler. A method missing here, or one too many, fails to compile. */
 export const handlers = {
@@ -27,16 +39,53 @@ export const handlers = {
   ...parkHandlers,
   ...searchHandlers,
   ...statsHandlers,
+  ...mapHandlers,
+  ...savedSearchHandlers,
+  ...photoHandlers,
   ...changeHandlers,
+  ...basemapHandlers,
+  ...jobHandlers,
+  ...boundaryHandlers,
 } satisfies Handlers
+
+export type UploadResult = Result<{ uploadId: string }>
 
 export interface Services {
   ctx: ServiceContext
   dispatch: Dispatch
+  /** A basemap's tile, for the hosts' tile paths (browser /tiles/…, Electron app://site-atlas/tiles/…). */
+  readTile: TileReader
+  /** Tiles and photos, for the hosts' asset paths (browser /tiles/… /photos/…, Electron app://site-atlas/…). */
+  readAsset: AssetReader
+  /** Browser host: streams a request body into the uploads folder and registers it. */
+  receiveUpload(body: Readable, originalName: string): Promise<UploadResult>
+  /** Electron host: registers a file the user picked, left where it is. */
+  registerFile(filePath: string): Promise<UploadResult>
+  /** Stops background jobs and closes open tile packages and caches; call before closing the store. */
+  shutdown(): Promise<void>
 }
 
 /** What every host needs: a context bound to the open store and the dispatcher over it. */
-export async function createServices(store: Store, actor?: string): Promise<Services> {
-  const ctx = await createServiceContext(store, actor)
-  return { ctx, dispatch: createDispatcher(ctx, handlers) }
+export async function createServices(store: Store, actor?: string, options: ServiceOptions = {}): Promise<Services> {
+  const ctx = await createServiceContext(store, actor, options)
+  const uploaded = async (work: () => Promise<Upload>): Promise<UploadResult> => {
+    try {
+      return { ok: true, value: { uploadId: (await work()).id } }
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
+      return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message}` } }
+    }
+  }
+  return {
+    ctx,
+    dispatch: createDispatcher(ctx, handlers),
+    readTile: (id, z, x, y) => readTile(ctx, id, z, x, y),
+    readAsset: createAssetReader(ctx),
+    receiveUpload: (body, name) => uploaded(() => receiveUpload(ctx.uploads, body, name)),
+    registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),
+    shutdown: async () => {
+      await ctx.jobs.stopAll()
+      await closeAllSources(ctx)
+    },
+  }
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Building, BuildingFigures, BuildingSummary } from '../../shared/types'
 import type { Database } from './schema'
 import { searchIds } from './search'
+import { sortByName } from './collate'
 
 export interface BuildingFilter {
   q?: string
@@ -64,7 +65,7 @@ export async function listBuildings(db: Kysely<Database>, filter: BuildingFilter
     where.push(sql`b.id IN (${sql.join(filter.ids)})`)
   }
   const { rows } = await sql<SummaryRow>`${figuresSql} WHERE ${sql.join(where, sql` AND `)} ORDER BY b.name`.execute(db)
-  return rows.map(toSummary)
+  return sortByName(rows.map(toSummary))
 }
 
 export async function getBuilding(db: Kysely<Database>, id: string): Promise<BuildingSummary | undefined> {

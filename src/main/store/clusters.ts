@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Cluster } from '../../shared/types'
 import type { Database } from './schema'
 import { searchIds } from './search'
+import { compareNames } from './collate'
 
 export interface ClusterFilter {
   q?: string
@@ -28,6 +29,8 @@ export async function listClusters(db: Kysely<Database>, filter: ClusterFilter =
     JOIN districts d ON d.code = c.district_code
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY c.district_code, c.name`.execute(db)
+  // By district (its code, as before), then by name in pinyin order.
+  rows.sort((a, b) => a.districtCode.localeCompare(b.districtCode) || compareNames(a.name, b.name))
   return rows.map((r) => ({ ...r, isDemo: r.isDemo === 1, buildingCount: Number(r.buildingCount) }))
 }
 

@@ -61,6 +61,11 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
   const latest = Object.keys(migrations).length
   try {
     const version = inspect(sqlite, file, latest)
+    // An empty database (a 0-byte file, or SQLite with no tables) becomes a store when the app
+    // opens it to write; to a reader it is simply not a Site Atlas file.
+    if (options.readonly && version === 0) {
+      throw new StoreOpenError('not_site_atlas', `${file} 不是 Site Atlas 数据文件（空的数据库）`)
+    }
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
       sqlite.pragma('synchronous = NORMAL')

@@ -3,6 +3,7 @@ import type { ParkStatus } from '../../shared/domain'
 import type { Park, ParkHost, SubPark } from '../../shared/types'
 import type { Database } from './schema'
 import { searchIds } from './search'
+import { sortByName } from './collate'
 
 export interface ParkFilter {
   q?: string
@@ -36,7 +37,7 @@ export async function listParks(db: Kysely<Database>, filter: ParkFilter = {}): 
 
   const parkIds = rows.map((r) => r.id)
   const [subParks, hosts] = await Promise.all([subParksOf(db, parkIds), hostsOf(db, parkIds)])
-  return rows.map((r) => ({
+  return sortByName(rows).map((r) => ({
     ...r,
     isDemo: r.isDemo === 1,
     status: r.status as ParkStatus,

@@ -169,6 +169,47 @@ export interface SettingTable {
   updatedAt: string
 }
 
+export interface BasemapTable {
+  id: string
+  name: string
+  kind: 'mbtiles' | 'pmtiles' | 'xyz'
+  crs: 'wgs84' | 'gcj02'
+  /** Package file, relative to the data folder (mbtiles, pmtiles), or the tile cache (xyz). */
+  file: string | null
+  urlTemplate: string | null
+  /** Tile image format: png, jpg, webp. */
+  format: string | null
+  minZoom: number
+  maxZoom: number
+  /** [west, south, east, north] in WGS-84, as JSON. */
+  bounds: string | null
+  attribution: string | null
+  sizeBytes: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SavedSearchTable extends RowBase {
+  name: string
+  /** The map filter, as JSON (shared/mapFilter.ts). */
+  filters: string
+  /** The drawn area (polygon or circle), as JSON, or null for no area. */
+  area: string | null
+  notes: string | null
+}
+
+export interface PhotoTable extends RowBase {
+  ownerKind: 'building' | 'parcel' | 'park'
+  ownerId: string
+  mime: 'image/jpeg' | 'image/png' | 'image/webp'
+  bytes: Uint8Array
+  size: number
+  width: number
+  height: number
+  caption: string | null
+  sortOrder: number
+}
+
 export interface Database {
   districts: DistrictTable
   clusters: ClusterTable
@@ -183,10 +224,15 @@ export interface Database {
   parkHosts: ParkHostTable
   changeLog: ChangeLogTable
   settings: SettingTable
+  basemaps: BasemapTable
+  savedSearches: SavedSearchTable
+  photos: PhotoTable
 }
 
 /** Tables whose rows are edited by people and therefore logged field by field. */
-export type LoggedTable = 'districts' | 'clusters' | 'buildings' | 'spaces' | 'tenants' | 'leases' | 'parcels' | 'parks' | 'subParks' | 'parkHosts'
+export type LoggedTable =
+  | 'districts' | 'clusters' | 'buildings' | 'spaces' | 'tenants' | 'leases' | 'parcels' | 'parks' | 'subParks' | 'parkHosts'
+  | 'savedSearches' | 'photos'
 
 export type BuildingRow = Selectable<BuildingTable>
 export type SpaceRow = Selectable<SpaceTable>
@@ -198,5 +244,8 @@ export type SubParkRow = Selectable<SubParkTable>
 export type ParkHostRow = Selectable<ParkHostTable>
 export type ClusterRow = Selectable<ClusterTable>
 export type DistrictRow = Selectable<DistrictTable>
+export type BasemapRow = Selectable<BasemapTable>
+export type SavedSearchRow = Selectable<SavedSearchTable>
+export type PhotoRow = Selectable<PhotoTable>
 export type NewRow<T extends keyof Database> = Insertable<Database[T]>
 export type RowPatch<T extends keyof Database> = Updateable<Database[T]>

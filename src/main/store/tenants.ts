@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Tenant } from '../../shared/types'
 import type { Database } from './schema'
 import { searchIds } from './search'
+import { sortByName } from './collate'
 
 export interface TenantFilter {
   q?: string
@@ -33,7 +34,7 @@ export async function listTenants(db: Kysely<Database>, filter: TenantFilter = {
     FROM tenants t
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY t.name`.execute(db)
-  return rows.map((r) => ({
+  return sortByName(rows).map((r) => ({
     ...r,
     isDemo: r.isDemo === 1,
     aboveScale: r.aboveScale === 1,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { decodeHlc, encodeHlc, type HlcState, tick } from './hlc'
 import type { Database, LoggedTable } from './schema'
@@ -39,7 +39,15 @@ const keyColumn = (table: LoggedTable) => (table === 'districts' ? 'code' : 'id'
 
 type AnyRow = Record<string, unknown>
 const loose = (w: Writer) => w.trx as unknown as Kysely<any>
-const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
+/**
+ * A logged value as JSON. Binary values (a photo's bytes) are logged by size and digest: the log
+ * says what changed without holding a second copy of every image.
+ */
+const json = (v: unknown) => {
+  if (v === undefined) return null
+  if (v instanceof Uint8Array) return JSON.stringify({ bytes: v.byteLength, sha256: createHash('sha256').update(v).digest('hex') })
+  return JSON.stringify(v)
+}
 const LOG_SKIP = new Set(['id', 'code', 'createdAt', 'updatedAt', 'deletedAt', 'isDemo'])
 
 async function log(

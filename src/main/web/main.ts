@@ -38,7 +38,13 @@ async function main(): Promise<void> {
   }
 
   const token = randomBytes(24).toString('base64url')
-  const server = createWebServer({ dispatch: services.dispatch, staticDir: path.join(projectRoot, 'out/renderer'), token })
+  const server = createWebServer({
+    dispatch: services.dispatch,
+    readAsset: services.readAsset,
+    receiveUpload: services.receiveUpload,
+    staticDir: path.join(projectRoot, 'out/renderer'),
+    token,
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', resolve)
@@ -50,7 +56,7 @@ async function main(): Promise<void> {
   const stop = () => {
     server.close()
     server.closeAllConnections()
-    void store.close().then(() => process.exit(0))
+    void services.shutdown().finally(() => store.close()).then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

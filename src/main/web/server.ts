@@ -2,13 +2,24 @@ import { timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { CONTENT_SECURITY_POLICY } from '../csp'
+import { type AssetReader, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
+import type { UploadResult } from '../services'
+import { MAX_UPLOAD_BYTES } from '../services/uploads/registry'
 
 // The browser host: the built renderer and the API over HTTP, for tests and demos. It listens on
-// 127.0.0.1 only and every API call must carry the per-start token.
+// 127.0.0.1 only and every API call must carry the per-start token: POST /rpc/<method> and
+// POST /upload?name=<file name> in the Authorization header; GET /tiles/… and /photos/… (assets) as
+// ?token= (an <img> cannot send headers).
 
 export interface WebServerOptions {
   dispatch: Dispatch
+  /** Serves GET /tiles/<id>/<z>/<x>/<y> and /photos/<id>; without it those paths answer 404. */
+  readAsset?: AssetReader
+  /** Receives POST /upload bodies; without it that path answers 404. */
+  receiveUpload?: (body: Readable, originalName: string) => Promise<UploadResult>
   /** The built renderer (out/renderer). */
   staticDir: string
   token: string
@@ -16,18 +27,6 @@ export interface WebServerOptions {
   maxBody?: number
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,8 +44,13 @@ const CONTENT_TYPES: Record<string, string> = {
 export function createWebServer(options: WebServerOptions): http.Server {
   const maxBody = options.maxBody ?? 20 * 1024 * 1024
   const expected = Buffer.from(`Bearer ${options.token}`)
+  const expectedToken = Buffer.from(options.token)
+  const same = (given: string, wanted: Buffer) => {
+    const bytes = Buffer.from(given)
+    return bytes.length === wanted.length && timingSafeEqual(bytes, wanted)
+  }
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' })
       res.end(body)
@@ -56,13 +60,56 @@ export function createWebServer(options: WebServerOptions): http.Server {
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return send(421, 'Misdirected request')
 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const unauthorized = () =>
+      send(401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '访问令牌无效' } }), 'application/json')
+
+    if (isAssetPath(url.pathname) && options.readAsset) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed')
+      // An <img> cannot send headers: assets carry the token in the query instead.
+      if (!same(url.searchParams.get('token') ?? '', expectedToken)) return unauthorized()
+      options
+        .readAsset(url.pathname)
+        .then((found) => {
+          if (found === 'bad') return send(400, 'Bad asset path')
+          if (!found) {
+            res.writeHead(204, { 'cache-control': 'no-store' })
+            return res.end()
+          }
+          res.writeHead(200, {
+            'content-type': found.contentType,
+            'content-length': found.bytes.length,
+            'x-content-type-options': 'nosniff',
+            'cache-control': `private, max-age=${found.maxAge}`,
+          })
+          res.end(req.method === 'HEAD' ? undefined : found.bytes)
+        })
+        .catch((error: Error) => {
+          console.error('[site-atlas] asset failed:', error)
+          send(500, 'Asset error')
+        })
+      return
+    }
+
+    if (url.pathname === '/upload' && options.receiveUpload) {
+      if (req.method !== 'POST') return send(405, 'Method not allowed')
+      if (!same(req.headers.authorization ?? '', expected)) return unauthorized()
+      const json = (status: number, body: unknown) => send(status, JSON.stringify(body), 'application/json; charset=utf-8')
+      if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
+        req.resume()
+        return json(413, { ok: false, error: { code: 'invalid', field: 'file', message: '上传文件：超过上限 8 GiB' } })
+      }
+      options
+        .receiveUpload(req, url.searchParams.get('name') ?? 'upload')
+        .then((result) => json(200, result))
+        .catch((error: Error) => json(500, { ok: false, error: { code: 'internal', message: `上传文件：${error.message}` } }))
+      return
+    }
+
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return send(405, 'Method not allowed')
-      const given = Buffer.from(req.headers.authorization ?? '')
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        return send(401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '访问令牌无效' } }), 'application/json')
-      }
-      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+      if (!same(req.headers.authorization ?? '', expected)) return unauthorized()
+      const method = safeDecode(url.pathname.slice('/rpc/'.length))
+      if (method === null) return send(400, 'Bad request')
       readBody(req, maxBody)
         .then(async (body) => {
           let input: unknown
@@ -80,6 +127,17 @@ export function createWebServer(options: WebServerOptions): http.Server {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed')
     serveStatic(options.staticDir, url.pathname, res, send)
+  }
+
+  // Whatever a request holds, it gets an answer and the host keeps serving the others.
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res)
+    } catch (error) {
+      console.error('[site-atlas] request failed:', error)
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('Internal error')
+    }
   })
   return server
 }
@@ -102,13 +160,23 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   })
 }
 
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
 function serveStatic(
   root: string,
   pathname: string,
   res: http.ServerResponse,
   send: (status: number, body: string) => void,
 ): void {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+  // A malformed escape (%E0%A4%A) is a bad request, not a reason for the host to fall over.
+  const relative = safeDecode(pathname === '/' ? '/index.html' : pathname)
+  if (relative === null || relative.includes('\0')) return send(400, 'Bad request')
   const file = path.resolve(root, `.${relative}`)
   if (file !== root && !file.startsWith(root + path.sep)) return send(403, 'Forbidden')
   fs.readFile(file, (error, data) => {

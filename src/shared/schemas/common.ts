@@ -69,6 +69,19 @@ export const phone = (label: string) =>
     .optional()
     .transform((v) => (v === '' ? null : v))
 
+/** Province-level prefixes of GB/T 2260 (11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门). */
+const PROVINCE_PREFIXES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
+])
+
+/**
+ * A county-level GB/T 2260 code: a real province prefix and not a province or city code (which
+ * end in 00). Whether the code exists is not checked: districts are created and renamed every
+ * year, and a bureau must be able to add one newer than the built-in list.
+ */
+export const isCountyLevelCode = (code: string) => PROVINCE_PREFIXES.has(code.slice(0, 2)) && !code.endsWith('00')
+
 export const districtCode = (label = '所属区县') =>
   z.string({ error: `${label}：必选` }).regex(/^\d{6}$/, { error: `${label}：应为 6 位行政区划代码（GB/T 2260）` })
 

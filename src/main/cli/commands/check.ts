@@ -1,12 +1,10 @@
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations'
-import { openStore, StoreOpenError } from '../../store/open'
 import { CliError, type Output } from '../output'
+import { openForCommand } from '../store'
 
 /** Integrity and foreign-key checks, read-only: prints the schema version; throws on any problem. */
 export async function checkCommand(file: string, output: Output): Promise<void> {
-  const store = await openStore(file, { readonly: true }).catch((error: unknown) => {
-    throw new CliError(error instanceof StoreOpenError ? error.message : `无法打开 ${file}：${(error as Error).message}`)
-  })
+  const store = await openForCommand(file, { readonly: true })
   try {
     const problems: string[] = []
     let integrity: string[] = []

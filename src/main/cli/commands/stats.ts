@@ -1,14 +1,17 @@
 import type { InventoryStats } from '../../../shared/types'
-import { createServices } from '../../services'
-import { openStore, StoreOpenError } from '../../store/open'
+import { LATEST_SCHEMA_VERSION } from '../../store/migrations'
 import { CliError, type Output } from '../output'
+import { openForCommand, servicesFor } from '../store'
 
 export async function statsCommand(file: string, json: boolean, output: Output): Promise<void> {
-  const store = await openStore(file, { mustExist: true }).catch((error: unknown) => {
-    throw new CliError(error instanceof StoreOpenError ? error.message : `无法打开 ${file}：${(error as Error).message}`)
-  })
+  // Read-only: figures are read, nothing is written, not even an upgrade of an older file.
+  const store = await openForCommand(file, { readonly: true })
+  if (store.schemaVersion < LATEST_SCHEMA_VERSION) {
+    await store.close()
+    throw new CliError(`${file} 的数据结构版本为 ${store.schemaVersion}，比本程序的 ${LATEST_SCHEMA_VERSION} 旧：请先用 Site Atlas 打开一次以升级（升级前会自动备份），再读取统计`)
+  }
   try {
-    const { dispatch } = await createServices(store)
+    const { dispatch } = await servicesFor(store)
     const result = await dispatch('stats.summary', {})
     if (!result.ok) throw new CliError(result.error.message)
     const stats = result.value as InventoryStats

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/result'
 import { getBuilding, listBuildings, parksInBuilding, withoutFigures } from '../../store/buildings'
-import { listLeases } from '../../store/leases'
+import { currentLeasesOf, listLeases } from '../../store/leases'
+import type { BuildingRow } from '../../store/schema'
 import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
@@ -30,9 +31,11 @@ export const buildingHandlers = {
 
   'buildings.update': async ({ id, ...patch }, { store, author }) => {
     await write(store.db, author, async (w) => {
-      const before = await requireLive(w.trx, 'buildings', id, '楼宇')
-      if (patch.districtCode) await requireDistrict(w.trx, patch.districtCode)
-      if (patch.clusterId) await requireLive(w.trx, 'clusters', patch.clusterId, '所属聚集区', 'clusterId')
+      const before = await requireLive<BuildingRow>(w.trx, 'buildings', id, '楼宇')
+      // References are checked only when they change: a building whose cluster was deleted since
+      // must still take an edit of its notes (the form sends every field back).
+      if (patch.districtCode && patch.districtCode !== before.districtCode) await requireDistrict(w.trx, patch.districtCode)
+      if (patch.clusterId && patch.clusterId !== before.clusterId) await requireLive(w.trx, 'clusters', patch.clusterId, '所属聚集区', 'clusterId')
       const next = { ...before, ...patch } as { lng?: number | null; lat?: number | null }
       if ((next.lng == null) !== (next.lat == null)) {
         throw new DomainError('invalid', '位置：经度和纬度需同时填写', 'lng')
@@ -44,7 +47,14 @@ export const buildingHandlers = {
 
   'buildings.delete': async ({ id }, { store, author }) =>
     write(store.db, author, async (w) => {
-      await requireLive(w.trx, 'buildings', id, '楼宇')
+      const building = await requireLive<BuildingRow>(w.trx, 'buildings', id, '楼宇')
+      const leases = await currentLeasesOf(w.trx, { buildingId: id })
+      if (leases.length > 0) {
+        throw new DomainError(
+          'not_empty',
+          `楼宇：“${building.name}”还有 ${leases.length} 份未到期的租约（如“${leases[0]!.tenantName}”），请先删除租约或填写到期日期后再删除楼宇`,
+        )
+      }
       await softDeleteRow(w, 'buildings', id)
       return null
     }),

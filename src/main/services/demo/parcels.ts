@@ -24,7 +24,7 @@ const HUNNAN_PLAN: Array<[ParcelStatus, LandUse, [number, number]]> = [
 ]
 
 /** Plot ratio min, max choices, density, green ratio and height choices by land use. */
-const PLANNING: Record<LandUse, { min: number | null; max: number[]; density: [number, number]; green: [number, number]; height: number[] }> = {
+export const PLANNING: Record<LandUse, { min: number | null; max: number[]; density: [number, number]; green: [number, number]; height: number[] }> = {
   residential: { min: 1, max: [2, 2.2, 2.5, 2.8], density: [0.22, 0.28], green: [0.3, 0.35], height: [54, 60, 80, 100] },
   commercial: { min: null, max: [3, 3.5, 4, 5], density: [0.4, 0.5], green: [0.2, 0.25], height: [80, 100, 150] },
   mixed: { min: 1, max: [2.8, 3.2], density: [0.3, 0.35], green: [0.25, 0.3], height: [80, 100] },
@@ -75,7 +75,8 @@ const CITIES: Record<'gongshu' | 'hunnan', CitySpec> = {
   },
 }
 
-const USE_WORD: Record<LandUse, string> = {
+/** How a parcel's name says its use (…工业地块). */
+export const USE_WORD: Record<LandUse, string> = {
   residential: '住宅', commercial: '商业商务', mixed: '商住', industrial: '工业', m0: '创新型产业', logistics: '物流仓储', public: '公共设施', other: '其他',
 }
 const BLOCK: Record<LandUse, string> = {

@@ -25,15 +25,24 @@ export function createRandom(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
-  const random: Random = {
+  return randomFrom(next, (min, max) => min + Math.floor(next() * (max - min + 1)))
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
+
+/**
+ * The Random helpers over a source of uniform draws in [0, 1) and of integers in [min, max]: the
+ * demo's mulberry32 and the generator's pure-rand streams both build on this.
+ */
+export function randomFrom(next: () => number, int: (min: number, max: number) => number): Random {
+  return {
     next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    int,
     float: (min, max, digits = 2) => round(min + next() * (max - min), digits),
     chance: (p) => next() < p,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list')
-      return items[Math.floor(next() * items.length)]!
+      return items[int(0, items.length - 1)]!
     },
     weighted: (items) => {
       const total = items.reduce((sum, [, w]) => sum + w, 0)
@@ -47,11 +56,10 @@ export function createRandom(seed: number): Random {
     shuffle: (items) => {
       const copy = [...items]
       for (let i = copy.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1))
+        const j = int(0, i)
         ;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
       }
       return copy
     },
   }
-  return random
 }

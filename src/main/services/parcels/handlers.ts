@@ -40,8 +40,16 @@ export const parcelHandlers = {
 
   'parcels.update': async ({ id, ...patch }, { store, author }) => {
     await write(store.db, author, async (w) => {
-      const before = await requireLive<{ lng: number | null; lat: number | null }>(w.trx, 'parcels', id, '地块')
+      const before = await requireLive<{ lng: number | null; lat: number | null; plotRatioMin: number | null; plotRatioMax: number | null }>(
+        w.trx, 'parcels', id, '地块',
+      )
       if (patch.districtCode) await requireDistrict(w.trx, patch.districtCode)
+      // The order of the plot ratios holds for the parcel as it will be, not only for the patch.
+      const min = patch.plotRatioMin === undefined ? before.plotRatioMin : patch.plotRatioMin
+      const max = patch.plotRatioMax === undefined ? before.plotRatioMax : patch.plotRatioMax
+      if (min != null && max != null && min > max) {
+        throw new DomainError('invalid', `容积率上限：不能小于下限（${min}）`, patch.plotRatioMax === undefined ? 'plotRatioMin' : 'plotRatioMax')
+      }
       if (patch.code) await requireFreeCode(w.trx, patch.code, id)
       const located = deriveLocation(patch)
       requirePair({ lng: located.lng === undefined ? before.lng : located.lng, lat: located.lat === undefined ? before.lat : located.lat })

@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely'
 import * as m001 from './001_initial'
+import * as m002 from './002_map'
+import * as m003 from './003_figure_indexes'
+import * as m004 from './004_photos'
 
 /**
  * The ordered record of migrations. A bundled app has no migrations folder to scan at run time,
@@ -7,6 +10,9 @@ import * as m001 from './001_initial'
  */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_map': m002,
+  '003_figure_indexes': m003,
+  '004_photos': m004,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length

@@ -1,6 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api'
 import type { ApiError } from '../../../shared/result'
-import { detectTransport, type Transport } from './transport'
+import { detectTransport, type Transport, type UploadProgress } from './transport'
 
 /** An error envelope turned into something a component can throw and a form can read. */
 export class ApiCallError extends Error {
@@ -19,6 +19,10 @@ export class ApiCallError extends Error {
 
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+  /** Hands a file the user chose to the host; throws ApiCallError like call. */
+  upload(file: File, onProgress?: UploadProgress): Promise<{ uploadId: string }>
+  /** The URL of an asset the host serves: a basemap's tile template (`tilePath`), a photo (`path`). */
+  assetUrl(assetPath: string): string
 }
 
 export function createClient(transport: Transport): ApiClient {
@@ -28,6 +32,12 @@ export function createClient(transport: Transport): ApiClient {
       if (!result.ok) throw new ApiCallError(result.error)
       return result.value as never
     },
+    async upload(file, onProgress) {
+      const result = await transport.upload(file, onProgress)
+      if (!result.ok) throw new ApiCallError(result.error)
+      return result.value
+    },
+    assetUrl: (assetPath) => transport.assetUrl(assetPath),
   }
 }
 

@@ -32,5 +32,5 @@ export function useApiMutation<M extends MethodName>(method: M, refreshes: reado
 export const INVENTORY_READS = [
   'buildings.list', 'buildings.get', 'spaces.list', 'tenants.list', 'tenants.get', 'leases.list',
   'parcels.list', 'parcels.get', 'parks.list', 'parks.get', 'clusters.list', 'clusters.get',
-  'stats.summary', 'meta.info', 'search.query', 'changes.list',
+  'stats.summary', 'meta.info', 'search.query', 'changes.list', 'map.sites',
 ] as const satisfies readonly MethodName[]

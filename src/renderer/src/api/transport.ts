@@ -1,13 +1,20 @@
 import type { Result } from '../../../shared/result'
 
+export type UploadProgress = (sent: number, total: number) => void
+
 /** How the renderer reaches the services: Electron IPC through the preload bridge, or HTTP. */
 export interface Transport {
   call(method: string, input: unknown): Promise<Result<unknown>>
+  /** Hands a file the user chose to the host; the upload id goes to a method such as basemaps.import. */
+  upload(file: File, onProgress?: UploadProgress): Promise<Result<{ uploadId: string }>>
+  /** The URL of an asset the host serves (a basemap's tile template, a photo) from its relative path. */
+  assetUrl(assetPath: string): string
 }
 
 /** What the preload script exposes on `window.siteAtlas`, and nothing more. */
 export interface PreloadBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>
+  upload(file: File): Promise<Result<{ uploadId: string }>>
 }
 
 declare global {
@@ -46,11 +53,54 @@ export function httpTransport(token: string | null): Transport {
       }
       return (await response.json()) as Result<unknown>
     },
+
+    // XMLHttpRequest rather than fetch: only it reports upload progress. The body is the file
+    // itself, streamed by the browser; the host writes it to disk as it arrives.
+    upload(file, onProgress) {
+      return new Promise((resolve) => {
+        const failed = (message: string) => resolve({ ok: false, error: { code: 'internal', message } })
+        const xhr = new XMLHttpRequest()
+        xhr.open('POST', `/upload?name=${encodeURIComponent(file.name)}`)
+        xhr.setRequestHeader('authorization', `Bearer ${token ?? ''}`)
+        xhr.setRequestHeader('content-type', 'application/octet-stream')
+        xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size)
+        xhr.onerror = () => failed('无法连接本机服务，请确认 Site Atlas 仍在运行')
+        xhr.onabort = () => failed('上传已中断')
+        xhr.onload = () => {
+          if (xhr.status === 401) {
+            return resolve({ ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用启动时打印的完整地址打开' } })
+          }
+          try {
+            resolve(JSON.parse(xhr.responseText) as Result<{ uploadId: string }>)
+          } catch {
+            failed(`上传失败（HTTP ${xhr.status}）`)
+          }
+        }
+        xhr.send(file)
+      })
+    },
+
+    // An <img> cannot send headers: the token rides in the query. The {z}/{x}/{y} placeholders
+    // stay as they are for the map library to fill in.
+    assetUrl(assetPath) {
+      return `/${assetPath}?token=${encodeURIComponent(token ?? '')}`
+    },
   }
 }
 
 export function ipcTransport(bridge: PreloadBridge): Transport {
-  return { call: (method, input) => bridge.call(method, input) }
+  return {
+    call: (method, input) => bridge.call(method, input),
+    // Main reads the file where it is: nothing to transfer, so progress jumps to the end.
+    async upload(file, onProgress) {
+      onProgress?.(0, file.size)
+      const result = await bridge.upload(file)
+      if (result.ok) onProgress?.(file.size, file.size)
+      return result
+    },
+    // Relative to app://site-atlas/index.html, so app://site-atlas/tiles/… (the protocol handler).
+    assetUrl: (assetPath) => assetPath,
+  }
 }
 
 export function detectTransport(): Transport {

@@ -20,6 +20,11 @@ export const common = {
     },
     language: { label: '界面语言', zh: '简体中文', en: 'English' },
     field: { required: '必填' },
+    coordinates: {
+      label: '粘贴其他地图的坐标', system: '坐标来源', apply: '转换并填入',
+      systems: { gcj02: '高德/腾讯（GCJ-02）', bd09: '百度（BD-09）', wgs84: 'GPS/天地图（WGS-84）' },
+      converted: '已由{{from}}转换为 WGS-84：{{x}}, {{y}}', unreadable: '无法识别：请粘贴“经度, 纬度”两个数字',
+    },
     yes: '是', no: '否', none: '—',
     units: { m2: 'm²', mu: '亩', rentDay: '元/m²·天', feeMonth: '元/m²·月', wan: '万', yi: '亿', yuan: '元', wanYuanPerMu: '万元/亩', yiYuan: '亿元' },
     vocab: {
@@ -58,6 +63,11 @@ export const common = {
     },
     language: { label: 'Language', zh: '简体中文', en: 'English' },
     field: { required: 'Required' },
+    coordinates: {
+      label: 'Paste a point from another map', system: 'Copied from', apply: 'Convert and fill in',
+      systems: { gcj02: 'AMap/Tencent (GCJ-02)', bd09: 'Baidu (BD-09)', wgs84: 'GPS/Tianditu (WGS-84)' },
+      converted: 'Converted from {{from}} to WGS-84: {{x}}, {{y}}', unreadable: 'Not readable: paste two numbers, “longitude, latitude”',
+    },
     yes: 'Yes', no: 'No', none: '—',
     units: { m2: 'm²', mu: 'mu', rentDay: 'CNY/m²·day', feeMonth: 'CNY/m²·month', wan: '×10k', yi: '×100m', yuan: 'CNY', wanYuanPerMu: '10k CNY/mu', yiYuan: '100m CNY' },
     vocab: {

@@ -6,9 +6,10 @@ import type { Language } from '../i18n'
 const grouped = (n: number, digits = 0) =>
   n.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits })
 
-/** 8,500 m² · 5.2万 m² (zh) or 52,000 m² (en). */
+/** 8,500 m² · 5.2万 m² · 3.3亿 m² (zh) or 52,000 m² (en). */
 export function formatArea(m2: number | null | undefined, lang: Language = 'zh'): string {
   if (m2 == null) return '—'
+  if (lang === 'zh' && Math.abs(m2) >= 1e8) return `${grouped(m2 / 1e8, 2)}亿 m²`
   if (lang === 'zh' && Math.abs(m2) >= 10_000) return `${grouped(m2 / 10_000, 2)}万 m²`
   return `${grouped(m2, 0)} m²`
 }
@@ -20,12 +21,12 @@ export function formatMu(m2: number | null | undefined, lang: Language = 'zh'): 
   return `${mu} ${lang === 'zh' ? '亩' : 'mu'}`
 }
 
-/** 20亿元 · 350万元 · 9,000元 (zh); CNY 2.0 bn · CNY 3.5 m (en). */
+/** 20亿元 · 350万元 · 9,000元 (zh); CNY 2 billion · CNY 3.5 million (en). */
 export function formatMoney(yuan: number | null | undefined, lang: Language = 'zh'): string {
   if (yuan == null) return '—'
   if (lang === 'en') {
-    if (Math.abs(yuan) >= 1e9) return `CNY ${grouped(yuan / 1e9, 2)} bn`
-    if (Math.abs(yuan) >= 1e6) return `CNY ${grouped(yuan / 1e6, 2)} m`
+    if (Math.abs(yuan) >= 1e9) return `CNY ${grouped(yuan / 1e9, 2)} billion`
+    if (Math.abs(yuan) >= 1e6) return `CNY ${grouped(yuan / 1e6, 2)} million`
     return `CNY ${grouped(yuan, 0)}`
   }
   if (Math.abs(yuan) >= 1e8) return `${grouped(yuan / 1e8, 2)}亿元`
@@ -53,4 +54,17 @@ export function formatRentRange(min: number | null, max: number | null, lang: La
 
 export function formatCount(n: number | null | undefined): string {
   return n == null ? '—' : grouped(n, 0)
+}
+
+/** 850 KB · 12.4 MB · 1.20 GB */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(0)} KB`
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`
+}
+
+/** A map bubble's count the way Chinese readers count: 9876 stays whole, 12,345 reads 1.2万. */
+export function formatBubbleCount(n: number): string {
+  return n < 10_000 ? String(n) : `${(n / 10_000).toFixed(1).replace(/\.0$/, '')}万`
 }

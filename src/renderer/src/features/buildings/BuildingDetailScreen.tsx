@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { PhotosSection } from '../photos/PhotosSection'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { BuildingDetail } from '../../../../shared/types'
@@ -76,6 +77,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
       <BuildingFacts b={b} />
       <SpacesSection buildingId={b.id} spaces={spaces} />
       <LeasesSection buildingId={b.id} leases={leases} spaces={spaces} />
+      <PhotosSection ownerKind="building" ownerId={b.id} />
       <section className="building-parks">
         <h2>{t('detail.parks')}</h2>
         {parks.length === 0 ? (

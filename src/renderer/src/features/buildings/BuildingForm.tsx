@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BUILDING_GRADES, BUILDING_KINDS, OWNERSHIPS } from '../../../../shared/domain'
+import { CoordinatePaste } from '../../components/CoordinatePaste'
 import { NumberField, SelectField, TextField } from '../../components/Field'
 import { useDistricts } from '../meta/queries'
 import type { BuildingFormState } from './buildingForm'
@@ -84,6 +85,7 @@ export function BuildingForm({ initial, errors, pending, onSubmit, onCancel }: P
         {text('address')}
         {number('lng', '°E', t('form.locationHint'))}
         {number('lat', '°N')}
+        <CoordinatePaste onPoint={(lng, lat) => setS((prev) => ({ ...prev, lng, lat }))} />
 
         <FormSection title={t('form.sections.scale')} />
         {number('floorsAbove')}

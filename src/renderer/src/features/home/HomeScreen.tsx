@@ -65,7 +65,6 @@ export function HomeScreen() {
           </table>
         </>
       )}
-      <div className="map-placeholder">{t('mapPlaceholder')}</div>
     </div>
   )
 }

@@ -3,7 +3,6 @@ import type { Messages } from '../../i18n'
 export const messages = {
   zh: {
     title: '招商资源总览',
-    mapPlaceholder: '地图视图将在这里显示全部楼宇、地块和园区的位置与空置情况。',
     tiles: { buildings: '楼宇', spaces: '楼层/单元', tenants: '入驻企业', parcels: '地块', parks: '空中产业园', clusters: '聚集区', leasable: '可租面积', vacant: '空置面积', vacancyRate: '空置率', occupancyRate: '出租率', parcelArea: '地块面积', aboveScale: '规上企业' },
     byDistrict: '分区县统计',
     columns: { district: '区县', buildings: '楼宇数', leasable: '可租面积', vacant: '空置面积', vacancyRate: '空置率' },
@@ -11,7 +10,6 @@ export const messages = {
   },
   en: {
     title: 'Inventory overview',
-    mapPlaceholder: 'The map will show every building, parcel and park here, coloured by vacancy.',
     tiles: { buildings: 'Buildings', spaces: 'Spaces', tenants: 'Tenants', parcels: 'Parcels', parks: 'Sky parks', clusters: 'Clusters', leasable: 'Leasable area', vacant: 'Vacant area', vacancyRate: 'Vacancy rate', occupancyRate: 'Occupancy rate', parcelArea: 'Parcel area', aboveScale: 'Above-scale tenants' },
     byDistrict: 'By district',
     columns: { district: 'District', buildings: 'Buildings', leasable: 'Leasable', vacant: 'Vacant', vacancyRate: 'Vacancy' },

@@ -2,6 +2,6 @@ import type { FeatureRoutes } from '../../app/routes'
 import { HomeScreen } from './HomeScreen'
 
 export const feature: FeatureRoutes = {
-  routes: [{ index: true, element: <HomeScreen /> }],
-  nav: { path: '/', labelKey: 'nav.home', order: 0 },
+  routes: [{ path: 'overview', element: <HomeScreen /> }],
+  nav: { path: '/overview', labelKey: 'nav.home', order: 5 },
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { PhotosSection } from '../photos/PhotosSection'
 import { useNavigate, useParams } from 'react-router'
 import type { Parcel } from '../../../../shared/types'
 import { DemoBadge, ErrorMessage, Facts, Loading, PageHeader } from '../../components/Page'
@@ -100,6 +101,7 @@ function ParcelFacts({ parcel: p }: { parcel: Parcel }) {
         />
         {p.notes && <p className="notes">{p.notes}</p>}
       </section>
+      <PhotosSection ownerKind="parcel" ownerId={p.id} />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CoordinatePaste } from '../../components/CoordinatePaste'
 import { LAND_READINESS, LAND_USES, PARCEL_STATUSES } from '../../../../shared/domain'
 import type { ParcelCreate } from '../../../../shared/schemas/parcels'
 import { Field, NumberField, SelectField, TextField } from '../../components/Field'
@@ -81,6 +82,7 @@ export function ParcelForm({ initial, pending, error, onSubmit, onCancel }: Parc
         {text('address')}
         {num('lng', '°E', t('form.locationHint'))}
         {num('lat', '°N')}
+        <CoordinatePaste onPoint={(lng, lat) => setState((prev) => ({ ...prev, lng, lat }))} />
         <div className="form-grid__wide">
           <TextField label={t('fields.boundary')} name="boundary" value={s.boundary} onChange={set('boundary')} error={errors.under('boundary')} hint={t('form.boundaryHint')} placeholder={t('form.boundaryPlaceholder')} multiline />
         </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { PhotosSection } from '../photos/PhotosSection'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { Park } from '../../../../shared/types'
 import { DemoBadge, ErrorMessage, Facts, Loading, PageHeader } from '../../components/Page'
@@ -58,6 +59,7 @@ export function ParkDetailScreen() {
       </section>
       <SubParks park={p} lang={lang} />
       <Hosts park={p} lang={lang} />
+      <PhotosSection ownerKind="park" ownerId={p.id} />
     </div>
   )
 }

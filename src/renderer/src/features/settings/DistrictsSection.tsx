@@ -6,7 +6,7 @@ import { useToast } from '../../components/Toast'
 import { ErrorSummary } from '../parcels/ErrorSummary'
 import { formErrorsOf } from '../parcels/formKit'
 import { useCreateDistrict } from './mutations'
-import { useDistricts } from './queries'
+import { useBoundaryCities, useDistricts } from './queries'
 
 const FIELDS = ['code', 'name', 'city', 'province'] as const
 type DistrictForm = Record<(typeof FIELDS)[number], string>
@@ -39,6 +39,53 @@ export function DistrictsSection() {
   )
 }
 
+/**
+ * Fills the form from the built-in map's index of every city and district in China (GB/T 2260
+ * codes), so a bureau anywhere adds its district without looking its code up.
+ */
+function DistrictPicker({ onPick }: { onPick: (form: DistrictForm) => void }) {
+  const { t } = useTranslation('settings')
+  const cities = useBoundaryCities()
+  const [cityCode, setCityCode] = useState('')
+  const list = cities.data ?? []
+  const city = list.find((c) => c.code === cityCode)
+  const provinces = [...new Set(list.map((c) => c.province))]
+  return (
+    <div className="district-picker">
+      <label>
+        {t('districts.pickCity')}
+        <select name="pickCity" value={cityCode} onChange={(e) => setCityCode(e.target.value)}>
+          <option value="">{t('districts.choose')}</option>
+          {provinces.map((province) => (
+            <optgroup key={province} label={province}>
+              {list.filter((c) => c.province === province).map((c) => (
+                <option key={c.code} value={c.code}>{c.name}</option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('districts.pickDistrict')}
+        <select
+          name="pickDistrict"
+          value=""
+          disabled={!city}
+          onChange={(e) => {
+            const d = city?.districts.find((x) => x.code === e.target.value)
+            if (city && d) onPick({ code: d.code, name: d.name, city: city.name, province: city.province })
+          }}
+        >
+          <option value="">{t('districts.choose')}</option>
+          {city?.districts.map((d) => (
+            <option key={d.code} value={d.code}>{`${d.name}（${d.code}）`}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  )
+}
+
 function AddDistrictForm() {
   const { t } = useTranslation('settings')
   const toast = useToast()
@@ -57,6 +104,7 @@ function AddDistrictForm() {
   }
   return (
     <form className="district-form" onSubmit={submit} noValidate>
+      <DistrictPicker onPick={setForm} />
       <div className="field__hint">{t('districts.hint')}</div>
       <div className="form-grid">
         {FIELDS.map((f) => (

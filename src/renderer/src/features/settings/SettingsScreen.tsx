@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Facts, PageHeader } from '../../components/Page'
 import { useToast } from '../../components/Toast'
 import { applyLanguage, type Language } from '../../i18n'
+import { BasemapsSection } from '../basemaps/BasemapsSection'
 import { DistrictsSection } from './DistrictsSection'
 import { useSetSetting } from './mutations'
 import { useSettings, useStoreInfo } from './queries'
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       <LanguageSection />
       <UserSection />
       <DataSection />
+      <BasemapsSection />
       <DistrictsSection />
     </div>
   )

@@ -11,7 +11,7 @@ export const messages = {
     },
     data: {
       title: '数据文件', file: '文件位置', schemaVersion: '数据结构版本', deviceId: '本机编号', appVersion: '软件版本',
-      hint: '所有数据只保存在这个文件中。备份时复制该文件即可。',
+      hint: '所有数据只保存在这个文件中。备份时请先关闭 Site Atlas，再复制该文件（程序运行时复制可能漏掉最近的修改）。',
     },
     districts: {
       title: '区县', hint: '行政区划代码按 GB/T 2260，6 位数字，如 210103 沈河区。', add: '新增区县', added: '已新增区县“{{name}}”',
@@ -19,6 +19,7 @@ export const messages = {
       columns: { code: '代码', name: '名称', city: '城市', province: '省份' },
       fields: { code: '行政区划代码', name: '区县名称', city: '所属城市', province: '所属省份' },
       placeholders: { code: '210103', name: '沈河区', city: '沈阳市', province: '辽宁省' },
+      pickCity: '从内置行政区划选择：城市', pickDistrict: '区县', choose: '请选择',
     },
   },
   en: {
@@ -30,7 +31,7 @@ export const messages = {
     },
     data: {
       title: 'Data file', file: 'Location', schemaVersion: 'Schema version', deviceId: 'Device id', appVersion: 'App version',
-      hint: 'All data lives in this one file. Copy it to make a backup.',
+      hint: 'All data lives in this one file. To back it up, close Site Atlas first, then copy the file (a copy taken while the app runs may miss recent changes).',
     },
     districts: {
       title: 'Districts', hint: 'Codes follow GB/T 2260: six digits, e.g. 210103 for Shenhe District.', add: 'Add district', added: 'Added district “{{name}}”',
@@ -38,6 +39,7 @@ export const messages = {
       columns: { code: 'Code', name: 'Name', city: 'City', province: 'Province' },
       fields: { code: 'Division code', name: 'District name', city: 'City', province: 'Province' },
       placeholders: { code: '210103', name: '沈河区', city: '沈阳市', province: '辽宁省' },
+      pickCity: 'Pick from the built-in map: city', pickDistrict: 'District', choose: 'Choose',
     },
   },
 } satisfies Messages

@@ -1,0 +1,88 @@
+import type { ServiceContext } from '../context'
+import type { TileCache } from './cache'
+import { contentTypeOf, type TileFormat } from './format'
+import { expandTemplate, type FetchOutcome, fetchTile } from './online'
+import { type OpenSource, openSource } from './sources'
+import { isTile } from './tileMath'
+
+// The one function both hosts call for a tile: /tiles/<id>/<z>/<x>/<y> in the browser host,
+// app://site-atlas/tiles/… in Electron.
+
+export interface Tile {
+  bytes: Uint8Array
+  contentType: string
+}
+
+/** What a host needs to serve tiles: the basemap id and XYZ coordinates in, a tile or null out. */
+export type TileReader = (basemapId: string, z: number, x: number, y: number) => Promise<Tile | null>
+
+/** `/tiles/<basemap id>/<z>/<x>/<y>`, the path part of every host's tile URL, → its parts; null if malformed. */
+export function parseTilePath(pathname: string): { id: string; z: number; x: number; y: number } | null {
+  const match = /^\/tiles\/([0-9a-f-]{36})\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})$/i.exec(pathname)
+  if (!match) return null
+  return { id: match[1]!.toLowerCase(), z: Number(match[2]), x: Number(match[3]), y: Number(match[4]) }
+}
+
+/**
+ * Tile z/x/y (XYZ rows, counted from the north) of a basemap, or null when there is none: no
+ * such basemap or tile, outside its zooms, or an online source that cannot be reached and has
+ * not cached the tile. An online tile fetched here is kept in the cache for later offline use.
+ */
+export async function readTile(ctx: ServiceContext, basemapId: string, z: number, x: number, y: number): Promise<Tile | null> {
+  if (!isTile(z, x, y)) return null
+  const source = await openSource(ctx, basemapId)
+  if (!source) return null
+  if (z < source.row.minZoom || z > source.row.maxZoom) return null
+  const format = source.row.format as TileFormat | null
+  switch (source.kind) {
+    case 'mbtiles': {
+      const bytes = source.reader.read(z, x, y)
+      return bytes ? { bytes, contentType: contentTypeOf(bytes, format) } : null
+    }
+    case 'pmtiles': {
+      const bytes = await source.reader.read(z, x, y)
+      return bytes ? { bytes, contentType: contentTypeOf(bytes, format) } : null
+    }
+    case 'xyz': {
+      const cached = source.cache.get(z, x, y)
+      if (cached) return { bytes: cached, contentType: contentTypeOf(cached, source.cache.format()) }
+      const fetched = await fetchIntoCache(source, z, x, y)
+      return fetched.ok ? { bytes: fetched.bytes, contentType: fetched.contentType } : null
+    }
+  }
+}
+
+// Tiles being fetched for the map, so that a tile asked for twice at once is fetched once.
+const inFlight = new WeakMap<TileCache, Map<string, Promise<FetchOutcome>>>()
+
+/** Fetches a tile of an online source and stores it in the source's cache when it is an image. */
+export function fetchIntoCache(
+  source: Extract<OpenSource, { kind: 'xyz' }>,
+  z: number,
+  x: number,
+  y: number,
+  signal?: AbortSignal,
+): Promise<FetchOutcome> {
+  const fetchAndStore = async (): Promise<FetchOutcome> => {
+    const outcome = await fetchTile(expandTemplate(source.row.urlTemplate!, z, x, y), { signal })
+    if (outcome.ok) {
+      try {
+        source.cache.put(z, x, y, outcome.bytes)
+      } catch (error) {
+        // The basemap was removed while its tile was on the way: serve it, keep nothing.
+        if (source.cache.isOpen()) throw error
+      }
+    }
+    return outcome
+  }
+  // A download passes its own signal: its fetches are its own, so cancelling it stops only them.
+  if (signal) return fetchAndStore()
+  let pending = inFlight.get(source.cache)
+  if (!pending) inFlight.set(source.cache, (pending = new Map()))
+  const key = `${z}/${x}/${y}`
+  const existing = pending.get(key)
+  if (existing) return existing
+  const promise = fetchAndStore().finally(() => pending.delete(key))
+  pending.set(key, promise)
+  return promise
+}

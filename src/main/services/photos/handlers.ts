@@ -1,0 +1,67 @@
+import fsp from 'node:fs/promises'
+import { MAX_PHOTO_BYTES, type PhotoOwnerKind } from '../../../shared/photos'
+import { DomainError } from '../../../shared/result'
+import { getPhoto, listPhotos, nextPhotoOrder, photoBytes } from '../../store/photos'
+import type { LoggedTable } from '../../store/schema'
+import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
+import type { FeatureHandlers, ServiceContext } from '../context'
+import { requireDeleted, requireLive } from '../guards'
+import { checkImage } from './image'
+
+const OWNER: Record<PhotoOwnerKind, { table: LoggedTable; label: string }> = {
+  building: { table: 'buildings', label: '楼宇' },
+  parcel: { table: 'parcels', label: '地块' },
+  park: { table: 'parks', label: '园区' },
+}
+
+export const photoHandlers = {
+  'photos.list': async ({ ownerKind, ownerId }, { store }) => listPhotos(store.db, ownerKind, ownerId),
+
+  // The file is read and checked before the transaction; the upload is let go only once the
+  // photo is stored, so a refused file can be chosen again without uploading it twice.
+  'photos.add': async ({ ownerKind, ownerId, uploadId, caption }, ctx) => {
+    const upload = ctx.uploads.get(uploadId)
+    if (!upload) throw new DomainError('invalid', '上传文件：找不到该文件，请重新选择', 'uploadId')
+    // The size is known before reading: a file of gigabytes is refused without being loaded.
+    if (upload.size > MAX_PHOTO_BYTES) {
+      throw new DomainError('invalid', `照片：文件过大（${(upload.size / 1024 / 1024).toFixed(1)} MB），不能超过 15 MB`, 'uploadId')
+    }
+    const bytes = new Uint8Array(await fsp.readFile(upload.path))
+    const image = checkImage(bytes)
+    const id = await write(ctx.store.db, ctx.author, async (w) => {
+      await requireLive(w.trx, OWNER[ownerKind].table, ownerId, OWNER[ownerKind].label, 'ownerId')
+      const sortOrder = await nextPhotoOrder(w.trx, ownerKind, ownerId)
+      return insertRow(w, 'photos', { ownerKind, ownerId, ...image, bytes, size: bytes.byteLength, caption: caption ?? null, sortOrder })
+    })
+    await ctx.uploads.discard(uploadId)
+    return (await getPhoto(ctx.store.db, id))!
+  },
+
+  'photos.update': async ({ id, ...patch }, { store, author }) => {
+    await write(store.db, author, async (w) => {
+      const before = await requireLive(w.trx, 'photos', id, '照片')
+      await updateRow(w, 'photos', id, patch, before)
+    })
+    return (await getPhoto(store.db, id))!
+  },
+
+  'photos.delete': async ({ id }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      await requireLive(w.trx, 'photos', id, '照片')
+      await softDeleteRow(w, 'photos', id)
+      return null
+    }),
+
+  'photos.restore': async ({ id }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      const deletedAt = await requireDeleted(w.trx, 'photos', id, '照片')
+      await restoreRow(w, 'photos', id, deletedAt)
+      return null
+    }),
+} satisfies FeatureHandlers<'photos'>
+
+/** A live photo's image, for the hosts' /photos/<id> path. */
+export async function readPhoto(ctx: ServiceContext, id: string): Promise<{ bytes: Uint8Array; contentType: string } | null> {
+  const found = await photoBytes(ctx.store.db, id)
+  return found ? { bytes: found.bytes, contentType: found.mime } : null
+}

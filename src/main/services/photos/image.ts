@@ -1,0 +1,35 @@
+import { imageSize } from 'image-size'
+import { DomainError } from '../../../shared/result'
+import { MAX_PHOTO_BYTES, type PhotoMime } from '../../../shared/photos'
+
+// What a photo file really is, read from its bytes (never from its name): JPEG, PNG or WebP, with
+// its pixel size from the image header (image-size).
+
+const SIGNATURES: Array<[PhotoMime, (b: Uint8Array) => boolean]> = [
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ['image/png', (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)],
+  ['image/webp', (b) => String.fromCharCode(...b.slice(0, 4)) === 'RIFF' && String.fromCharCode(...b.slice(8, 12)) === 'WEBP'],
+]
+
+export interface CheckedImage {
+  mime: PhotoMime
+  width: number
+  height: number
+}
+
+export function checkImage(bytes: Uint8Array): CheckedImage {
+  if (bytes.byteLength === 0) throw new DomainError('invalid', '照片：文件是空的', 'uploadId')
+  if (bytes.byteLength > MAX_PHOTO_BYTES) {
+    throw new DomainError('invalid', `照片：文件过大（${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB），不能超过 15 MB`, 'uploadId')
+  }
+  const mime = SIGNATURES.find(([, test]) => test(bytes))?.[0]
+  if (!mime) throw new DomainError('invalid', '照片：只支持 JPEG、PNG 或 WebP 图片', 'uploadId')
+  let size: { width?: number; height?: number }
+  try {
+    size = imageSize(bytes)
+  } catch {
+    throw new DomainError('invalid', '照片：图片已损坏，无法读取尺寸', 'uploadId')
+  }
+  if (!size.width || !size.height) throw new DomainError('invalid', '照片：图片已损坏，无法读取尺寸', 'uploadId')
+  return { mime, width: size.width, height: size.height }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { DomainError } from '../../../shared/result'
+
+// Files handed to the app for a later call (e.g. a map package for basemaps.import), each known
+// by an id. The browser host streams the body into the data folder (a temporary file, moved by
+// whoever uses it); the Electron host registers the path of the file the user picked (left in
+// place, copied by whoever uses it). Ids live as long as the process.
+
+export interface Upload {
+  id: string
+  /** Absolute path of the file. */
+  path: string
+  /** The file's name as the user knows it (for a default basemap name). */
+  originalName: string
+  /** True when the file is ours (in the uploads folder) and may be moved or deleted. */
+  temporary: boolean
+  size: number
+}
+
+/** Largest upload the browser host accepts. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3
+/** Leftover temporary uploads older than this are deleted when a context starts. */
+const STALE_MS = 24 * 3600 * 1000
+
+export class UploadRegistry {
+  private readonly uploads = new Map<string, Upload>()
+
+  constructor(readonly dir: string) {}
+
+  add(upload: Omit<Upload, 'id'> & { id?: string }): Upload {
+    const entry = { ...upload, id: upload.id ?? randomUUID() }
+    this.uploads.set(entry.id, entry)
+    return entry
+  }
+
+  get(id: string): Upload | undefined {
+    return this.uploads.get(id)
+  }
+
+  /** Forgets an upload whose file someone else now owns (e.g. moved into the basemaps folder). */
+  release(id: string): void {
+    this.uploads.delete(id)
+  }
+
+  /** Forgets an upload and deletes its file if it is a temporary one. */
+  async discard(id: string): Promise<void> {
+    const upload = this.uploads.get(id)
+    this.uploads.delete(id)
+    if (upload?.temporary) await fsp.rm(upload.path, { force: true })
+  }
+
+  /** Deletes temporary uploads left by earlier runs (a crash, an upload never imported). */
+  sweepStale(now = Date.now()): void {
+    let names: string[]
+    try {
+      names = fs.readdirSync(this.dir)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const file = path.join(this.dir, name)
+      try {
+        if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true })
+      } catch {
+        // gone already, or not ours to delete
+      }
+    }
+  }
+}
+
+/** A file name safe to keep: its last path segment, at most 200 characters. */
+function cleanName(name: string): string {
+  const base = [...(name.split(/[\\/]/).pop() ?? '')].filter((c) => c.charCodeAt(0) >= 0x20).join('').trim()
+  return (base || 'upload').slice(0, 200)
+}
+
+/**
+ * Streams a request body into the uploads folder (`<id>.part`, renamed when complete) and
+ * registers it as a temporary upload. Refuses bodies over `limit` bytes, deleting what was written.
+ */
+export async function receiveUpload(
+  uploads: UploadRegistry,
+  body: Readable,
+  originalName: string,
+  limit = MAX_UPLOAD_BYTES,
+): Promise<Upload> {
+  await fsp.mkdir(uploads.dir, { recursive: true })
+  const id = randomUUID()
+  const name = cleanName(originalName)
+  const ext = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0]?.toLowerCase() ?? ''
+  const part = path.join(uploads.dir, `${id}.part`)
+  const final = path.join(uploads.dir, `${id}${ext}`)
+  const out = await fsp.open(part, 'wx')
+  let size = 0
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > limit) {
+        throw new DomainError('invalid', `上传文件：超过上限 ${Math.round(limit / 1024 ** 3)} GiB`, 'file')
+      }
+      let written = 0
+      while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten
+    }
+    await out.close()
+    if (size === 0) throw new DomainError('invalid', '上传文件：内容为空', 'file')
+    await fsp.rename(part, final)
+  } catch (error) {
+    await out.close().catch(() => undefined)
+    await fsp.rm(part, { force: true })
+    if (error instanceof DomainError) throw error
+    throw new DomainError('invalid', `上传文件：传输中断（${(error as Error).message}）`, 'file')
+  }
+  return uploads.add({ id, path: final, originalName: name, temporary: true, size })
+}
+
+/** Registers a file the user picked on this machine, left where it is. */
+export async function registerLocalFile(uploads: UploadRegistry, filePath: string): Promise<Upload> {
+  if (typeof filePath !== 'string' || !path.isAbsolute(filePath)) {
+    throw new DomainError('invalid', '上传文件：没有得到文件的位置', 'file')
+  }
+  let stat: fs.Stats
+  try {
+    stat = await fsp.stat(filePath)
+  } catch {
+    throw new DomainError('not_found', '上传文件：文件不存在或无法读取', 'file')
+  }
+  if (!stat.isFile()) throw new DomainError('invalid', '上传文件：不是普通文件', 'file')
+  return uploads.add({ path: filePath, originalName: cleanName(filePath), temporary: false, size: stat.size })
+}

@@ -1,0 +1,29 @@
+import { type Kysely, sql } from 'kysely'
+
+// Never edit a landed migration: add a new numbered one instead.
+//
+// Photos of sites (a building's lobby, a parcel seen from the road), kept in the store itself so
+// the one data file carries everything and a photo travels with its site when files are merged.
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`CREATE TABLE photos (
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    owner_kind TEXT NOT NULL CHECK (owner_kind IN ('building', 'parcel', 'park')),
+    owner_id TEXT NOT NULL,
+    mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/webp')),
+    bytes BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    caption TEXT,
+    sort_order INTEGER NOT NULL DEFAULT 0)`.execute(db)
+  await sql`CREATE INDEX photos_owner ON photos(owner_kind, owner_id, sort_order)`.execute(db)
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP TABLE IF EXISTS photos`.execute(db)
+}

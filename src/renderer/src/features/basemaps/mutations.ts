@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { MapCrs } from '../../../../shared/types'
+import { api, type ApiCallError } from '../../api/client'
+import { useApiMutation } from '../../api/hooks'
+
+const BASEMAP_READS = ['basemaps.list'] as const
+
+export const useSetActiveBasemap = () => useApiMutation('basemaps.setActive', BASEMAP_READS)
+export const useAddOnlineBasemap = () => useApiMutation('basemaps.addOnline', BASEMAP_READS)
+export const useUpdateBasemap = () => useApiMutation('basemaps.update', BASEMAP_READS)
+export const useRemoveBasemap = () => useApiMutation('basemaps.remove', BASEMAP_READS)
+export const useEstimateArea = () => useApiMutation('basemaps.estimateArea', [])
+export const useDownloadArea = () => useApiMutation('basemaps.downloadArea', [])
+export const useCancelJob = () => useApiMutation('jobs.cancel', ['jobs.get'])
+
+/** Upload a package the user chose, then import it: two steps, one action for the screen. */
+export function useImportBasemap() {
+  const client = useQueryClient()
+  return useMutation<Awaited<ReturnType<typeof api.call<'basemaps.import'>>>, ApiCallError, { file: File; name?: string; crs: MapCrs; onProgress?: (sent: number, total: number) => void }>({
+    mutationFn: async ({ file, name, crs, onProgress }) => {
+      const { uploadId } = await api.upload(file, onProgress)
+      return api.call('basemaps.import', { uploadId, crs, ...(name?.trim() ? { name: name.trim() } : {}) })
+    },
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['basemaps.list'] })
+    },
+  })
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LAND_USES } from '../../../../shared/domain'
+import { LAND_USE_COLORS } from '../../../../shared/landUseColors'
+import { VACANCY_CLASSES } from '../../../../shared/vacancyColors'
+import type { MapLayers } from './mapState'
+
+const LEGEND_KEY = 'site-atlas.legend'
+
+/** Explains every colour and mark on the map, for the layers that are on. */
+export function Legend({ layers }: { layers: MapLayers }) {
+  const { t } = useTranslation('map')
+  // Folding the legend is a preference of this window, like the width of a panel.
+  const [open, setOpen] = useState(() => localStorage.getItem(LEGEND_KEY) !== 'folded')
+  const toggle = () => {
+    localStorage.setItem(LEGEND_KEY, open ? 'folded' : 'open')
+    setOpen(!open)
+  }
+  return (
+    <div className={`map-legend${open ? '' : ' map-legend--closed'}`} aria-label={t('legend.title')}>
+      <button type="button" className="map-legend__toggle" aria-expanded={open} onClick={toggle}>
+        {t('legend.title')} {open ? '▾' : '▸'}
+      </button>
+      {open && (
+        <div className="map-legend__body">
+          {layers.buildings && (
+            <section>
+              <h4>{t('legend.vacancy')}</h4>
+              {VACANCY_CLASSES.map((c) => (
+                <div key={c.key} className="map-legend__item" data-legend={`vacancy-${c.key}`}>
+                  <span className="map-legend__dot" style={{ background: c.color }} />
+                  {t(`legend.classes.${c.key}`)}
+                </div>
+              ))}
+              <div className="map-legend__note">{t('legend.size')}</div>
+              <div className="map-legend__item">
+                <span className="map-legend__bubble">12</span>
+                {t('legend.clusterBubble')}
+              </div>
+            </section>
+          )}
+          {layers.parcels && (
+            <section>
+              <h4>{t('legend.landUse')}</h4>
+              {LAND_USES.map((use) => (
+                <div key={use} className="map-legend__item" data-legend={`landuse-${use}`}>
+                  <span className="map-legend__swatch" style={{ background: LAND_USE_COLORS[use].fill, borderColor: LAND_USE_COLORS[use].stroke }} />
+                  {t(`vocab.landUse.${use}`)}
+                </div>
+              ))}
+            </section>
+          )}
+          <section>
+            {layers.parks && (
+              <div className="map-legend__item">
+                <span className="park-badge park-badge--legend"><span>园</span></span>
+                {t('legend.park')}
+              </div>
+            )}
+            {layers.clusters && (
+              <div className="map-legend__item">
+                <span className="map-legend__line map-legend__line--cluster" />
+                {t('legend.cluster')}
+              </div>
+            )}
+            {layers.districts && (
+              <div className="map-legend__item">
+                <span className="map-legend__line map-legend__line--district" />
+                {t('legend.district')}
+              </div>
+            )}
+            <div className="map-legend__item">
+              <span className="map-legend__line map-legend__line--area" />
+              {t('legend.area')}
+            </div>
+          </section>
+        </div>
+      )}
+    </div>
+  )
+}

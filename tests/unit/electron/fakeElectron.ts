@@ -1,0 +1,189 @@
+// A small hand-made stand-in for the `electron` module: records what the host registers and
+// lets tests fire the events Electron would. Tests mock 'electron' with this module.
+
+type Listener = (...args: any[]) => unknown
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>()
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+    return this
+  }
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener)
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args)
+  }
+}
+
+/** An Electron-style event: records whether a listener prevented the default. */
+export function fakeEvent<T extends object>(fields: T): T & { preventDefault(): void; defaultPrevented: boolean } {
+  const event = { ...fields, defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) }
+  return event
+}
+
+class FakeSession {
+  permissionRequestHandler: Listener | null = null
+  permissionCheckHandler: Listener | null = null
+  setPermissionRequestHandler(handler: Listener) {
+    this.permissionRequestHandler = handler
+  }
+  setPermissionCheckHandler(handler: Listener) {
+    this.permissionCheckHandler = handler
+  }
+}
+
+let nextId = 1
+
+class FakeWebContents extends Emitter {
+  readonly id = nextId++
+  readonly session = new FakeSession()
+  windowOpenHandler: Listener | null = null
+  setWindowOpenHandler(handler: Listener) {
+    this.windowOpenHandler = handler
+  }
+}
+
+export class BrowserWindow extends Emitter {
+  static instances: BrowserWindow[] = []
+  readonly webContents = new FakeWebContents()
+  loadedUrl: string | null = null
+  visible = false
+  focused = 0
+  constructor(readonly options: Record<string, any>) {
+    super()
+    BrowserWindow.instances.push(this)
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url
+    return Promise.resolve()
+  }
+  show() {
+    this.visible = true
+  }
+  focus() {
+    this.focused++
+  }
+  isMinimized() {
+    return false
+  }
+  restore() {}
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handle(channel: string, listener: Listener) {
+    // Electron refuses a second handler on one channel; so does the fake.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, listener)
+  },
+  removeHandler(channel: string) {
+    this.handlers.delete(channel)
+  },
+}
+
+class FakeApp extends Emitter {
+  isPackaged = false
+  userData = ''
+  quitCalls = 0
+  exitCodes: number[] = []
+  quit() {
+    this.quitCalls++
+    this.emit('before-quit', fakeEvent({}))
+  }
+  exit(code = 0) {
+    this.exitCodes.push(code)
+  }
+  getPath(name: string) {
+    if (name !== 'userData') throw new Error(`fake app.getPath: ${name}`)
+    return this.userData
+  }
+  getVersion = (): string => '0.0.0-test'
+  requestSingleInstanceLock = (): boolean => true
+  whenReady = (): Promise<void> => Promise.resolve()
+}
+
+export const app = new FakeApp()
+
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>) {
+    this.privileged.push(...schemes)
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+    this.handlers.set(scheme, handler)
+  },
+}
+
+export const Menu = {
+  applicationMenu: null as null | { template: any[] },
+  buildFromTemplate: (template: any[]) => ({ template }),
+  setApplicationMenu(menu: { template: any[] }) {
+    this.applicationMenu = menu
+  },
+}
+
+export const dialog = {
+  errors: [] as Array<{ title: string; content: string }>,
+  showErrorBox(title: string, content: string) {
+    this.errors.push({ title, content })
+  },
+  showMessageBox: () => Promise.resolve({ response: 0 }),
+}
+
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string) {
+    this.opened.push(url)
+    return Promise.resolve()
+  },
+}
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api)
+  },
+}
+
+export const ipcRenderer = {
+  invocations: [] as unknown[][],
+  reply: (_channel: string, ..._args: unknown[]): unknown => ({ ok: true, value: null }),
+  invoke(channel: string, ...args: unknown[]) {
+    this.invocations.push([channel, ...args])
+    try {
+      return Promise.resolve(this.reply(channel, ...args))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  },
+}
+
+/** Electron's webUtils: a File the user picked has a path (tests set it); any other File has ''. */
+export const webUtils = {
+  paths: new WeakMap<object, string>(),
+  getPathForFile(file: File): string {
+    return this.paths.get(file) ?? ''
+  },
+}
+
+/** Forgets everything recorded, between tests. */
+export function resetFakeElectron(): void {
+  BrowserWindow.instances = []
+  ipcMain.handlers.clear()
+  app.listeners.clear()
+  Object.assign(app, { isPackaged: false, userData: '', quitCalls: 0, exitCodes: [] })
+  app.requestSingleInstanceLock = () => true
+  app.whenReady = () => Promise.resolve()
+  protocol.privileged = []
+  protocol.handlers.clear()
+  Menu.applicationMenu = null
+  dialog.errors = []
+  shell.opened = []
+  contextBridge.exposed.clear()
+  ipcRenderer.invocations = []
+  ipcRenderer.reply = () => ({ ok: true, value: null })
+  webUtils.paths = new WeakMap()
+}
