@@ -1,6 +1,6 @@
 import turfArea from '@turf/area'
 import type { Polygon } from 'geojson'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserHost, launchBrowser, recordRequests, startBrowserHost } from '../helpers/browserHost'
 import { errorBeside, fact, textOf } from '../helpers/screen'
@@ -147,15 +147,25 @@ describe('parcels and sky parks in the browser host', () => {
 
     await page.getByText('还没有地块').waitFor()
     const toast = page.locator('.toast', { hasText: '已删除“浑南智造产业地块”' })
+    // A slow answer to the detail's fetch: the screen must wait for it, not show what it had
+    // cached from before the undo (the parcel, deleted) as if the undo had failed.
+    const slowly = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      await route.continue()
+    }
+    await page.route('**/rpc/parcels.get', slowly)
     await toast.getByRole('button', { name: '撤销' }).click()
 
     await heading('浑南智造产业地块').waitFor()
     expect(await page.getByText('该地块已删除').count()).toBe(0)
+    await page.getByRole('button', { name: '编辑', exact: true }).waitFor()
+    await page.unroute('**/rpc/parcels.get', slowly)
     await nav('地块')
     await expect.poll(() => page.locator('[data-testid="parcel-row"]').count()).toBe(1)
   })
 
   it('shows a plot ratio out of order beside the field and saves nothing', async () => {
+    await nav('地块')
     await page.getByRole('button', { name: '新增地块' }).click()
     await page.locator('input[name="code"]').fill('HN-2025-08')
     await page.locator('input[name="name"]').fill('容积率倒挂地块')

@@ -17,12 +17,22 @@ export function useApiQuery<M extends MethodName>(
   })
 }
 
-/** A write; on success, every query of the `refreshes` methods is fetched again. */
-export function useApiMutation<M extends MethodName>(method: M, refreshes: readonly MethodName[]) {
+/**
+ * A write; on success, every query of the `refreshes` methods is fetched again. Answers of the
+ * `forgets` methods that no screen shows right now are dropped instead: an undo navigates back to
+ * a detail screen whose cached answer still says "deleted", and showing that until the refetch
+ * lands would tell the user the undo failed.
+ */
+export function useApiMutation<M extends MethodName>(
+  method: M,
+  refreshes: readonly MethodName[],
+  forgets: readonly MethodName[] = [],
+) {
   const client = useQueryClient()
   return useMutation<MethodOutput<M>, ApiCallError, MethodInput<M>>({
     mutationFn: (input) => api.call(method, input),
     onSuccess: async () => {
+      for (const m of forgets) client.removeQueries({ queryKey: [m], type: 'inactive' })
       await Promise.all(refreshes.map((m) => client.invalidateQueries({ queryKey: [m] })))
     },
   })
