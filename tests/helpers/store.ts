@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
 import type { Result } from '../../src/shared/result'
 import { createServices, type Services } from '../../src/main/services'
@@ -44,5 +45,31 @@ export async function openTestApp(file?: string): Promise<TestApp> {
       await store.close()
       if (dir) fs.rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * A fresh store with its services and a scratch folder for every test of the calling suite,
+ * closed and removed after each.
+ */
+export function freshAppPerTest(): { readonly app: TestApp; readonly dir: string } {
+  let current: { app: TestApp; dir: string } | undefined
+  beforeEach(async () => {
+    current = { app: await openTestApp(), dir: tempDir() }
+  })
+  afterEach(async () => {
+    if (!current) return
+    await current.app.services.shutdown()
+    await current.app.close()
+    fs.rmSync(current.dir, { recursive: true, force: true })
+    current = undefined
+  })
+  const get = () => {
+    if (!current) throw new Error('freshAppPerTest: used outside a test')
+    return current
+  }
+  return {
+    get app() { return get().app },
+    get dir() { return get().dir },
   }
 }

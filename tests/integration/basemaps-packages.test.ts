@@ -1,39 +1,29 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readTile } from '../../src/main/services/basemaps/tiles'
-import { openTestApp, type TestApp, tempDir } from '../helpers/store'
+import { freshAppPerTest } from '../helpers/store'
 import { smallPyramid, tilePng, writeMbtiles, writePmtiles } from '../helpers/tiles'
 
 // Importing offline map packages and serving their tiles through the one core readTile.
 
 describe('offline map packages', () => {
-  let app: TestApp
-  let dir: string
-  beforeEach(async () => {
-    app = await openTestApp()
-    dir = tempDir()
-  })
-  afterEach(async () => {
-    await app.services.shutdown()
-    await app.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
+  const t = freshAppPerTest()
 
   /** Registers a file the way the Electron host does (left in place). */
   const pick = async (file: string) => {
-    const result = await app.services.registerFile(file)
+    const result = await t.app.services.registerFile(file)
     if (!result.ok) throw new Error(result.error.message)
     return result.value.uploadId
   }
-  const tile = (id: string, z: number, x: number, y: number) => readTile(app.services.ctx, id, z, x, y)
-  const packagesDir = () => path.join(app.services.ctx.dataDir, 'basemaps')
+  const tile = (id: string, z: number, x: number, y: number) => readTile(t.app.services.ctx, id, z, x, y)
+  const packagesDir = () => path.join(t.app.services.ctx.dataDir, 'basemaps')
 
   it('imports an MBTiles package: metadata read, file copied, tiles served with rows flipped from TMS', async () => {
-    const file = path.join(dir, 'shenhe.mbtiles')
+    const file = path.join(t.dir, 'shenhe.mbtiles')
     writeMbtiles(file, smallPyramid())
-    const basemap = await app.ok('basemaps.import', { uploadId: await pick(file), crs: 'wgs84' })
+    const basemap = await t.app.ok('basemaps.import', { uploadId: await pick(file), crs: 'wgs84' })
     expect(basemap).toMatchObject({
       name: '沈河区影像', kind: 'mbtiles', crs: 'wgs84', format: 'png', minZoom: 0, maxZoom: 1,
       bounds: [123.3, 41.7, 123.6, 41.9], attribution: '© 测试', urlTemplate: null, cachedTiles: null,
@@ -44,7 +34,7 @@ describe('offline map packages', () => {
     expect(fs.existsSync(file)).toBe(true)
     expect(fs.readdirSync(packagesDir())).toEqual([`${basemap.id}.mbtiles`])
 
-    const { basemaps, activeId } = await app.ok('basemaps.list', {})
+    const { basemaps, activeId } = await t.app.ok('basemaps.list', {})
     expect(basemaps.map((b) => b.id)).toEqual([basemap.id])
     expect(activeId).toBeNull()
 
@@ -59,9 +49,9 @@ describe('offline map packages', () => {
   })
 
   it('reads zooms and bounds from the tiles when the metadata lacks them, and names it after the file', async () => {
-    const file = path.join(dir, '皇姑区.mbtiles')
+    const file = path.join(t.dir, '皇姑区.mbtiles')
     writeMbtiles(file, smallPyramid(), { name: null, minzoom: null, maxzoom: null, bounds: null, format: null })
-    const basemap = await app.ok('basemaps.import', { uploadId: await pick(file), crs: 'wgs84' })
+    const basemap = await t.app.ok('basemaps.import', { uploadId: await pick(file), crs: 'wgs84' })
     expect(basemap).toMatchObject({ name: '皇姑区', format: 'png', minZoom: 0, maxZoom: 1 })
     expect(basemap.bounds![0]).toBeCloseTo(-180)
     expect(basemap.bounds![2]).toBeCloseTo(180)
@@ -69,9 +59,9 @@ describe('offline map packages', () => {
   })
 
   it('imports a PMTiles v3 package and serves its tiles', async () => {
-    const file = path.join(dir, 'hunnan.pmtiles')
+    const file = path.join(t.dir, 'hunnan.pmtiles')
     writePmtiles(file, smallPyramid())
-    const basemap = await app.ok('basemaps.import', { uploadId: await pick(file), name: '浑南底图', crs: 'wgs84' })
+    const basemap = await t.app.ok('basemaps.import', { uploadId: await pick(file), name: '浑南底图', crs: 'wgs84' })
     expect(basemap).toMatchObject({ name: '浑南底图', kind: 'pmtiles', format: 'png', minZoom: 0, maxZoom: 1, attribution: '© 测试 PMTiles' })
     expect(basemap.bounds).toEqual([123.3, 41.7, 123.6, 41.9])
     for (const t of smallPyramid()) expect(await tile(basemap.id, t.z, t.x, t.y)).toEqual({ bytes: t.bytes, contentType: 'image/png' })
@@ -79,24 +69,24 @@ describe('offline map packages', () => {
   })
 
   it('moves a temporary upload (browser host) instead of copying it', async () => {
-    const file = path.join(dir, 'upload-source.pmtiles')
+    const file = path.join(t.dir, 'upload-source.pmtiles')
     writePmtiles(file, smallPyramid())
-    const received = await app.services.receiveUpload(Readable.from([fs.readFileSync(file)]), 'hunnan.pmtiles')
+    const received = await t.app.services.receiveUpload(Readable.from([fs.readFileSync(file)]), 'hunnan.pmtiles')
     if (!received.ok) throw new Error(received.error.message)
-    const upload = app.services.ctx.uploads.get(received.value.uploadId)!
+    const upload = t.app.services.ctx.uploads.get(received.value.uploadId)!
     expect(upload).toMatchObject({ temporary: true, originalName: 'hunnan.pmtiles' })
-    const basemap = await app.ok('basemaps.import', { uploadId: upload.id, crs: 'wgs84' })
+    const basemap = await t.app.ok('basemaps.import', { uploadId: upload.id, crs: 'wgs84' })
     expect(fs.existsSync(upload.path)).toBe(false)
     expect(fs.readdirSync(packagesDir())).toEqual([`${basemap.id}.pmtiles`])
-    expect(app.services.ctx.uploads.get(upload.id)).toBeUndefined()
+    expect(t.app.services.ctx.uploads.get(upload.id)).toBeUndefined()
     // One import per upload.
-    expect(await app.call('basemaps.import', { uploadId: upload.id, crs: 'wgs84' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'uploadId' } })
+    expect(await t.app.call('basemaps.import', { uploadId: upload.id, crs: 'wgs84' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'uploadId' } })
   })
 
   it('declares GCJ-02: bounds are kept in WGS-84 and follow a change of the declared system', async () => {
-    const file = path.join(dir, 'gaode.mbtiles')
+    const file = path.join(t.dir, 'gaode.mbtiles')
     writeMbtiles(file, smallPyramid())
-    const basemap = await app.ok('basemaps.import', { uploadId: await pick(file), crs: 'gcj02' })
+    const basemap = await t.app.ok('basemaps.import', { uploadId: await pick(file), crs: 'gcj02' })
     // The package's own bounds are GCJ-02; shifted back they lie south-west by some hundred metres.
     const [w, s, e, n] = basemap.bounds!
     expect(w).toBeLessThan(123.3)
@@ -104,28 +94,28 @@ describe('offline map packages', () => {
     expect(s).toBeLessThan(41.7)
     expect(e).toBeLessThan(123.6)
     expect(n).toBeLessThan(41.9)
-    const renamed = await app.ok('basemaps.update', { id: basemap.id, name: '高德导出', crs: 'wgs84', attribution: null })
+    const renamed = await t.app.ok('basemaps.update', { id: basemap.id, name: '高德导出', crs: 'wgs84', attribution: null })
     expect(renamed).toMatchObject({ name: '高德导出', crs: 'wgs84', attribution: null })
     renamed.bounds!.forEach((v, i) => expect(v).toBeCloseTo([123.3, 41.7, 123.6, 41.9][i]!, 4))
   })
 
   it('switches the active basemap and falls back to the embedded map when it is removed', async () => {
-    const file = path.join(dir, 'a.mbtiles')
+    const file = path.join(t.dir, 'a.mbtiles')
     writeMbtiles(file, smallPyramid())
-    const basemap = await app.ok('basemaps.import', { uploadId: await pick(file), crs: 'wgs84' })
-    await app.ok('basemaps.setActive', { id: basemap.id })
-    expect((await app.ok('basemaps.list', {})).activeId).toBe(basemap.id)
-    expect(await app.call('basemaps.setActive', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect((await app.ok('basemaps.list', {})).activeId).toBe(basemap.id)
+    const basemap = await t.app.ok('basemaps.import', { uploadId: await pick(file), crs: 'wgs84' })
+    await t.app.ok('basemaps.setActive', { id: basemap.id })
+    expect((await t.app.ok('basemaps.list', {})).activeId).toBe(basemap.id)
+    expect(await t.app.call('basemaps.setActive', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect((await t.app.ok('basemaps.list', {})).activeId).toBe(basemap.id)
 
     expect(await tile(basemap.id, 0, 0, 0)).not.toBeNull() // opened, so removal must close it
-    await app.ok('basemaps.remove', { id: basemap.id })
+    await t.app.ok('basemaps.remove', { id: basemap.id })
     expect(fs.readdirSync(packagesDir())).toEqual([])
-    expect(await app.ok('basemaps.list', {})).toEqual({ basemaps: [], activeId: null })
+    expect(await t.app.ok('basemaps.list', {})).toEqual({ basemaps: [], activeId: null })
     expect(await tile(basemap.id, 0, 0, 0)).toBeNull()
-    expect(await app.call('basemaps.remove', { id: basemap.id })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await t.app.call('basemaps.remove', { id: basemap.id })).toMatchObject({ ok: false, error: { code: 'not_found' } })
 
-    await app.ok('basemaps.setActive', { id: null })
-    expect((await app.ok('basemaps.list', {})).activeId).toBeNull()
+    await t.app.ok('basemaps.setActive', { id: null })
+    expect((await t.app.ok('basemaps.list', {})).activeId).toBeNull()
   })
 })

@@ -1,81 +1,72 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp, tempDir, type TestApp } from '../helpers/store'
+import { describe, expect, it } from 'vitest'
+import { freshAppPerTest } from '../helpers/store'
 import { png1x1 } from '../helpers/tiles'
 
 // Photos of sites: added from a file the user chose, checked by their bytes, kept in the store,
 // listed, shown on the map's card, served by the hosts, deleted and restored.
 describe('site photos', () => {
-  let app: TestApp
-  let dir: string
-  beforeEach(async () => {
-    app = await openTestApp()
-    dir = tempDir()
-  })
-  afterEach(async () => {
-    await app.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
+  const t = freshAppPerTest()
 
   const fileWith = (name: string, bytes: Uint8Array) => {
-    const file = path.join(dir, name)
+    const file = path.join(t.dir, name)
     fs.writeFileSync(file, bytes)
     return file
   }
   const upload = async (file: string) => {
-    const result = await app.services.registerFile(file)
+    const result = await t.app.services.registerFile(file)
     if (!result.ok) throw new Error(result.error.message)
     return result.value.uploadId
   }
 
   it('adds photos to a building in order, shows the first on the map, and serves its bytes', async () => {
-    const { id: buildingId } = await app.ok('buildings.create', { name: '茂业中心', districtCode: '210103', lng: 123.43, lat: 41.8 })
+    const { id: buildingId } = await t.app.ok('buildings.create', { name: '茂业中心', districtCode: '210103', lng: 123.43, lat: 41.8 })
     const lobby = png1x1(200, 10, 10)
-    const first = await app.ok('photos.add', { ownerKind: 'building', ownerId: buildingId, uploadId: await upload(fileWith('大堂.png', lobby)), caption: '大堂' })
-    const second = await app.ok('photos.add', { ownerKind: 'building', ownerId: buildingId, uploadId: await upload(fileWith('外立面.png', png1x1(1, 2, 3))) })
+    const first = await t.app.ok('photos.add', { ownerKind: 'building', ownerId: buildingId, uploadId: await upload(fileWith('大堂.png', lobby)), caption: '大堂' })
+    const second = await t.app.ok('photos.add', { ownerKind: 'building', ownerId: buildingId, uploadId: await upload(fileWith('外立面.png', png1x1(1, 2, 3))) })
     expect(first).toMatchObject({ mime: 'image/png', width: 1, height: 1, size: lobby.byteLength, caption: '大堂', sortOrder: 0, path: `photos/${first.id}` })
     expect(second.sortOrder).toBe(1)
-    expect((await app.ok('photos.list', { ownerKind: 'building', ownerId: buildingId })).map((p) => p.id)).toEqual([first.id, second.id])
+    expect((await t.app.ok('photos.list', { ownerKind: 'building', ownerId: buildingId })).map((p) => p.id)).toEqual([first.id, second.id])
 
-    const sites = await app.ok('map.sites', {})
+    const sites = await t.app.ok('map.sites', {})
     expect(sites.buildings[0]!.photoId).toBe(first.id)
 
-    const served = await app.services.readAsset(`/${first.path}`)
+    const served = await t.app.services.readAsset(`/${first.path}`)
     expect(served).not.toBe('bad')
     expect(served && served !== 'bad' && Buffer.from(served.bytes).equals(Buffer.from(lobby))).toBe(true)
     expect(served && served !== 'bad' && served.contentType).toBe('image/png')
-    expect(await app.services.readAsset('/photos/not-an-id')).toBe('bad')
+    expect(await t.app.services.readAsset('/photos/not-an-id')).toBe('bad')
 
     // The change log says which image was stored without a second copy of it.
-    const log = await app.store.db.selectFrom('changeLog').select(['field', 'newValue']).where('rowId', '=', first.id).where('field', '=', 'bytes').executeTakeFirstOrThrow()
+    const log = await t.app.store.db.selectFrom('changeLog').select(['field', 'newValue']).where('rowId', '=', first.id).where('field', '=', 'bytes').executeTakeFirstOrThrow()
     expect(JSON.parse(log.newValue!)).toEqual({ bytes: lobby.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
 
     // Deleting the first makes the second the card's photo; restoring brings it back.
-    await app.ok('photos.delete', { id: first.id })
-    expect(await app.services.readAsset(`/${first.path}`)).toBeNull()
-    expect((await app.ok('map.sites', {})).buildings[0]!.photoId).toBe(second.id)
-    await app.ok('photos.restore', { id: first.id })
-    expect((await app.ok('map.sites', {})).buildings[0]!.photoId).toBe(first.id)
-    const renamed = await app.ok('photos.update', { id: first.id, caption: '一层大堂' })
+    await t.app.ok('photos.delete', { id: first.id })
+    expect(await t.app.services.readAsset(`/${first.path}`)).toBeNull()
+    expect((await t.app.ok('map.sites', {})).buildings[0]!.photoId).toBe(second.id)
+    await t.app.ok('photos.restore', { id: first.id })
+    expect((await t.app.ok('map.sites', {})).buildings[0]!.photoId).toBe(first.id)
+    const renamed = await t.app.ok('photos.update', { id: first.id, caption: '一层大堂' })
     expect(renamed.caption).toBe('一层大堂')
   })
 
   it('refuses what is not a photo, or a photo of nothing, and stores nothing', async () => {
-    const { id: parcelId } = await app.ok('parcels.create', { code: 'HN-1', name: '浑南地块', districtCode: '210112', landUse: 'm0', status: 'listed' })
-    const text = await app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId: await upload(fileWith('说明.png', new TextEncoder().encode('not an image at all'))) })
+    const { id: parcelId } = await t.app.ok('parcels.create', { code: 'HN-1', name: '浑南地块', districtCode: '210112', landUse: 'm0', status: 'listed' })
+    const text = await t.app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId: await upload(fileWith('说明.png', new TextEncoder().encode('not an image at all'))) })
     expect(text).toMatchObject({ ok: false, error: { code: 'invalid', field: 'uploadId', message: '照片：只支持 JPEG、PNG 或 WebP 图片' } })
-    const broken = await app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId: await upload(fileWith('坏.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]))) })
+    const broken = await t.app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId: await upload(fileWith('坏.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]))) })
     expect(broken).toMatchObject({ ok: false, error: { field: 'uploadId', message: '照片：图片已损坏，无法读取尺寸' } })
-    const nobody = await app.call('photos.add', { ownerKind: 'park', ownerId: parcelId, uploadId: await upload(fileWith('a.png', png1x1(0, 0, 0))) })
+    const nobody = await t.app.call('photos.add', { ownerKind: 'park', ownerId: parcelId, uploadId: await upload(fileWith('a.png', png1x1(0, 0, 0))) })
     expect(nobody).toMatchObject({ ok: false, error: { field: 'ownerId' } })
-    const unknownUpload = await app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId: '00000000-0000-4000-8000-000000000000' })
+    const unknownUpload = await t.app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId: '00000000-0000-4000-8000-000000000000' })
     expect(unknownUpload).toMatchObject({ ok: false, error: { field: 'uploadId' } })
-    expect(await app.store.db.selectFrom('photos').select('id').execute()).toEqual([])
+    expect(await t.app.store.db.selectFrom('photos').select('id').execute()).toEqual([])
     // A refused file can be used again once it is a photo: a failed attempt keeps the upload.
     const file = fileWith('ok.png', png1x1(9, 9, 9))
     const uploadId = await upload(file)
-    await app.call('photos.add', { ownerKind: 'park', ownerId: parcelId, uploadId })
-    expect((await app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId })).ok).toBe(true)
+    await t.app.call('photos.add', { ownerKind: 'park', ownerId: parcelId, uploadId })
+    expect((await t.app.call('photos.add', { ownerKind: 'parcel', ownerId: parcelId, uploadId })).ok).toBe(true)
   })
 })
