@@ -99,6 +99,11 @@ describe('demo data and the interface language in the browser host', () => {
     await navLink(fresh, 'Overview').click()
     await fresh.getByRole('heading', { name: 'Inventory overview' }).waitFor()
     await fresh.getByRole('columnheader', { name: 'District', exact: true }).waitFor()
+    // On the map, sky parks wear an English badge too (园 in Chinese).
+    await navLink(fresh, 'Map').click()
+    const badges = fresh.locator('.leaflet-marker-pane .park-badge span')
+    await badges.first().waitFor()
+    expect(new Set((await badges.allTextContents()).map((text) => text.replace(/ \d+$/, '')))).toEqual(new Set(['P']))
     requests.push(...freshRequests)
   })
 

@@ -53,7 +53,7 @@ export function Legend({ layers }: { layers: MapLayers }) {
           <section>
             {layers.parks && (
               <div className="map-legend__item">
-                <span className="park-badge park-badge--legend"><span>园</span></span>
+                <span className="park-badge park-badge--legend"><span>{t('legend.parkBadge')}</span></span>
                 {t('legend.park')}
               </div>
             )}

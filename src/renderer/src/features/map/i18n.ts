@@ -33,7 +33,7 @@ export const messages = {
     },
     legend: {
       title: '图例', vacancy: '楼宇空置率', size: '圆点大小表示可租面积', classes: { full: '< 5%', low: '5–15%', mid: '15–25%', high: '25–40%', veryHigh: '≥ 40%', none: '无数据' },
-      landUse: '地块用地性质', park: '空中产业园', cluster: '楼宇聚集区', district: '区县界线', area: '查询范围', clusterBubble: '楼宇聚合（数字为栋数）',
+      landUse: '地块用地性质', park: '空中产业园', parkBadge: '园', cluster: '楼宇聚集区', district: '区县界线', area: '查询范围', clusterBubble: '楼宇聚合（数字为栋数）',
     },
     list: {
       tabs: { buildings: '楼宇', parcels: '地块', parks: '园区', selection: '已选' },
@@ -91,7 +91,7 @@ export const messages = {
     },
     legend: {
       title: 'Legend', vacancy: 'Building vacancy', size: 'Dot size shows leasable area', classes: { full: '< 5%', low: '5–15%', mid: '15–25%', high: '25–40%', veryHigh: '≥ 40%', none: 'No figures' },
-      landUse: 'Parcel land use', park: 'Sky park', cluster: 'Building cluster', district: 'District boundary', area: 'Search area', clusterBubble: 'Buildings grouped (count)',
+      landUse: 'Parcel land use', park: 'Sky park', parkBadge: 'P', cluster: 'Building cluster', district: 'District boundary', area: 'Search area', clusterBubble: 'Buildings grouped (count)',
     },
     list: {
       tabs: { buildings: 'Buildings', parcels: 'Parcels', parks: 'Parks', selection: 'Picked' },

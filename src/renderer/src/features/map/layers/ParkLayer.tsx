@@ -17,9 +17,11 @@ interface Props {
   selectedId: string | null
   onSelect: (id: string) => void
   tooltip: (park: MapPark) => string
+  /** The badge's one character: 园 in Chinese. */
+  badge: string
 }
 
-export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, tooltip }: Props) {
+export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, tooltip, badge }: Props) {
   const { map, group } = useLayerGroup()
   const callbacks = useRef({ onSelect, tooltip })
   callbacks.current = { onSelect, tooltip }
@@ -50,7 +52,7 @@ export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, too
         const props = item.properties
         if ('cluster' in props && props.cluster) {
           const clusterId = props.cluster_id
-          const icon = L.divIcon({ className: 'park-badge park-badge--group', html: `<span>园 ${props.point_count}</span>`, iconSize: [40, 22], iconAnchor: [20, 32] })
+          const icon = L.divIcon({ className: 'park-badge park-badge--group', html: `<span>${badge} ${props.point_count}</span>`, iconSize: [40, 22], iconAnchor: [20, 32] })
           L.marker([lat, lng], { icon, keyboard: false, zIndexOffset: 500 })
             .on('click', () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), 18)))
             .addTo(group)
@@ -61,7 +63,7 @@ export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, too
         const selected = park.id === selectedId
         const icon = L.divIcon({
           className: `park-badge${selected ? ' park-badge--selected' : ''}`,
-          html: `<span data-park-id="${park.id}">园</span>`,
+          html: `<span data-park-id="${park.id}">${badge}</span>`,
           iconSize: [22, 22],
           iconAnchor: [11, 32],
         })
@@ -74,7 +76,7 @@ export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, too
       map.getContainer().dataset.parksShown = String(shown)
     }
     return drawOnEveryMove(map, draw)
-  }, [map, group, index, placed, selectedId])
+  }, [map, group, index, placed, selectedId, badge])
 
   return null
 }
