@@ -16,6 +16,8 @@ export interface CacheMetadata {
 export class TileCache {
   private readonly db: Database.Database
   private readonly statements
+  /** The tile format in the metadata, kept here so serving and storing a tile need not read it. */
+  private cachedFormat: TileFormat | null
 
   private constructor(readonly file: string) {
     this.db = new Database(file)
@@ -42,10 +44,12 @@ export class TileCache {
       stats: this.db.prepare<[], { tiles: number; bytes: number | null }>(
         'SELECT COUNT(*) AS tiles, SUM(LENGTH(tile_data)) AS bytes FROM tiles',
       ),
+      count: this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tiles'),
       countIn: this.db.prepare<[number, number, number, number, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM tiles WHERE zoom_level = ? AND tile_column BETWEEN ? AND ? AND tile_row BETWEEN ? AND ?',
       ),
     }
+    this.cachedFormat = asTileFormat(this.statements.getMeta.get('format')?.value)
   }
 
   /** Opens the cache file, creating it with its metadata when it does not exist. */
@@ -77,26 +81,34 @@ export class TileCache {
   put(z: number, x: number, y: number, bytes: Uint8Array): void {
     this.statements.put.run(z, x, flipY(y, z), bytes)
     // The first tile tells the format; MBTiles readers want it in the metadata.
-    if (this.format() === null) {
+    if (this.cachedFormat === null) {
       const format = sniffImage(bytes)
-      if (format && format !== 'gif') this.statements.setMeta.run('format', format)
+      if (format && format !== 'gif') {
+        this.statements.setMeta.run('format', format)
+        this.cachedFormat = format
+      }
     }
   }
 
   format(): TileFormat | null {
-    const value = this.statements.getMeta.get('format')?.value
-    return value === 'png' || value === 'jpg' || value === 'webp' ? value : null
+    return this.cachedFormat
   }
 
   setMetadata(name: string, value: string | null): void {
     if (value === null) this.db.prepare('DELETE FROM metadata WHERE name = ?').run(name)
     else this.statements.setMeta.run(name, value)
+    if (name === 'format') this.cachedFormat = asTileFormat(value)
   }
 
   /** Tiles held and the bytes of their images. */
   stats(): { tiles: number; bytes: number } {
     const row = this.statements.stats.get()!
     return { tiles: row.tiles, bytes: row.bytes ?? 0 }
+  }
+
+  /** Tiles held, without summing their sizes. */
+  count(): number {
+    return this.statements.count.get()!.n
   }
 
   /** Tiles of an XYZ range already in the cache. */
@@ -128,6 +140,10 @@ export class TileCache {
       this.db.close()
     }
   }
+}
+
+function asTileFormat(value: string | null | undefined): TileFormat | null {
+  return value === 'png' || value === 'jpg' || value === 'webp' ? value : null
 }
 
 /** Removes an SQLite file (a cache or an MBTiles package) and the files SQLite may keep beside it. */

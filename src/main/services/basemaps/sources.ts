@@ -93,7 +93,7 @@ export async function describeBasemap(ctx: ServiceContext, row: BasemapRow): Pro
   if (row.kind === 'xyz') {
     const source = await openSource(ctx, row.id)
     if (source?.kind === 'xyz') {
-      cachedTiles = source.cache.stats().tiles
+      cachedTiles = source.cache.count()
       sizeBytes = source.cache.sizeOnDisk()
       format = format ?? source.cache.format()
     }
