@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@ta
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api'
 import { api, type ApiCallError } from './client'
 
-// The two generic hooks every feature's queries.ts and mutations.ts are built from. Query keys
+// The generic hooks every feature's queries.ts and mutations.ts are built from. Query keys
 // are [method, input], so a write can refresh every query of the methods it affects.
 
 export function useApiQuery<M extends MethodName>(
@@ -18,24 +18,33 @@ export function useApiQuery<M extends MethodName>(
 }
 
 /**
- * A write; on success, every query of the `refreshes` methods is fetched again. Answers of the
- * `forgets` methods that no screen shows right now are dropped instead: an undo navigates back to
- * a detail screen whose cached answer still says "deleted", and showing that until the refetch
- * lands would tell the user the undo failed.
+ * A write of any shape; on success, every query of the `refreshes` methods is fetched again.
+ * Answers of the `forgets` methods that no screen shows right now are dropped instead: an undo
+ * navigates back to a detail screen whose cached answer still says "deleted", and showing that
+ * until the refetch lands would tell the user the undo failed.
  */
-export function useApiMutation<M extends MethodName>(
-  method: M,
+export function useRefreshingMutation<TOutput, TInput>(
+  mutationFn: (input: TInput) => Promise<TOutput>,
   refreshes: readonly MethodName[],
   forgets: readonly MethodName[] = [],
 ) {
   const client = useQueryClient()
-  return useMutation<MethodOutput<M>, ApiCallError, MethodInput<M>>({
-    mutationFn: (input) => api.call(method, input),
+  return useMutation<TOutput, ApiCallError, TInput>({
+    mutationFn,
     onSuccess: async () => {
       for (const m of forgets) client.removeQueries({ queryKey: [m], type: 'inactive' })
       await Promise.all(refreshes.map((m) => client.invalidateQueries({ queryKey: [m] })))
     },
   })
+}
+
+/** A write of one method, refreshing (or forgetting) the answers it changes; see useRefreshingMutation. */
+export function useApiMutation<M extends MethodName>(
+  method: M,
+  refreshes: readonly MethodName[],
+  forgets: readonly MethodName[] = [],
+) {
+  return useRefreshingMutation<MethodOutput<M>, MethodInput<M>>((input) => api.call(method, input), refreshes, forgets)
 }
 
 /** Methods whose answers change when inventory rows change: most writes refresh all of them. */

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { MethodOutput } from '../../../../shared/api'
 import type { MapCrs } from '../../../../shared/types'
-import { api, type ApiCallError } from '../../api/client'
-import { useApiMutation } from '../../api/hooks'
+import { api } from '../../api/client'
+import { useApiMutation, useRefreshingMutation } from '../../api/hooks'
 
 const BASEMAP_READS = ['basemaps.list'] as const
 
@@ -13,16 +13,16 @@ export const useEstimateArea = () => useApiMutation('basemaps.estimateArea', [])
 export const useDownloadArea = () => useApiMutation('basemaps.downloadArea', [])
 export const useCancelJob = () => useApiMutation('jobs.cancel', ['jobs.get'])
 
-/** Upload a package the user chose, then import it: two steps, one action for the screen. */
-export function useImportBasemap() {
-  const client = useQueryClient()
-  return useMutation<Awaited<ReturnType<typeof api.call<'basemaps.import'>>>, ApiCallError, { file: File; name?: string; crs: MapCrs; onProgress?: (sent: number, total: number) => void }>({
-    mutationFn: async ({ file, name, crs, onProgress }) => {
-      const { uploadId } = await api.upload(file, onProgress)
-      return api.call('basemaps.import', { uploadId, crs, ...(name?.trim() ? { name: name.trim() } : {}) })
-    },
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['basemaps.list'] })
-    },
-  })
+interface ImportBasemapInput {
+  file: File
+  name?: string
+  crs: MapCrs
+  onProgress?: (sent: number, total: number) => void
 }
+
+/** Upload a package the user chose, then import it: two steps, one action for the screen. */
+export const useImportBasemap = () =>
+  useRefreshingMutation<MethodOutput<'basemaps.import'>, ImportBasemapInput>(async ({ file, name, crs, onProgress }) => {
+    const { uploadId } = await api.upload(file, onProgress)
+    return api.call('basemaps.import', { uploadId, crs, ...(name?.trim() ? { name: name.trim() } : {}) })
+  }, BASEMAP_READS)
