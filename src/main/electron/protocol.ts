@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { protocol } from 'electron'
-import { type AssetReader, isAssetPath } from '../services/assets'
+import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { APP_HOST, APP_SCHEME } from './origin'
 
@@ -47,7 +47,10 @@ export function createAppRequestHandler(root: string, readAsset?: AssetReader): 
   return async (request) => {
     if (readAsset) {
       const asset = assetPath(request.url)
-      if (asset) return serveAsset(request, asset, readAsset)
+      if (asset) {
+        const { status, headers, body } = await assetResponse(readAsset, request.method, asset)
+        return new Response(body, { status, headers })
+      }
     }
     const file = resolveAppFile(base, request.url)
     if (file === null) return plain(403, 'Forbidden')
@@ -108,27 +111,6 @@ function assetPath(url: string): string | null {
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || !isAssetPath(parsed.pathname)) return null
   return parsed.pathname
-}
-
-async function serveAsset(request: Request, pathname: string, readAsset: AssetReader): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed')
-  let found: Awaited<ReturnType<AssetReader>>
-  try {
-    found = await readAsset(pathname)
-  } catch (error) {
-    console.error('[site-atlas] asset failed:', error)
-    return plain(500, 'Asset error')
-  }
-  if (found === 'bad') return plain(400, 'Bad asset path')
-  if (!found) return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } })
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(found.bytes), {
-    status: 200,
-    headers: {
-      'content-type': found.contentType,
-      'x-content-type-options': 'nosniff',
-      'cache-control': `max-age=${found.maxAge}`,
-    },
-  })
 }
 
 function plain(status: number, text: string): Response {

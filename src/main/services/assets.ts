@@ -21,6 +21,50 @@ const TILE_MAX_AGE = 24 * 3600
 const PHOTO_MAX_AGE = 3600
 const PHOTO_PATH = /^\/photos\/([0-9a-f-]{36})$/i
 
+/** What a host writes out for an asset request: its status, headers and body (null for none). */
+export interface AssetResponse {
+  status: number
+  headers: Record<string, string>
+  body: Uint8Array<ArrayBuffer> | string | null
+}
+
+/** An asset request's whole answer (405, 400, 204, 200 or 500); the hosts only write it out. */
+export async function assetResponse(readAsset: AssetReader, method: string | undefined, pathname: string): Promise<AssetResponse> {
+  if (method !== 'GET' && method !== 'HEAD') return plain(405, 'Method not allowed')
+  let found: Awaited<ReturnType<AssetReader>>
+  try {
+    found = await readAsset(pathname)
+  } catch (error) {
+    console.error('[site-atlas] asset failed:', error)
+    return plain(500, 'Asset error')
+  }
+  if (found === 'bad') return plain(400, 'Bad asset path')
+  if (!found) return { status: 204, headers: { 'cache-control': 'no-store' }, body: null }
+  return {
+    status: 200,
+    headers: {
+      'content-type': found.contentType,
+      'content-length': String(found.bytes.byteLength),
+      'x-content-type-options': 'nosniff',
+      'cache-control': `private, max-age=${found.maxAge}`,
+    },
+    body: method === 'HEAD' ? null : onArrayBuffer(found.bytes),
+  }
+}
+
+function plain(status: number, text: string): AssetResponse {
+  return {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+    body: text,
+  }
+}
+
+/** The bytes as a Response body accepts them: as they are, copied only if they sit on shared memory. */
+function onArrayBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes)
+}
+
 /** Paths the hosts hand to the asset reader rather than to their static files. */
 export const isAssetPath = (pathname: string): boolean => pathname.startsWith('/tiles/') || pathname.startsWith('/photos/')
 

@@ -4,7 +4,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { CONTENT_SECURITY_POLICY } from '../csp'
-import { type AssetReader, isAssetPath } from '../services/assets'
+import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
 import type { UploadResult } from '../services'
 import { MAX_UPLOAD_BYTES } from '../services/uploads/registry'
@@ -64,28 +64,18 @@ export function createWebServer(options: WebServerOptions): http.Server {
       send(401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '访问令牌无效' } }), 'application/json')
 
     if (isAssetPath(url.pathname) && options.readAsset) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed')
       // An <img> cannot send headers: assets carry the token in the query instead.
       if (!same(url.searchParams.get('token') ?? '', expectedToken)) return unauthorized()
-      options
-        .readAsset(url.pathname)
-        .then((found) => {
-          if (found === 'bad') return send(400, 'Bad asset path')
-          if (!found) {
-            res.writeHead(204, { 'cache-control': 'no-store' })
-            return res.end()
-          }
-          res.writeHead(200, {
-            'content-type': found.contentType,
-            'content-length': found.bytes.length,
-            'x-content-type-options': 'nosniff',
-            'cache-control': `private, max-age=${found.maxAge}`,
-          })
-          res.end(req.method === 'HEAD' ? undefined : found.bytes)
+      assetResponse(options.readAsset, req.method, url.pathname)
+        .then(({ status, headers, body }) => {
+          res.writeHead(status, headers)
+          res.end(body ?? undefined)
         })
-        .catch((error: Error) => {
+        .catch((error: unknown) => {
+          // Only writing can fail here (the client went away, a bad header value).
           console.error('[site-atlas] asset failed:', error)
-          send(500, 'Asset error')
+          if (!res.headersSent) res.writeHead(500)
+          res.end()
         })
       return
     }
