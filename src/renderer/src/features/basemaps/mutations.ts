@@ -7,7 +7,6 @@ const BASEMAP_READS = ['basemaps.list'] as const
 
 export const useSetActiveBasemap = () => useApiMutation('basemaps.setActive', BASEMAP_READS)
 export const useAddOnlineBasemap = () => useApiMutation('basemaps.addOnline', BASEMAP_READS)
-export const useUpdateBasemap = () => useApiMutation('basemaps.update', BASEMAP_READS)
 export const useRemoveBasemap = () => useApiMutation('basemaps.remove', BASEMAP_READS)
 export const useEstimateArea = () => useApiMutation('basemaps.estimateArea', [])
 export const useDownloadArea = () => useApiMutation('basemaps.downloadArea', [])

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Basemap } from '../../../../shared/types'
+import { Dialog } from '../../components/Dialog'
 import { formatBytes, formatCount } from '../../lib/format'
-import { Dialog } from '../buildings/FormBits'
 import { useCancelJob, useDownloadArea, useEstimateArea } from '../basemaps/mutations'
 import { useJob } from '../basemaps/queries'
 
