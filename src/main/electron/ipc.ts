@@ -1,9 +1,8 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import type { IpcMainInvokeEvent } from 'electron'
 import { isMethodName } from '../../shared/api'
-import type { Result } from '../../shared/result'
+import { DomainError, type Result } from '../../shared/result'
 import type { Dispatch } from '../services/dispatch'
+import { checkLocalFile } from '../services/uploads/registry'
 import type { SenderInfo } from './origin'
 
 // The Electron host's whole API surface: one channel, whose every call names a contract method,
@@ -53,17 +52,16 @@ export function registerUploadIpc(
 ): void {
   ipcMain.handle(UPLOAD_CHANNEL, async (event, filePath: unknown): Promise<Result<{ uploadId: string }>> => {
     if (!isTrustedSender(event)) return refused
-    if (typeof filePath !== 'string' || filePath.length === 0 || filePath.length > 4096 || filePath.includes('\0') || !path.isAbsolute(filePath)) {
-      return { ok: false, error: { code: 'invalid', field: 'file', message: '上传文件：没有得到文件的位置' } }
+    // Checked here too, so that nothing is handed on for a path that is not a file.
+    let checked: string
+    try {
+      checked = (await checkLocalFile(filePath)).path
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
+      throw error
     }
     try {
-      const stat = await fs.stat(filePath)
-      if (!stat.isFile()) return { ok: false, error: { code: 'invalid', field: 'file', message: '上传文件：不是普通文件' } }
-    } catch {
-      return { ok: false, error: { code: 'not_found', field: 'file', message: '上传文件：文件不存在或无法读取' } }
-    }
-    try {
-      return await registerFile(filePath)
+      return await registerFile(checked)
     } catch (error) {
       console.error('[site-atlas] upload threw:', error)
       return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message}` } }

@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../csp'
 import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
 import type { UploadResult } from '../services'
-import { MAX_UPLOAD_BYTES } from '../services/uploads/registry'
+import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
 // The browser host: the built renderer and the API over HTTP, for tests and demos. It listens on
 // 127.0.0.1 only and every API call must carry the per-start token: POST /rpc/<method> and
@@ -18,7 +18,7 @@ export interface WebServerOptions {
   dispatch: Dispatch
   /** Serves GET /tiles/<id>/<z>/<x>/<y> and /photos/<id>; without it those paths answer 404. */
   readAsset?: AssetReader
-  /** Receives POST /upload bodies; without it that path answers 404. */
+  /** Receives POST /upload bodies, answering failures as envelopes (it never rejects); without it that path answers 404. */
   receiveUpload?: (body: Readable, originalName: string) => Promise<UploadResult>
   /** The built renderer (out/renderer). */
   staticDir: string
@@ -86,12 +86,9 @@ export function createWebServer(options: WebServerOptions): http.Server {
       const json = (status: number, body: unknown) => send(status, JSON.stringify(body), 'application/json; charset=utf-8')
       if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
         req.resume()
-        return json(413, { ok: false, error: { code: 'invalid', field: 'file', message: '上传文件：超过上限 8 GiB' } })
+        return json(413, { ok: false, error: uploadTooLarge().toApiError() })
       }
-      options
-        .receiveUpload(req, url.searchParams.get('name') ?? 'upload')
-        .then((result) => json(200, result))
-        .catch((error: Error) => json(500, { ok: false, error: { code: 'internal', message: `上传文件：${error.message}` } }))
+      void options.receiveUpload(req, url.searchParams.get('name') ?? 'upload').then((result) => json(200, result))
       return
     }
 

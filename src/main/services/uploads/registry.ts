@@ -23,6 +23,11 @@ export interface Upload {
 
 /** Largest upload the browser host accepts. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3
+
+/** The refusal of an upload over `limit` bytes, whether told by its length header or while streaming. */
+export function uploadTooLarge(limit = MAX_UPLOAD_BYTES): DomainError {
+  return new DomainError('invalid', `上传文件：超过上限 ${Math.round(limit / 1024 ** 3)} GiB`, 'file')
+}
 /** Leftover temporary uploads older than this are deleted when a context starts. */
 const STALE_MS = 24 * 3600 * 1000
 
@@ -99,9 +104,7 @@ export async function receiveUpload(
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length
-      if (size > limit) {
-        throw new DomainError('invalid', `上传文件：超过上限 ${Math.round(limit / 1024 ** 3)} GiB`, 'file')
-      }
+      if (size > limit) throw uploadTooLarge(limit)
       let written = 0
       while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten
     }
@@ -117,9 +120,13 @@ export async function receiveUpload(
   return uploads.add({ id, path: final, originalName: name, temporary: true, size })
 }
 
-/** Registers a file the user picked on this machine, left where it is. */
-export async function registerLocalFile(uploads: UploadRegistry, filePath: string): Promise<Upload> {
-  if (typeof filePath !== 'string' || !path.isAbsolute(filePath)) {
+/**
+ * Checks a path handed over for a file the user picked on this machine: an absolute path (at most
+ * 4096 characters, no NUL) of an existing regular file. Answers the path and the file's size;
+ * throws a DomainError.
+ */
+export async function checkLocalFile(filePath: unknown): Promise<{ path: string; size: number }> {
+  if (typeof filePath !== 'string' || filePath.length === 0 || filePath.length > 4096 || filePath.includes('\0') || !path.isAbsolute(filePath)) {
     throw new DomainError('invalid', '上传文件：没有得到文件的位置', 'file')
   }
   let stat: fs.Stats
@@ -129,5 +136,11 @@ export async function registerLocalFile(uploads: UploadRegistry, filePath: strin
     throw new DomainError('not_found', '上传文件：文件不存在或无法读取', 'file')
   }
   if (!stat.isFile()) throw new DomainError('invalid', '上传文件：不是普通文件', 'file')
-  return uploads.add({ path: filePath, originalName: cleanName(filePath), temporary: false, size: stat.size })
+  return { path: filePath, size: stat.size }
+}
+
+/** Registers a file the user picked on this machine, left where it is. */
+export async function registerLocalFile(uploads: UploadRegistry, filePath: string): Promise<Upload> {
+  const { size } = await checkLocalFile(filePath)
+  return uploads.add({ path: filePath, originalName: cleanName(filePath), temporary: false, size })
 }
