@@ -1,4 +1,4 @@
-import type { Result } from '../../../shared/result'
+import { fail, type ApiError, type Result } from '../../../shared/result'
 
 export type UploadProgress = (sent: number, total: number) => void
 
@@ -35,22 +35,26 @@ export function browserToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY)
 }
 
+// What the HTTP transport says when the host cannot be reached or refuses the token, for calls
+// and uploads alike.
+const UNREACHABLE: ApiError = { code: 'internal', message: '无法连接本机服务，请确认 Site Atlas 仍在运行' }
+const UNAUTHORIZED: ApiError = { code: 'unauthorized', message: '访问令牌无效：请使用启动时打印的完整地址打开' }
+
 export function httpTransport(token: string | null): Transport {
+  const authorization = `Bearer ${token ?? ''}`
   return {
     async call(method, input) {
       let response: Response
       try {
         response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+          headers: { 'content-type': 'application/json', authorization },
           body: JSON.stringify(input ?? {}),
         })
       } catch {
-        return { ok: false, error: { code: 'internal', message: '无法连接本机服务，请确认 Site Atlas 仍在运行' } }
+        return fail(UNREACHABLE)
       }
-      if (response.status === 401) {
-        return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用启动时打印的完整地址打开' } }
-      }
+      if (response.status === 401) return fail(UNAUTHORIZED)
       return (await response.json()) as Result<unknown>
     },
 
@@ -58,18 +62,16 @@ export function httpTransport(token: string | null): Transport {
     // itself, streamed by the browser; the host writes it to disk as it arrives.
     upload(file, onProgress) {
       return new Promise((resolve) => {
-        const failed = (message: string) => resolve({ ok: false, error: { code: 'internal', message } })
+        const failed = (message: string) => resolve(fail({ code: 'internal', message }))
         const xhr = new XMLHttpRequest()
         xhr.open('POST', `/upload?name=${encodeURIComponent(file.name)}`)
-        xhr.setRequestHeader('authorization', `Bearer ${token ?? ''}`)
+        xhr.setRequestHeader('authorization', authorization)
         xhr.setRequestHeader('content-type', 'application/octet-stream')
         xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size)
-        xhr.onerror = () => failed('无法连接本机服务，请确认 Site Atlas 仍在运行')
+        xhr.onerror = () => resolve(fail(UNREACHABLE))
         xhr.onabort = () => failed('上传已中断')
         xhr.onload = () => {
-          if (xhr.status === 401) {
-            return resolve({ ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用启动时打印的完整地址打开' } })
-          }
+          if (xhr.status === 401) return resolve(fail(UNAUTHORIZED))
           try {
             resolve(JSON.parse(xhr.responseText) as Result<{ uploadId: string }>)
           } catch {
