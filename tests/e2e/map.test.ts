@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import turfArea from '@turf/area'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
+import turfCentroid from '@turf/centroid'
 import gcoord from 'gcoord'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -276,6 +277,27 @@ describe('the map in the browser host', () => {
     expect(Math.abs(reading - expected) / expected).toBeLessThan(0.005)
     expect(await page.locator('.map-hint').textContent()).toMatch(/距离：[\d.]+ (公里|米)/)
     await page.getByRole('button', { name: '退出工具' }).click()
+  })
+
+  it('keeps a parcel clickable that a filter hid while a tool was in use', async () => {
+    const [parcel] = (await call('parcels.list', { districtCode: '210112' })).filter((p) => p.boundary)
+    await page.locator('input[name="filter.text"]').fill(parcel!.code)
+    await page.getByRole('tab', { name: /地块/ }).click()
+    await page.locator('.map-list__row', { hasText: parcel!.code }).click()
+    await mapSettled(page)
+    await page.locator('.site-card').getByRole('button', { name: '关闭' }).click()
+    await page.locator('input[name="filter.text"]').fill('')
+    // A tool makes sites click-through; the parcel leaves the map meanwhile and comes back after.
+    await page.getByRole('button', { name: '量距离', exact: true }).click()
+    await page.locator('input[name="filter.text"]').fill('没有这样的地块')
+    await expect.poll(() => countOf(page, 'parcels')).toBe(0)
+    await page.getByRole('button', { name: '退出工具' }).click()
+    await page.locator('input[name="filter.text"]').fill('')
+    await expect.poll(() => mapData('parcels-shown')).toBeGreaterThan(0)
+    const middle = turfCentroid(parcel!.boundary!).geometry.coordinates as [number, number]
+    await page.mouse.click(...lngLatToPage(await mapGeometry(page), middle))
+    await expect.poll(() => page.locator('.site-card').getAttribute('data-card')).toBe(`parcel:${parcel!.id}`)
+    await page.locator('.site-card').getByRole('button', { name: '关闭' }).click()
   })
 
   it('saves a search under a name and opens it again', async () => {

@@ -78,6 +78,9 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
       const visible = visibleIds.has(id) && id !== hiddenId
       const present = group.hasLayer(layer)
       if (visible && !present) {
+        // Kept shapes missed any tool switch while off the map (setSitesInteractive reaches
+        // only the map's layers): take the current state on the way back.
+        layer.options.interactive = !isPicking(map)
         group.addLayer(layer)
         layer.bringToBack() // parcels lie under the buildings on the shared canvas
       } else if (!visible && present) group.removeLayer(layer)
