@@ -141,7 +141,8 @@ export interface FilteredSites {
 }
 
 export function filterSites(sites: MapSites, filter: MapFilter, area?: MapArea | null): FilteredSites {
-  const byId = new Map(sites.buildings.map((b) => [b.id, b]))
+  // Only an area needs parks' host buildings looked up.
+  const byId = area ? new Map(sites.buildings.map((b) => [b.id, b])) : new Map<string, MapBuilding>()
   return {
     buildings: sites.buildings.filter((b) => matchBuilding(b, filter, area)),
     parcels: sites.parcels.filter((p) => matchParcel(p, filter, area)),

@@ -1,5 +1,5 @@
 import type L from 'leaflet'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { filterSites, isEmptyFilter, siteTotals } from '../../../../shared/mapFilter'
 import type { SiteRef } from '../../../../shared/mapSites'
@@ -14,7 +14,7 @@ import { fromDisplay, type LngLat } from './crs'
 import { FilterPanel } from './FilterPanel'
 import { ringArea } from './geometry'
 import { Legend } from './Legend'
-import { sameSite, useMapState, type MapView } from './mapState'
+import { sameSite, useMapState } from './mapState'
 import { usePlaceBuilding } from './mutations'
 import { useSaveBoundary } from './useSaveBoundary'
 import { useBoundaryCities, useBoundaryOverview, useMapSites } from './queries'
@@ -84,12 +84,15 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
   const saveBoundary = useSaveBoundary()
 
   const all = useMemo(() => ({ buildings: sites.buildings, parcels: sites.parcels, parks: sites.parks }), [sites])
-  const filtered = useMemo(() => filterSites(sites, filter, area), [sites, filter, area])
+  // Typing in the filter stays responsive: the inputs show `filter` at once, the 15,000-site
+  // filtering and the layers follow when React has time.
+  const deferredFilter = useDeferredValue(filter)
+  const filtered = useMemo(() => filterSites(sites, deferredFilter, area), [sites, deferredFilter, area])
   const totals = useMemo(() => siteTotals(filtered), [filtered])
   const allTotals = useMemo(() => siteTotals(all), [all])
   const shownClusters = useMemo(
-    () => sites.clusters.filter((c) => !filter.clusterIds?.length || filter.clusterIds.includes(c.id)),
-    [sites.clusters, filter.clusterIds],
+    () => sites.clusters.filter((c) => !deferredFilter.clusterIds?.length || deferredFilter.clusterIds.includes(c.id)),
+    [sites.clusters, deferredFilter.clusterIds],
   )
   const visibleParcelIds = useMemo(() => new Set(filtered.parcels.map((p) => p.id)), [filtered.parcels])
   const districtName = useCallback((code: string) => districts.find((d) => d.code === code)?.name ?? code, [districts])
@@ -213,7 +216,7 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
             onMoved={(id, position) => moveBuilding(id, position, 'moved')}
             tool={tool}
             toolCallbacks={toolCallbacks}
-            onView={setView as (view: MapView) => void}
+            onView={setView}
             onMap={onMap}
           >
             {activeBasemap && <BasemapLayer basemap={activeBasemap} />}
@@ -277,7 +280,6 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
       {newBuildingAt && (
         <NewBuildingDialog
           at={newBuildingAt}
-          districts={districts}
           defaultDistrict={defaultDistrict}
           onClose={() => setNewBuildingAt(null)}
           onCreated={(id, name) => {
@@ -291,7 +293,6 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
         <NewParcelDialog
           ring={newParcel.ring}
           area={newParcel.area}
-          districts={districts}
           defaultDistrict={defaultDistrict}
           onClose={() => setNewParcel(null)}
           onCreated={(id, name) => {

@@ -32,7 +32,8 @@ export function useMapState() {
   const [filter, setFilter, filterReady] = usePersistedSetting('map.filter', mapFilterSchema, NO_FILTER)
   const [area, setArea, areaReady] = usePersistedSetting<MapArea | null>('map.area', areaSetting, null)
   const [layers, setLayers, layersReady] = usePersistedSetting('map.layers', layersSchema, DEFAULT_LAYERS)
-  const [view, setView, viewReady] = usePersistedSetting<MapView | null>('map.view', viewSchema.nullable(), null)
+  // The view is read once, when the map opens; later pans are only written.
+  const [view, , viewReady, setView] = usePersistedSetting<MapView | null>('map.view', viewSchema.nullable(), null)
   const [selection, setSelection, selectionReady] = usePersistedSetting<SiteRef[]>('map.selection', selectionSchema, [])
   return {
     ready: filterReady && areaReady && layersReady && viewReady && selectionReady,

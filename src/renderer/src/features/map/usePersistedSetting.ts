@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { z } from 'zod'
 import type { SETTING_KEYS } from '../../../../shared/api'
-import { useApiMutation } from '../../api/hooks'
+import { api } from '../../api/client'
 import { useSettings } from '../meta/queries'
 
 type SettingKey = (typeof SETTING_KEYS)[number]
@@ -13,18 +13,19 @@ type SettingKey = (typeof SETTING_KEYS)[number]
  * write at a time: while a write is on its way, later changes wait and only the newest is sent,
  * so typing in a filter sends a handful of small writes, never a queue, and the last change is
  * not lost to a timer when the window closes.
+ *
+ * Returns [value, update, ready, persist]: `persist` only writes, for state the screen never reads
+ * back after the start (the map's view, written on every pan, would otherwise re-render the whole
+ * map screen each time).
  */
 export function usePersistedSetting<T>(key: SettingKey, schema: z.ZodType<T>, fallback: T) {
   const settings = useSettings()
   // A write puts the new value into the cached settings rather than fetching them all again: a
   // refetch of every setting on each pan of the map would be work for nothing.
   const client = useQueryClient()
-  const save = useApiMutation('settings.set', [])
   const [value, setValue] = useState<T>(fallback)
   const [ready, setReady] = useState(false)
   const writer = useRef({ busy: false, pending: null as string | null })
-  const saveRef = useRef(save.mutateAsync)
-  saveRef.current = save.mutateAsync
 
   useEffect(() => {
     if (ready || !settings.data) return
@@ -49,7 +50,9 @@ export function usePersistedSetting<T>(key: SettingKey, schema: z.ZodType<T>, fa
         const next = w.pending
         w.pending = null
         client.setQueryData<Record<string, string>>(['settings.get', {}], (all) => (all ? { ...all, [key]: next } : all))
-        await saveRef.current({ key, value: next }).catch(() => {
+        // Straight to the API, not through a mutation hook: its pending/success states would
+        // re-render the screen for a write nobody waits on.
+        await api.call('settings.set', { key, value: next }).catch(() => {
           // A failed write of a screen preference is not worth interrupting the user for; the
           // next change writes again.
         })
@@ -59,17 +62,24 @@ export function usePersistedSetting<T>(key: SettingKey, schema: z.ZodType<T>, fa
     }
   }, [key, client])
 
-  const update = useCallback(
-    (next: T | ((previous: T) => T)) => {
-      setValue((previous) => {
-        const resolved = typeof next === 'function' ? (next as (p: T) => T)(previous) : next
-        writer.current.pending = JSON.stringify(resolved)
-        queueMicrotask(() => void flush())
-        return resolved
-      })
+  const persist = useCallback(
+    (next: T) => {
+      writer.current.pending = JSON.stringify(next)
+      queueMicrotask(() => void flush())
     },
     [flush],
   )
 
-  return [value, update, ready || settings.isError] as const
+  const update = useCallback(
+    (next: T | ((previous: T) => T)) => {
+      setValue((previous) => {
+        const resolved = typeof next === 'function' ? (next as (p: T) => T)(previous) : next
+        persist(resolved)
+        return resolved
+      })
+    },
+    [persist],
+  )
+
+  return [value, update, ready || settings.isError, persist] as const
 }

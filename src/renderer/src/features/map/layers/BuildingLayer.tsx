@@ -5,7 +5,7 @@ import type { MapBuilding } from '../../../../../shared/mapSites'
 import { markerRadius, vacancyClass } from '../../../../../shared/vacancyColors'
 import { isPicking } from '../tools/picking'
 import { formatBubbleCount } from '../../../lib/format'
-import { latLngOf, toDisplay } from '../crs'
+import { toDisplay } from '../crs'
 import type { MapCrs } from '../../../../../shared/types'
 import { drawOnEveryMove, useLayerGroup } from './useLayerGroup'
 
@@ -110,5 +110,3 @@ export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }:
 
   return null
 }
-
-export const buildingLatLng = (b: MapBuilding, crs: MapCrs) => latLngOf(toDisplay(crs, [b.lng!, b.lat!]))

@@ -35,13 +35,14 @@ export function clusterOutline(points: LngLat[]): LngLat[] | null {
 export function ClusterLayer({ clusters, buildings, crs, tooltip }: Props) {
   const { map, group } = useLayerGroup()
 
-
   useEffect(() => {
     group.clearLayers()
     const members = new Map<string, LngLat[]>()
     for (const b of buildings) {
       if (!b.clusterId || b.lng == null || b.lat == null) continue
-      members.set(b.clusterId, [...(members.get(b.clusterId) ?? []), toDisplay(crs, [b.lng, b.lat])])
+      const points = members.get(b.clusterId)
+      if (points) points.push(toDisplay(crs, [b.lng, b.lat]))
+      else members.set(b.clusterId, [toDisplay(crs, [b.lng, b.lat])])
     }
     for (const cluster of clusters) {
       const points = members.get(cluster.id) ?? []

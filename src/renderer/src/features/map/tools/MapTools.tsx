@@ -5,7 +5,7 @@ import { useMap } from 'react-leaflet'
 import type { Boundary } from '../../../../../shared/schemas/parcels'
 import type { MapCrs } from '../../../../../shared/types'
 import { fromDisplay, type LngLat } from '../crs'
-import { pathLength, ringArea, ringFromDisplay } from '../geometry'
+import { boundaryArea, pathLength, ringArea, ringFromDisplay } from '../geometry'
 import { boundaryLatLngs } from '../layers/ParcelLayer'
 import { setSitesInteractive } from './picking'
 
@@ -117,9 +117,7 @@ export function MapTools({ mode, crs, callbacks }: { mode: ToolMode; crs: MapCrs
           geo.type === 'Polygon'
             ? { type: 'Polygon', coordinates: geo.coordinates.map(back) }
             : { type: 'MultiPolygon', coordinates: geo.coordinates.map((poly) => poly.map(back)) }
-        const outer = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates
-        const total = outer.reduce((sum, poly) => sum + ringArea(poly[0] as LngLat[]) - poly.slice(1).reduce((h, r) => h + ringArea(r as LngLat[]), 0), 0)
-        cb.current.onEdited(boundary, total)
+        cb.current.onEdited(boundary, boundaryArea(boundary))
       }
       layer.on('pm:edit pm:markerdragend pm:vertexremoved pm:vertexadded', report)
       report()
