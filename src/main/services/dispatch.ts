@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { contract, isMethodName, type MethodName } from '../../shared/api'
+import { contract, isMethodName } from '../../shared/api'
 import { type ApiError, DomainError, type Result } from '../../shared/result'
 import type { Handlers, ServiceContext } from './context'
 
@@ -35,7 +35,11 @@ export function validationError(error: z.ZodError): ApiError {
   return { code: 'invalid', field: first.field || undefined, message: first.message, issues }
 }
 
-function toApiError(error: unknown, method: MethodName): ApiError {
+/**
+ * A thrown error as an API error: a DomainError as it says, SQLite constraint failures in words,
+ * anything else logged (under `where`) and reported as internal, its message after `internalPrefix`.
+ */
+export function toApiError(error: unknown, where: string, internalPrefix = '内部错误，未保存任何修改：'): ApiError {
   if (error instanceof DomainError) return error.toApiError()
   const message = error instanceof Error ? error.message : String(error)
   if (/FOREIGN KEY constraint failed/.test(message)) {
@@ -44,6 +48,6 @@ function toApiError(error: unknown, method: MethodName): ApiError {
   if (/UNIQUE constraint failed/.test(message)) {
     return { code: 'conflict', message: '与已有记录重复，未保存任何修改' }
   }
-  console.error(`[site-atlas] ${method} failed:`, error)
-  return { code: 'internal', message: `内部错误，未保存任何修改：${message}` }
+  console.error(`[site-atlas] ${where} failed:`, error)
+  return { code: 'internal', message: `${internalPrefix}${message}` }
 }

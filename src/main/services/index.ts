@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { DomainError, type Result } from '../../shared/result'
+import type { Result } from '../../shared/result'
 import type { Store } from '../store/open'
 import { basemapHandlers } from './basemaps/handlers'
 import { closeAllSources } from './basemaps/sources'
@@ -10,7 +10,7 @@ import { buildingHandlers } from './buildings/handlers'
 import { changeHandlers } from './changes/handlers'
 import { clusterHandlers } from './clusters/handlers'
 import { createServiceContext, type Handlers, type ServiceContext, type ServiceOptions } from './context'
-import { createDispatcher, type Dispatch } from './dispatch'
+import { createDispatcher, type Dispatch, toApiError } from './dispatch'
 import { districtHandlers } from './districts/handlers'
 import { jobHandlers } from './jobs/handlers'
 import { leaseHandlers } from './leases/handlers'
@@ -72,8 +72,7 @@ export async function createServices(store: Store, actor?: string, options: Serv
     try {
       return { ok: true, value: { uploadId: (await work()).id } }
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
-      return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message}` } }
+      return { ok: false, error: toApiError(error, 'upload', '上传文件：') }
     }
   }
   return {
