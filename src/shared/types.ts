@@ -3,6 +3,7 @@ import type {
   BuildingGrade, BuildingKind, FitOut, IndustrySection, LandReadiness, LandUse, Ownership,
   ParcelStatus, ParkStatus, SpaceStatus,
 } from './domain'
+import type { MAP_CRS } from './schemas/basemaps'
 import type { Boundary } from './schemas/parcels'
 
 export interface Audit {
@@ -262,7 +263,7 @@ export interface SavedSearch extends Audit {
 // ── Basemaps and background jobs ────────────────────────────────────────────────────────────
 
 /** The coordinate system a basemap's tiles are drawn in: GPS/Tianditu (wgs84) or Gaode/Tencent (gcj02). */
-export type MapCrs = 'wgs84' | 'gcj02'
+export type MapCrs = (typeof MAP_CRS)[number]
 
 /** An offline map package (MBTiles, PMTiles) or an online tile source with its on-disk cache. */
 export interface Basemap {
