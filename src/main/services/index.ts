@@ -3,7 +3,6 @@ import type { Result } from '../../shared/result'
 import type { Store } from '../store/open'
 import { basemapHandlers } from './basemaps/handlers'
 import { closeAllSources } from './basemaps/sources'
-import { readTile, type TileReader } from './basemaps/tiles'
 import { type AssetReader, createAssetReader } from './assets'
 import { boundaryHandlers } from './boundaries/handlers'
 import { buildingHandlers } from './buildings/handlers'
@@ -53,8 +52,6 @@ export type UploadResult = Result<{ uploadId: string }>
 export interface Services {
   ctx: ServiceContext
   dispatch: Dispatch
-  /** A basemap's tile, for the hosts' tile paths (browser /tiles/…, Electron app://site-atlas/tiles/…). */
-  readTile: TileReader
   /** Tiles and photos, for the hosts' asset paths (browser /tiles/… /photos/…, Electron app://site-atlas/…). */
   readAsset: AssetReader
   /** Browser host: streams a request body into the uploads folder and registers it. */
@@ -78,7 +75,6 @@ export async function createServices(store: Store, actor?: string, options: Serv
   return {
     ctx,
     dispatch: createDispatcher(ctx, handlers),
-    readTile: (id, z, x, y) => readTile(ctx, id, z, x, y),
     readAsset: createAssetReader(ctx),
     receiveUpload: (body, name) => uploaded(() => receiveUpload(ctx.uploads, body, name)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),

@@ -5,16 +5,14 @@ import { expandTemplate, type FetchOutcome, fetchTile } from './online'
 import { type OpenSource, openSource } from './sources'
 import { isTile } from './tileMath'
 
-// The one function both hosts call for a tile: /tiles/<id>/<z>/<x>/<y> in the browser host,
+// Reading a basemap's tile, the one way for every kind of source. The hosts reach it through the
+// asset reader (../assets.ts) at /tiles/<id>/<z>/<x>/<y> in the browser host and
 // app://site-atlas/tiles/… in Electron.
 
 export interface Tile {
   bytes: Uint8Array
   contentType: string
 }
-
-/** What a host needs to serve tiles: the basemap id and XYZ coordinates in, a tile or null out. */
-export type TileReader = (basemapId: string, z: number, x: number, y: number) => Promise<Tile | null>
 
 /** `/tiles/<basemap id>/<z>/<x>/<y>`, the path part of every host's tile URL, → its parts; null if malformed. */
 export function parseTilePath(pathname: string): { id: string; z: number; x: number; y: number } | null {
