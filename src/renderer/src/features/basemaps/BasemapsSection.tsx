@@ -50,7 +50,7 @@ export function BasemapsSection() {
           {(list.data?.basemaps ?? []).map((b) => (
             <tr key={b.id} data-basemap={b.id}>
               <td>{b.name}{b.attribution && <div className="field__hint">{b.attribution}</div>}</td>
-              <td>{t(`kind.${b.kind}`)}{b.cachedTiles != null && <div className="field__hint">{t('cached', { count: formatCount(b.cachedTiles) as unknown as number })}</div>}</td>
+              <td>{t(`kind.${b.kind}`)}{b.cachedTiles != null && <div className="field__hint">{t('cached', { tiles: formatCount(b.cachedTiles) })}</div>}</td>
               <td>{t(`crsShort.${b.crs}`)}</td>
               <td>{t('zoomRange', { min: b.minZoom, max: b.maxZoom })}</td>
               <td className="num">{formatBytes(b.sizeBytes)}</td>

@@ -9,7 +9,7 @@ export const messages = {
     crsShort: { wgs84: 'WGS-84', gcj02: 'GCJ-02' },
     kind: { mbtiles: 'MBTiles 地图包', pmtiles: 'PMTiles 地图包', xyz: '在线瓦片（缓存）' },
     columns: { name: '名称', kind: '类型', crs: '坐标系', zoom: '级别', size: '占用空间', active: '使用中' },
-    zoomRange: '{{min}}–{{max}} 级', cached: '已缓存 {{count}} 张', use: '使用', inUse: '使用中', remove: '删除',
+    zoomRange: '{{min}}–{{max}} 级', cached: '已缓存 {{tiles}} 张', use: '使用', inUse: '使用中', remove: '删除',
     removeTitle: '删除底图', removeConfirm: '删除“{{name}}”？本机中的地图包副本或瓦片缓存（{{size}}）将被删除，不能撤销。', removed: '已删除底图“{{name}}”',
     import: {
       title: '导入离线地图包', file: '地图包文件', name: '名称（可选）', crs: '坐标系', submit: '导入', progress: '正在上传 {{percent}}%',
@@ -35,7 +35,7 @@ export const messages = {
     crsShort: { wgs84: 'WGS-84', gcj02: 'GCJ-02' },
     kind: { mbtiles: 'MBTiles package', pmtiles: 'PMTiles package', xyz: 'Online tiles (cached)' },
     columns: { name: 'Name', kind: 'Kind', crs: 'Coordinates', zoom: 'Zoom', size: 'Disk', active: 'In use' },
-    zoomRange: 'z{{min}}–{{max}}', cached: '{{count}} tiles cached', use: 'Use', inUse: 'In use', remove: 'Remove',
+    zoomRange: 'z{{min}}–{{max}}', cached: '{{tiles}} tiles cached', use: 'Use', inUse: 'In use', remove: 'Remove',
     removeTitle: 'Remove basemap', removeConfirm: 'Remove “{{name}}”? Its package copy or tile cache ({{size}}) on this computer is deleted; this cannot be undone.', removed: 'Removed basemap “{{name}}”',
     import: {
       title: 'Import an offline package', file: 'Package file', name: 'Name (optional)', crs: 'Coordinates', submit: 'Import', progress: 'Uploading {{percent}}%',
