@@ -1,4 +1,4 @@
-import gcoord, { type CRSTypes } from 'gcoord'
+import { type CoordinateSystem, convert, type LngLat } from '../../../shared/coordinates'
 import type { MapCrs } from '../../../shared/types'
 
 // Web Mercator tile arithmetic (the XYZ / "slippy map" scheme: y grows southwards) and the
@@ -98,18 +98,17 @@ export function boundsOfTiles(z: number, xMin: number, xMax: number, yMin: numbe
 
 /** A WGS-84 box in the coordinates a basemap of `crs` is drawn in (the envelope of its shifted corners). */
 export function wgs84ToNative(bbox: BBox, crs: MapCrs): BBox {
-  return crs === 'wgs84' ? bbox : shiftBox(bbox, gcoord.WGS84, gcoord.GCJ02)
+  return crs === 'wgs84' ? bbox : shiftBox(bbox, 'wgs84', crs)
 }
 
 /** A box in a basemap's own coordinates, back in WGS-84. */
 export function nativeToWgs84(bbox: BBox, crs: MapCrs): BBox {
-  return crs === 'wgs84' ? bbox : shiftBox(bbox, gcoord.GCJ02, gcoord.WGS84)
+  return crs === 'wgs84' ? bbox : shiftBox(bbox, crs, 'wgs84')
 }
 
-function shiftBox([west, south, east, north]: BBox, from: CRSTypes, to: CRSTypes): BBox {
-  const corners = [[west, south], [west, north], [east, south], [east, north]].map(
-    (p) => gcoord.transform(p as [number, number], from, to) as [number, number],
-  )
+function shiftBox([west, south, east, north]: BBox, from: CoordinateSystem, to: CoordinateSystem): BBox {
+  const box: LngLat[] = [[west, south], [west, north], [east, south], [east, north]]
+  const corners = box.map((p) => convert(p, from, to))
   const lngs = corners.map((c) => c[0])
   const lats = corners.map((c) => c[1])
   return [
