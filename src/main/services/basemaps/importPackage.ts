@@ -13,7 +13,7 @@ import { nativeToWgs84 } from './tileMath'
 
 // Importing an offline map package: all or nothing. The upload is checked, placed in the data
 // folder (moved when it is a temporary upload, copied otherwise), checked again where it will be
-// served from, and only then is the row written. Any failure leaves no file and no row.
+// served from when it was copied, and only then is the row written. Any failure leaves no file and no row.
 
 type PackageKind = 'mbtiles' | 'pmtiles'
 
@@ -56,12 +56,15 @@ async function inspect(kind: PackageKind, file: string): Promise<PackageInfo> {
   }
 }
 
-/** Moves a file of ours, or copies one of the user's; the target appears whole or not at all. */
-async function place(from: string, to: string, move: boolean): Promise<void> {
+/**
+ * Moves a file of ours, or copies one of the user's; the target appears whole or not at all.
+ * True when the bytes were copied (a user's file, or ours across file systems), false when renamed.
+ */
+async function place(from: string, to: string, move: boolean): Promise<boolean> {
   if (move) {
     try {
       await fsp.rename(from, to)
-      return
+      return false
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
     }
@@ -75,6 +78,7 @@ async function place(from: string, to: string, move: boolean): Promise<void> {
     throw error
   }
   if (move) await fsp.rm(from, { force: true })
+  return true
 }
 
 export async function importPackage(
@@ -96,18 +100,20 @@ export async function importPackage(
       throw new DomainError('not_found', `上传文件：无法读取（${(error as Error).message}）`, 'uploadId')
     }
     // Checked where it is first, so a refused package is never copied.
-    await inspect(kind, upload.path)
+    let info = await inspect(kind, upload.path)
 
     const id = randomUUID()
     const relative = `basemaps/${id}.${kind}`
     target = dataFile(ctx, relative)
     await fsp.mkdir(path.dirname(target), { recursive: true })
+    let copied: boolean
     try {
-      await place(upload.path, target, upload.temporary)
+      copied = await place(upload.path, target, upload.temporary)
     } catch (error) {
       throw new DomainError('internal', `地图包：复制到数据文件夹失败（${(error as Error).message}），未导入`)
     }
-    const info = await inspect(kind, target)
+    // A copy is checked again where it will be served from; a renamed file is the one checked.
+    if (copied) info = await inspect(kind, target)
     const { size } = await fsp.stat(target)
 
     const name = (input.name ?? info.name ?? upload.originalName.replace(/\.(mbtiles|pmtiles)$/i, '')).trim().slice(0, 100) || '离线地图'
