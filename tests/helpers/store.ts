@@ -49,6 +49,16 @@ export async function openTestApp(file?: string): Promise<TestApp> {
 }
 
 /**
+ * Registers a local file the way the Electron host does when the user picks one (left in place)
+ * and returns its upload id; a refused registration fails the test here, not at the later call.
+ */
+export async function pickFile(app: TestApp, file: string): Promise<string> {
+  const result = await app.services.registerFile(file)
+  if (!result.ok) throw new Error(`registering ${file} failed: ${JSON.stringify(result.error)}`)
+  return result.value.uploadId
+}
+
+/**
  * A fresh store with its services and a scratch folder for every test of the calling suite,
  * closed and removed after each.
  */
