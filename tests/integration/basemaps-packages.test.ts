@@ -3,7 +3,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { readTile } from '../../src/main/services/basemaps/tiles'
-import { freshAppPerTest } from '../helpers/store'
+import { freshAppPerTest, pickFile } from '../helpers/store'
 import { smallPyramid, tilePng, writeMbtiles, writePmtiles } from '../helpers/tiles'
 
 // Importing offline map packages and serving their tiles through the one core readTile.
@@ -11,12 +11,7 @@ import { smallPyramid, tilePng, writeMbtiles, writePmtiles } from '../helpers/ti
 describe('offline map packages', () => {
   const t = freshAppPerTest()
 
-  /** Registers a file the way the Electron host does (left in place). */
-  const pick = async (file: string) => {
-    const result = await t.app.services.registerFile(file)
-    if (!result.ok) throw new Error(result.error.message)
-    return result.value.uploadId
-  }
+  const pick = (file: string) => pickFile(t.app, file)
   const tile = (id: string, z: number, x: number, y: number) => readTile(t.app.services.ctx, id, z, x, y)
   const packagesDir = () => path.join(t.app.services.ctx.dataDir, 'basemaps')
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { freshAppPerTest } from '../helpers/store'
+import { freshAppPerTest, pickFile } from '../helpers/store'
 import { png1x1 } from '../helpers/tiles'
 
 // Photos of sites: added from a file the user chose, checked by their bytes, kept in the store,
@@ -14,11 +14,7 @@ describe('site photos', () => {
     fs.writeFileSync(file, bytes)
     return file
   }
-  const upload = async (file: string) => {
-    const result = await t.app.services.registerFile(file)
-    if (!result.ok) throw new Error(result.error.message)
-    return result.value.uploadId
-  }
+  const upload = (file: string) => pickFile(t.app, file)
 
   it('adds photos to a building in order, shows the first on the map, and serves its bytes', async () => {
     const { id: buildingId } = await t.app.ok('buildings.create', { name: '茂业中心', districtCode: '210103', lng: 123.43, lat: 41.8 })
