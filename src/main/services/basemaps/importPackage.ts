@@ -6,7 +6,7 @@ import type { Basemap, MapCrs } from '../../../shared/types'
 import { getBasemapRow, insertBasemap } from '../../store/basemaps'
 import type { BasemapRow } from '../../store/schema'
 import type { ServiceContext } from '../context'
-import { inspectMbtiles, type PackageInfo } from './mbtiles'
+import { inspectMbtiles, type PackageInfo, refusePackage } from './mbtiles'
 import { PmtilesReader } from './pmtiles'
 import { dataFile, describeBasemap } from './sources'
 import { nativeToWgs84 } from './tileMath'
@@ -16,8 +16,6 @@ import { nativeToWgs84 } from './tileMath'
 // served from when it was copied, and only then is the row written. Any failure leaves no file and no row.
 
 type PackageKind = 'mbtiles' | 'pmtiles'
-
-const refuse = (message: string) => new DomainError('invalid', `地图包：${message}`, 'uploadId')
 
 /** Which kind of package a file is, from its first bytes. */
 export async function sniffPackage(file: string): Promise<PackageKind> {
@@ -33,10 +31,10 @@ export async function sniffPackage(file: string): Promise<PackageKind> {
   if (text === 'SQLite format 3\0') return 'mbtiles'
   if (text.startsWith('PMTiles')) {
     if (head[7] === 3) return 'pmtiles'
-    throw refuse(`只支持 PMTiles 第 3 版（此文件为第 ${head[7]} 版）`)
+    throw refusePackage(`只支持 PMTiles 第 3 版（此文件为第 ${head[7]} 版）`)
   }
-  if (text.startsWith('PM')) throw refuse('只支持 PMTiles 第 3 版（此文件是旧版 PMTiles）')
-  throw refuse('无法识别的文件，应为 MBTiles（.mbtiles）或 PMTiles（.pmtiles）离线地图包')
+  if (text.startsWith('PM')) throw refusePackage('只支持 PMTiles 第 3 版（此文件是旧版 PMTiles）')
+  throw refusePackage('无法识别的文件，应为 MBTiles（.mbtiles）或 PMTiles（.pmtiles）离线地图包')
 }
 
 /** An imported package's bounds in WGS-84 when its tiles are declared to be in `crs` (read again from the file). */

@@ -17,8 +17,10 @@ export interface PackageInfo {
   attribution: string | null
 }
 
-const FIELD = 'uploadId'
-const refuse = (message: string) => new DomainError('invalid', `地图包：${message}`, FIELD)
+/** A map package refused, saying why; the fault is the upload's, so the field is uploadId. */
+export function refusePackage(message: string): DomainError {
+  return new DomainError('invalid', `地图包：${message}`, 'uploadId')
+}
 
 export const VECTOR_REFUSAL = '这是矢量瓦片包（pbf），目前只支持栅格瓦片（png/jpg/webp）'
 
@@ -27,17 +29,17 @@ export function openMbtiles(file: string): Database.Database {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
   } catch (error) {
-    throw refuse(`无法打开 MBTiles 文件（${(error as Error).message}）`)
+    throw refusePackage(`无法打开 MBTiles 文件（${(error as Error).message}）`)
   }
   try {
     const names = db
       .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name IN ('metadata', 'tiles')")
       .all() as Array<{ name: string }>
-    if (names.length < 2) throw refuse('不是 MBTiles 文件（缺少 metadata 或 tiles 表）')
+    if (names.length < 2) throw refusePackage('不是 MBTiles 文件（缺少 metadata 或 tiles 表）')
   } catch (error) {
     db.close()
     if (error instanceof DomainError) throw error
-    throw refuse(`不是有效的 MBTiles 文件（${(error as Error).message}）`)
+    throw refusePackage(`不是有效的 MBTiles 文件（${(error as Error).message}）`)
   }
   return db
 }
@@ -49,7 +51,7 @@ export function inspectMbtiles(file: string): PackageInfo {
     return inspectOpen(db)
   } catch (error) {
     if (error instanceof DomainError) throw error
-    throw refuse(`读取 MBTiles 文件失败（${(error as Error).message}）`)
+    throw refusePackage(`读取 MBTiles 文件失败（${(error as Error).message}）`)
   } finally {
     db.close()
   }
@@ -66,14 +68,14 @@ function inspectOpen(db: Database.Database): PackageInfo {
     minZoom: number | null
     maxZoom: number | null
   }
-  if (extent.minZoom === null || extent.maxZoom === null) throw refuse('包里没有任何瓦片')
+  if (extent.minZoom === null || extent.maxZoom === null) throw refusePackage('包里没有任何瓦片')
 
   const format = packageFormat(db, meta.get('format'))
 
   const minZoom = zoomOf(meta.get('minzoom')) ?? extent.minZoom
   const maxZoom = zoomOf(meta.get('maxzoom')) ?? extent.maxZoom
   if (!Number.isInteger(minZoom) || !Number.isInteger(maxZoom) || minZoom < 0 || maxZoom > MAX_PACKAGE_ZOOM || minZoom > maxZoom) {
-    throw refuse(`级别范围无效（${minZoom}–${maxZoom}），应在 0–${MAX_PACKAGE_ZOOM} 之间且最小级别不大于最大级别`)
+    throw refusePackage(`级别范围无效（${minZoom}–${maxZoom}），应在 0–${MAX_PACKAGE_ZOOM} 之间且最小级别不大于最大级别`)
   }
 
   const declared = meta.get('bounds')
@@ -92,16 +94,16 @@ function inspectOpen(db: Database.Database): PackageInfo {
 function packageFormat(db: Database.Database, declared: string | undefined): TileFormat {
   if (declared !== undefined && declared.trim() !== '') {
     const format = normaliseFormat(declared)
-    if (format === 'vector') throw refuse(VECTOR_REFUSAL)
-    if (format === null) throw refuse(`不支持的瓦片格式（${declared}），目前只支持栅格瓦片（png/jpg/webp）`)
+    if (format === 'vector') throw refusePackage(VECTOR_REFUSAL)
+    if (format === null) throw refusePackage(`不支持的瓦片格式（${declared}），目前只支持栅格瓦片（png/jpg/webp）`)
     return format
   }
   // No declared format: look at a tile.
   const row = db.prepare('SELECT tile_data AS data FROM tiles LIMIT 1').get() as { data: Uint8Array | null } | undefined
   const bytes = row?.data instanceof Uint8Array ? row.data : new Uint8Array()
-  if (isGzip(bytes)) throw refuse(VECTOR_REFUSAL)
+  if (isGzip(bytes)) throw refusePackage(VECTOR_REFUSAL)
   const sniffed = sniffImage(bytes)
-  if (sniffed === null || sniffed === 'gif') throw refuse('无法识别瓦片格式，目前只支持栅格瓦片（png/jpg/webp）')
+  if (sniffed === null || sniffed === 'gif') throw refusePackage('无法识别瓦片格式，目前只支持栅格瓦片（png/jpg/webp）')
   return sniffed
 }
 
@@ -113,7 +115,7 @@ function zoomOf(value: string | undefined): number | null {
 /** "west,south,east,north" → a checked box (latitudes clamped to Web Mercator's extent). */
 export function parseBounds(value: string): BBox {
   const parts = value.split(',').map((p) => Number(p.trim()))
-  const bad = () => refuse(`范围（bounds）无效：“${value.slice(0, 80)}”，应为“西,南,东,北”的经纬度`)
+  const bad = () => refusePackage(`范围（bounds）无效：“${value.slice(0, 80)}”，应为“西,南,东,北”的经纬度`)
   if (parts.length !== 4 || !parts.every(Number.isFinite)) throw bad()
   const [west, south, east, north] = parts as BBox
   if (west < -180 || east > 180 || south < -90 || north > 90 || west >= east || south >= north) throw bad()

@@ -2,15 +2,12 @@ import fs from 'node:fs/promises'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { Compression, type Header, PMTiles, SharedPromiseCache, type Source, TileType } from 'pmtiles'
-import { DomainError } from '../../../shared/result'
 import type { TileFormat } from './format'
-import type { PackageInfo } from './mbtiles'
+import { type PackageInfo, refusePackage } from './mbtiles'
 import { MAX_LAT, MAX_PACKAGE_ZOOM } from './tileMath'
 
 // Reading PMTiles v3 packages (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md)
 // with the `pmtiles` package over byte ranges of a local file.
-
-const refuse = (message: string) => new DomainError('invalid', `地图包：${message}`, 'uploadId')
 
 /** A pmtiles Source reading byte ranges of a local file through one read-only FileHandle. */
 export class FileHandleSource implements Source {
@@ -36,7 +33,8 @@ export class FileHandleSource implements Source {
       if (bytesRead === 0) break
       filled += bytesRead
     }
-    return { data: bytes.buffer.slice(0, filled) }
+    // Cut only when the file ended first: a full read hands over its buffer as it is.
+    return { data: filled === length ? bytes.buffer : bytes.buffer.slice(0, filled) }
   }
 
   close(): Promise<void> {
@@ -69,7 +67,7 @@ export class PmtilesReader {
     try {
       source = await FileHandleSource.open(file)
     } catch (error) {
-      throw refuse(`无法打开 PMTiles 文件（${(error as Error).message}）`)
+      throw refusePackage(`无法打开 PMTiles 文件（${(error as Error).message}）`)
     }
     return new PmtilesReader(source, new PMTiles(source, new SharedPromiseCache(100, true, decompress), decompress))
   }
@@ -90,21 +88,21 @@ export class PmtilesReader {
     try {
       header = await this.archive.getHeader()
     } catch (error) {
-      throw refuse(`PMTiles 文件已损坏或无法读取（${(error as Error).message}）`)
+      throw refusePackage(`PMTiles 文件已损坏或无法读取（${(error as Error).message}）`)
     }
-    if (header.specVersion !== 3) throw refuse(`只支持 PMTiles 第 3 版（此文件为第 ${header.specVersion} 版）`)
+    if (header.specVersion !== 3) throw refusePackage(`只支持 PMTiles 第 3 版（此文件为第 ${header.specVersion} 版）`)
     if (header.tileType === TileType.Mvt || header.tileType === TileType.Mlt) {
-      throw refuse(`这是矢量瓦片包（${header.tileType === TileType.Mvt ? 'mvt' : 'mlt'}），目前只支持栅格瓦片（png/jpg/webp）`)
+      throw refusePackage(`这是矢量瓦片包（${header.tileType === TileType.Mvt ? 'mvt' : 'mlt'}），目前只支持栅格瓦片（png/jpg/webp）`)
     }
     const format = RASTER[header.tileType]
-    if (!format) throw refuse('不支持的瓦片格式，目前只支持栅格瓦片（png/jpg/webp）')
+    if (!format) throw refusePackage('不支持的瓦片格式，目前只支持栅格瓦片（png/jpg/webp）')
     if (header.tileCompression !== Compression.None && header.tileCompression !== Compression.Unknown &&
         header.tileCompression !== Compression.Gzip && header.tileCompression !== Compression.Brotli) {
-      throw refuse('瓦片使用了不支持的压缩方式（zstd）')
+      throw refusePackage('瓦片使用了不支持的压缩方式（zstd）')
     }
     const { minZoom, maxZoom } = header
-    if (minZoom > maxZoom || maxZoom > MAX_PACKAGE_ZOOM) throw refuse(`级别范围无效（${minZoom}–${maxZoom}）`)
-    if (header.numAddressedTiles === 0) throw refuse('包里没有任何瓦片')
+    if (minZoom > maxZoom || maxZoom > MAX_PACKAGE_ZOOM) throw refusePackage(`级别范围无效（${minZoom}–${maxZoom}）`)
+    if (header.numAddressedTiles === 0) throw refusePackage('包里没有任何瓦片')
 
     let metadata: Record<string, unknown> = {}
     try {
@@ -113,7 +111,7 @@ export class PmtilesReader {
       // The root directory must be readable too: look up the first zoom's first tile.
       await this.archive.getZxy(minZoom, 0, 0)
     } catch (error) {
-      throw refuse(`PMTiles 文件已损坏或无法读取（${(error as Error).message}）`)
+      throw refusePackage(`PMTiles 文件已损坏或无法读取（${(error as Error).message}）`)
     }
 
     const { minLon: west, minLat: south, maxLon: east, maxLat: north } = header
