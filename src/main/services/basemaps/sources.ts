@@ -9,6 +9,7 @@ import { TileCache } from './cache'
 import type { TileFormat } from './format'
 import { MbtilesReader } from './mbtiles'
 import { PmtilesReader } from './pmtiles'
+import { tilePathOf } from './tiles'
 
 // The basemaps of a context that are open for reading: one reader per package, one cache per
 // online source, opened on first use and closed when the basemap is removed.
@@ -79,10 +80,6 @@ export async function closeSource(ctx: ServiceContext, id: string): Promise<void
 /** Closes every open reader and cache of a context (before the store closes, or in tests). */
 export async function closeAllSources(ctx: ServiceContext): Promise<void> {
   await Promise.all([...registry(ctx).keys()].map((id) => closeSource(ctx, id)))
-}
-
-export function tilePathOf(id: string): string {
-  return `tiles/${id}/{z}/{x}/{y}`
 }
 
 /** A row as the API hands it out, with the cache's size and tile count for online sources. */

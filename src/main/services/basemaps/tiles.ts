@@ -14,6 +14,11 @@ export interface Tile {
   contentType: string
 }
 
+/** The tile URL template of a basemap the API hands out, relative to the host: `tiles/<id>/{z}/{x}/{y}`. */
+export function tilePathOf(id: string): string {
+  return `tiles/${id}/{z}/{x}/{y}`
+}
+
 /** `/tiles/<basemap id>/<z>/<x>/<y>`, the path part of every host's tile URL, → its parts; null if malformed. */
 export function parseTilePath(pathname: string): { id: string; z: number; x: number; y: number } | null {
   const match = /^\/tiles\/([0-9a-f-]{36})\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})$/i.exec(pathname)
