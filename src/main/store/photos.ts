@@ -27,6 +27,14 @@ export async function getPhoto(db: Kysely<Database>, id: string): Promise<Photo 
   return row && toPhoto(row)
 }
 
+/**
+ * What an edit of a live photo compares against (the fields photos.update may change), or
+ * undefined when no live photo has this id. Never the image: an edit does not load it.
+ */
+export async function livePhotoFields(db: Kysely<Database>, id: string): Promise<Pick<Database['photos'], 'caption' | 'sortOrder'> | undefined> {
+  return db.selectFrom('photos').select(['caption', 'sortOrder']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()
+}
+
 /** The image of a live photo, for the hosts to serve. */
 export async function photoBytes(db: Kysely<Database>, id: string): Promise<{ bytes: Uint8Array; mime: string } | undefined> {
   return db.selectFrom('photos').select(['bytes', 'mime']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()

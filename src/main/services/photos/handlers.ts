@@ -1,17 +1,25 @@
 import fsp from 'node:fs/promises'
-import { MAX_PHOTO_BYTES, type PhotoOwnerKind } from '../../../shared/photos'
+import type { Kysely } from 'kysely'
+import type { PhotoOwnerKind } from '../../../shared/photos'
 import { DomainError } from '../../../shared/result'
-import { getPhoto, listPhotos, nextPhotoOrder, photoBytes } from '../../store/photos'
-import type { LoggedTable } from '../../store/schema'
+import { getPhoto, listPhotos, livePhotoFields, nextPhotoOrder, photoBytes } from '../../store/photos'
+import type { Database, LoggedTable } from '../../store/schema'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers, ServiceContext } from '../context'
 import { requireDeleted, requireLive } from '../guards'
-import { checkImage } from './image'
+import { checkImage, checkPhotoSize } from './image'
 
 const OWNER: Record<PhotoOwnerKind, { table: LoggedTable; label: string }> = {
   building: { table: 'buildings', label: '楼宇' },
   parcel: { table: 'parcels', label: '地块' },
   park: { table: 'parks', label: '园区' },
+}
+
+/** requireLive for a photo, reading only the fields an edit compares (not the image). */
+async function requireLivePhoto(db: Kysely<Database>, id: string) {
+  const row = await livePhotoFields(db, id)
+  if (!row) throw new DomainError('not_found', '照片：找不到该记录（可能已被删除）')
+  return row
 }
 
 export const photoHandlers = {
@@ -23,10 +31,8 @@ export const photoHandlers = {
     const upload = ctx.uploads.get(uploadId)
     if (!upload) throw new DomainError('invalid', '上传文件：找不到该文件，请重新选择', 'uploadId')
     // The size is known before reading: a file of gigabytes is refused without being loaded.
-    if (upload.size > MAX_PHOTO_BYTES) {
-      throw new DomainError('invalid', `照片：文件过大（${(upload.size / 1024 / 1024).toFixed(1)} MB），不能超过 15 MB`, 'uploadId')
-    }
-    const bytes = new Uint8Array(await fsp.readFile(upload.path))
+    checkPhotoSize(upload.size)
+    const bytes = await fsp.readFile(upload.path) // a Buffer is a Uint8Array: no copy
     const image = checkImage(bytes)
     const id = await write(ctx.store.db, ctx.author, async (w) => {
       await requireLive(w.trx, OWNER[ownerKind].table, ownerId, OWNER[ownerKind].label, 'ownerId')
@@ -39,7 +45,7 @@ export const photoHandlers = {
 
   'photos.update': async ({ id, ...patch }, { store, author }) => {
     await write(store.db, author, async (w) => {
-      const before = await requireLive(w.trx, 'photos', id, '照片')
+      const before = await requireLivePhoto(w.trx, id)
       await updateRow(w, 'photos', id, patch, before)
     })
     return (await getPhoto(store.db, id))!
@@ -47,7 +53,7 @@ export const photoHandlers = {
 
   'photos.delete': async ({ id }, { store, author }) =>
     write(store.db, author, async (w) => {
-      await requireLive(w.trx, 'photos', id, '照片')
+      await requireLivePhoto(w.trx, id)
       await softDeleteRow(w, 'photos', id)
       return null
     }),

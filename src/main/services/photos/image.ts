@@ -17,11 +17,18 @@ export interface CheckedImage {
   height: number
 }
 
+const MB = 1024 * 1024
+
+/** Refuses a file larger than MAX_PHOTO_BYTES: throws, naming its size and the limit. */
+export function checkPhotoSize(size: number): void {
+  if (size > MAX_PHOTO_BYTES) {
+    throw new DomainError('invalid', `照片：文件过大（${(size / MB).toFixed(1)} MB），不能超过 ${MAX_PHOTO_BYTES / MB} MB`, 'uploadId')
+  }
+}
+
 export function checkImage(bytes: Uint8Array): CheckedImage {
   if (bytes.byteLength === 0) throw new DomainError('invalid', '照片：文件是空的', 'uploadId')
-  if (bytes.byteLength > MAX_PHOTO_BYTES) {
-    throw new DomainError('invalid', `照片：文件过大（${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB），不能超过 15 MB`, 'uploadId')
-  }
+  checkPhotoSize(bytes.byteLength)
   const mime = SIGNATURES.find(([, test]) => test(bytes))?.[0]
   if (!mime) throw new DomainError('invalid', '照片：只支持 JPEG、PNG 或 WebP 图片', 'uploadId')
   let size: { width?: number; height?: number }
