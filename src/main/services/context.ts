@@ -64,8 +64,8 @@ export async function createServiceContext(store: Store, actor?: string, options
     },
   }
   const resourcesDir = options.resourcesDir ?? SOURCE_RESOURCES_DIR
+  // Stale uploads are swept by the registry on its first upload, not here.
   const uploads = new UploadRegistry(path.join(dataDir, 'uploads'))
-  uploads.sweepStale()
   return { store, author, appVersion: APP_VERSION, dataDir, resourcesDir, uploads, jobs: new JobRegistry() }
 }
 

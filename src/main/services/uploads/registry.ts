@@ -28,11 +28,12 @@ export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3
 export function uploadTooLarge(limit = MAX_UPLOAD_BYTES): DomainError {
   return new DomainError('invalid', `上传文件：超过上限 ${Math.round(limit / 1024 ** 3)} GiB`, 'file')
 }
-/** Leftover temporary uploads older than this are deleted when a context starts. */
+/** Leftover temporary uploads older than this are deleted on the first upload of a process. */
 const STALE_MS = 24 * 3600 * 1000
 
 export class UploadRegistry {
   private readonly uploads = new Map<string, Upload>()
+  private swept = false
 
   constructor(readonly dir: string) {}
 
@@ -56,6 +57,16 @@ export class UploadRegistry {
     const upload = this.uploads.get(id)
     this.uploads.delete(id)
     if (upload?.temporary) await fsp.rm(upload.path, { force: true })
+  }
+
+  /**
+   * Sweeps stale uploads the first time it is called, never again. Called on the first upload
+   * rather than when a context starts: a context that only reads (a CLI `stats`) writes nothing.
+   */
+  sweepStaleOnce(): void {
+    if (this.swept) return
+    this.swept = true
+    this.sweepStale()
   }
 
   /** Deletes temporary uploads left by earlier runs (a crash, an upload never imported). */
@@ -93,6 +104,7 @@ export async function receiveUpload(
   originalName: string,
   limit = MAX_UPLOAD_BYTES,
 ): Promise<Upload> {
+  uploads.sweepStaleOnce()
   await fsp.mkdir(uploads.dir, { recursive: true })
   const id = randomUUID()
   const name = cleanName(originalName)
@@ -141,6 +153,7 @@ export async function checkLocalFile(filePath: unknown): Promise<{ path: string;
 
 /** Registers a file the user picked on this machine, left where it is. */
 export async function registerLocalFile(uploads: UploadRegistry, filePath: string): Promise<Upload> {
+  uploads.sweepStaleOnce()
   const { size } = await checkLocalFile(filePath)
   return uploads.add({ path: filePath, originalName: cleanName(filePath), temporary: false, size })
 }
