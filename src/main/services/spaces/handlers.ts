@@ -1,6 +1,6 @@
 import { floorSortKey } from '../../../shared/domain'
 import { DomainError } from '../../../shared/result'
-import { conflictingLeases, currentLeasesOf, today } from '../../store/leases'
+import { currentLeasesOf } from '../../store/leases'
 import type { SpaceRow } from '../../store/schema'
 import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
@@ -9,12 +9,6 @@ import { requireDeleted, requireLive, storeBooleans } from '../guards'
 
 const leasedBy = (what: string, field: string | undefined, tenant: string) =>
   new DomainError('conflict', `${what}：该空间由“${tenant}”租用，租约尚未到期；请先删除租约或填写到期日期`, field)
-
-/** Today, as a period, for "which lease covers this space now". */
-const currentPeriod = async (db: Parameters<typeof today>[0]) => {
-  const d = await today(db)
-  return { startDate: d, endDate: d }
-}
 
 export const spaceHandlers = {
   'spaces.list': async (input, { store }) => listSpaces(store.db, input),
@@ -33,9 +27,10 @@ export const spaceHandlers = {
   'spaces.update': async ({ id, ...patch }, { store, author }) => {
     await write(store.db, author, async (w) => {
       const before = await requireLive<SpaceRow>(w.trx, 'spaces', id, '空间')
-      // A space under a lease that has not ended is leased: its status follows the lease.
+      // A space under a lease that has not ended (one starting later included, as for delete
+      // and the lease rules) is leased: its status follows the lease.
       if (patch.status !== undefined && patch.status !== 'leased' && patch.status !== before.status) {
-        const [lease] = await conflictingLeases(w.trx, [id], await currentPeriod(w.trx))
+        const [lease] = await currentLeasesOf(w.trx, { spaceId: id })
         if (lease) throw leasedBy('状态', 'status', lease.tenantName)
       }
       const values = patch.floorLabel === undefined ? storeBooleans(patch) : { ...storeBooleans(patch), floorSort: floorSortKey(patch.floorLabel) }
