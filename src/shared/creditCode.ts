@@ -1,9 +1,25 @@
 // GB 32100-2015 unified social credit code (统一社会信用代码): 18 characters from the 31-symbol
 // alphabet 0-9A-Z without I, O, Z, S, V; the last is a check character computed with weights
-// 3^(i) mod 31. No maintained npm library implements this standard, so it is written here.
+// 3^(i) mod 31. Characters 9–17 are a GB 11714 organisation code (8 characters and its own check
+// character). No maintained npm library implements these standards, so they are written here.
 
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+/** The 31 characters of a credit code, in the order of their values 0–30. */
+export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const ALPHABET = CREDIT_CODE_ALPHABET
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+const ORGANISATION_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+
+/**
+ * GB 11714 check character (0-9 or X) of an organisation code's first 8 characters, digits or
+ * capital letters (A = 10 … Z = 35); null when they are not.
+ */
+export function organisationCodeCheckChar(first8: string): string | null {
+  if (!/^[0-9A-Z]{8}$/.test(first8)) return null
+  let sum = 0
+  for (let i = 0; i < 8; i++) sum += parseInt(first8[i]!, 36) * ORGANISATION_WEIGHTS[i]!
+  const c = 11 - (sum % 11)
+  return c === 10 ? 'X' : c === 11 ? '0' : String(c)
+}
 
 export function creditCodeCheckChar(first17: string): string | null {
   if (first17.length !== 17) return null

@@ -1,7 +1,7 @@
 import type { BuildingGrade, FitOut, SpaceStatus } from '../../../shared/domain'
 import type { BuildingSpec } from './catalogue'
 import { addDays, monthStart } from './dates'
-import type { Random } from './random'
+import { type Random, round } from './random'
 import { type CityProfile, type CompanyFactory, contactPerson, INDUSTRIAL_INDUSTRIES, landline, OFFICE_INDUSTRIES } from './tenants'
 import type { DemoBuilding, DemoLease, DemoSpace, DemoTenant } from './types'
 
@@ -27,12 +27,10 @@ export interface BuiltBuilding {
 const RENT: Record<BuildingGrade | 'industrial', [number, number]> = {
   super_a: [4.2, 6], a: [2.8, 4.5], b: [1.8, 2.6], c: [1.2, 1.8], industrial: [0.6, 1.1],
 }
-/** 元/m²·月 ranges of property fee. */
-const FEE: Record<BuildingGrade | 'industrial', [number, number]> = {
+/** 元/m²·月 ranges of property fee (the generator's too). */
+export const PROPERTY_FEE: Record<BuildingGrade | 'industrial', [number, number]> = {
   super_a: [28, 35], a: [15, 25], b: [6, 12], c: [3, 6], industrial: [2, 4],
 }
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
 function layoutSpaces(spec: BuildingSpec, random: Random): Array<Omit<DemoSpace, 'status' | 'askingRent' | 'fitOut' | 'availableFrom' | 'divisible'>> {
   const spaces: Array<Omit<DemoSpace, 'status' | 'askingRent' | 'fitOut' | 'availableFrom' | 'divisible'>> = []
@@ -206,7 +204,7 @@ export function buildBuilding(spec: BuildingSpec, ctx: BuildingContext): BuiltBu
       owner: spec.owner,
       propertyManager: spec.propertyManager,
       ownership: spec.ownership,
-      propertyFee: spec.kind === 'stalled' ? null : random.float(...FEE[level], 1),
+      propertyFee: spec.kind === 'stalled' ? null : random.float(...PROPERTY_FEE[level], 1),
       contactName: contactPerson(random),
       contactPhone: landline(random, city),
       notes: spec.notes ?? null,

@@ -28,7 +28,8 @@ export function createRandom(seed: number): Random {
   return randomFrom(next, (min, max) => min + Math.floor(next() * (max - min + 1)))
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
+/** `value` rounded to `digits` decimals. */
+export const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
 /**
  * The Random helpers over a source of uniform draws in [0, 1) and of integers in [min, max]: the

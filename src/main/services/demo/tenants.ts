@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '../../../shared/creditCode'
+import { creditCodeCheckChar, organisationCodeCheckChar } from '../../../shared/creditCode'
 import type { IndustrySection } from '../../../shared/domain'
 import type { Random } from './random'
 
@@ -63,10 +63,8 @@ export function landline(random: Random, city: CityProfile): string {
 
 /** GB 11714 organisation code: 8 digits and a check character (0-9 or X). */
 function organisationCode(random: Random): string {
-  const digits = Array.from({ length: 8 }, () => random.int(0, 9))
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2]
-  const c = 11 - (digits.reduce((sum, d, i) => sum + d * weights[i]!, 0) % 11)
-  return digits.join('') + (c === 10 ? 'X' : c === 11 ? '0' : String(c))
+  const digits = Array.from({ length: 8 }, () => random.int(0, 9)).join('')
+  return digits + organisationCodeCheckChar(digits)!
 }
 
 /** '91' (enterprise registered with market regulation) + district + organisation code + check. */

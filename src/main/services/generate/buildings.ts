@@ -1,5 +1,7 @@
 import type { BuildingGrade, BuildingKind, FitOut, Ownership } from '../../../shared/domain'
+import { PROPERTY_FEE } from '../demo/buildings'
 import { addDays } from '../demo/dates'
+import { round } from '../demo/random'
 import { CITY, contactPerson, landline } from '../demo/tenants'
 import { assignStatuses, layoutSpaces } from './floors'
 import { NameBook } from './names'
@@ -40,10 +42,6 @@ type Level = BuildingGrade | 'industrial'
 export const RENT: Record<Level, [number, number]> = {
   super_a: [4.5, 7], a: [3, 5], b: [2, 3.2], c: [1.5, 2.2], industrial: [0.6, 1.2],
 }
-/** 元/m²·月 ranges of property fee. */
-const FEE: Record<Level, [number, number]> = {
-  super_a: [28, 35], a: [15, 25], b: [6, 12], c: [3, 6], industrial: [2, 4],
-}
 
 const KINDS: Record<BusinessCentre['profile'], ReadonlyArray<readonly [BuildingKind, number]>> = {
   core: [['office', 86], ['complex', 11], ['stalled', 3]],
@@ -80,8 +78,6 @@ const MANAGERS = [
   '沈阳盛京物业服务有限公司', '辽宁华茂物业管理有限公司', '沈阳浑南物业服务有限公司', '沈阳东方物业管理有限公司',
   '沈阳万和物业服务有限公司', '辽宁嘉诚物业管理有限公司', '沈阳铁西物业服务有限公司', '沈阳北方物业管理有限公司',
 ]
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
 function buildingName(random: GenRandom, kind: BuildingKind, centre: BusinessCentre, names: NameBook): string {
   const stem = () => random.pick(centre.stems)
@@ -240,7 +236,7 @@ export function buildBuilding(random: GenRandom, plan: BuildingPlan, spaceCount:
     owner,
     propertyManager: plan.kind === 'stalled' || (plan.kind === 'industrial' && random.chance(0.5)) ? null : random.pick(MANAGERS),
     ownership: plan.ownership,
-    propertyFee: plan.kind === 'stalled' ? null : random.float(...FEE[level], 1),
+    propertyFee: plan.kind === 'stalled' ? null : random.float(...PROPERTY_FEE[level], 1),
     contactName: contactPerson(random),
     contactPhone: landline(random, CITY.shenyang),
     notes: notesFor(random, plan),

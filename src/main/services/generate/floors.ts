@@ -1,12 +1,11 @@
 import type { SpaceStatus } from '../../../shared/domain'
+import { round } from '../demo/random'
 import type { BuildingPlan } from './buildings'
 import type { GenRandom } from './random'
 import type { GenSpace } from './types'
 
 // A building's recorded spaces: how its share of the spaces is laid over its floors, and which of
 // them are vacant, leased, reserved, sold or used by the owner.
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
 type Layout = Pick<GenSpace, 'floorLabel' | 'unit' | 'area'>
 

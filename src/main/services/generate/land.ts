@@ -1,5 +1,6 @@
 import turfArea from '@turf/area'
 import type { Boundary } from '../../../shared/schemas/parcels'
+import { round } from '../demo/random'
 import { degreesPerMetre } from './positions'
 import type { GenRandom } from './random'
 
@@ -12,8 +13,6 @@ export const CITY_BOX = { west: 122.4, east: 124.0, south: 41.1, north: 42.2 }
 
 /** Side of a grid cell, metres. */
 export const CELL = 50
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
 export interface Block {
   column: number

@@ -2,6 +2,7 @@ import turfArea from '@turf/area'
 import { type LandUse, muToSquareMetres, type ParcelStatus } from '../../../shared/domain'
 import type { Boundary } from '../../../shared/schemas/parcels'
 import { PLANNING, USE_WORD } from '../demo/parcels'
+import { round } from '../demo/random'
 import { CITY, contactPerson, landline } from '../demo/tenants'
 import { boundaryCentroid } from '../parcels/geometry'
 import { CELL, CITY_BOX, LandGrid, parcelShape, ringAround } from './land'
@@ -106,8 +107,6 @@ const STATUSES: ReadonlyArray<readonly [ParcelStatus, number]> = [['reserve', 30
 
 const ROAD = 12 // metres kept clear on every side of a parcel inside its block
 const FILL = 0.78 // parcel area over the area of the rectangle it is drawn in
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
-
 /** How much wider the development areas spread beyond 3,000 parcels, so 20,000 still find room. */
 function spreadScale(count: number): number {
   return Math.max(1, Math.sqrt(count / 3000))

@@ -1,3 +1,4 @@
+import { round } from '../demo/random'
 import type { GenRandom } from './random'
 
 // Where generated buildings stand: around business centres in Shenyang's urban districts, each
@@ -104,6 +105,5 @@ export function scatterAround(random: GenRandom, centre: BusinessCentre, scale: 
   const clip = (v: number) => Math.max(-3, Math.min(3, v))
   const east = clip(random.gaussian()) * sigma
   const north = clip(random.gaussian()) * sigma
-  const round6 = (v: number) => Math.round(v * 1e6) / 1e6
-  return [round6(centre.centre[0] + east * perMetre.lng), round6(centre.centre[1] + north * perMetre.lat)]
+  return [round(centre.centre[0] + east * perMetre.lng, 6), round(centre.centre[1] + north * perMetre.lat, 6)]
 }

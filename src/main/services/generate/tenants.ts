@@ -1,6 +1,7 @@
-import { creditCodeCheckChar } from '../../../shared/creditCode'
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, organisationCodeCheckChar } from '../../../shared/creditCode'
 import type { IndustrySection } from '../../../shared/domain'
 import { addDays, monthStart } from '../demo/dates'
+import { round } from '../demo/random'
 import { CITY, contactPerson, INDUSTRIAL_INDUSTRIES, landline, OFFICE_INDUSTRIES } from '../demo/tenants'
 import { levelOf, RENT } from './buildings'
 import { NameBook } from './names'
@@ -53,9 +54,8 @@ const ELSEWHERE: ReadonlyArray<readonly [code: string, place: string]> = [
   ['110105', '北京'], ['310115', '上海'], ['440305', '深圳'], ['210202', '大连'], ['210211', '大连'],
 ]
 
-// GB 32100 characters (0-9 A-Z without I, O, Z, S, V) and GB 11714 values of the same characters.
-const CODE_CHARS = [...'0123456789ABCDEFGHJKLMNPQRTUWXY']
-const GB11714_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+/** The characters an organisation code may take inside a credit code (GB 32100's alphabet). */
+const CODE_CHARS = [...CREDIT_CODE_ALPHABET]
 
 /**
  * A unified social credit code as issued since 2015: '91' (an enterprise registered with market
@@ -65,9 +65,7 @@ const GB11714_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
  */
 export function creditCode(random: GenRandom, districtCode: string): string {
   const body = `MA${Array.from({ length: 6 }, () => random.pick(CODE_CHARS)).join('')}`
-  const value = (ch: string) => (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55) // A = 10 … Z = 35
-  const c = 11 - ([...body].reduce((sum, ch, i) => sum + value(ch) * GB11714_WEIGHTS[i]!, 0) % 11)
-  const first17 = `91${districtCode}${body}${c === 10 ? 'X' : c === 11 ? '0' : String(c)}`
+  const first17 = `91${districtCode}${body}${organisationCodeCheckChar(body)!}`
   return first17 + creditCodeCheckChar(first17)!
 }
 
@@ -143,8 +141,6 @@ function leaseDates(random: GenRandom, today: string, long: boolean): { startDat
   else if (endDate < today) endDate = addDays(monthStart(today, later), -1)
   return { startDate, endDate }
 }
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
 export interface TenancyOptions {
   today: string
