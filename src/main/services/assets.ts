@@ -1,4 +1,5 @@
-import { parseTilePath, readTile } from './basemaps/tiles'
+import { parseTilePath } from './basemaps/tilePaths'
+import { readTile } from './basemaps/tiles'
 import type { ServiceContext } from './context'
 import { readPhoto } from './photos/handlers'
 

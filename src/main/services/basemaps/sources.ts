@@ -9,7 +9,7 @@ import { TileCache } from './cache'
 import type { TileFormat } from './format'
 import { MbtilesReader } from './mbtiles'
 import { PmtilesReader } from './pmtiles'
-import { tilePathOf } from './tiles'
+import { tilePathOf } from './tilePaths'
 
 // The basemaps of a context that are open for reading: one reader per package, one cache per
 // online source, opened on first use and closed when the basemap is removed.
