@@ -40,6 +40,14 @@ describe('inventory consistency', () => {
     await app.ok('buildings.delete', { id: tower })
   })
 
+  it('keeps a space under a lease that starts later leased, as delete does', async () => {
+    const floor = (await app.ok('spaces.create', { buildingId: tower, floorLabel: '15', area: 800, status: 'vacant' })).id
+    const start = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
+    await app.ok('leases.create', { tenantId: tenant, spaceIds: [floor], startDate: start })
+    expect(await app.call('spaces.update', { id: floor, status: 'vacant' })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'status' } })
+    expect((await app.call('spaces.delete', { id: floor })).ok).toBe(false)
+  })
+
   it('edits a building whose cluster was deleted without asking for the cluster again', async () => {
     const { id: cluster } = await app.ok('clusters.create', { name: '惠工方圆金融楼宇集聚区', districtCode: '210103' })
     await app.ok('buildings.update', { id: tower, clusterId: cluster })
