@@ -182,6 +182,12 @@ describe('offline basemaps in the browser host', () => {
     await dialog.getByRole('button', { name: '开始下载' }).click()
     await dialog.locator('[data-job-state="done"]').waitFor({ timeout: 30_000 })
     await dialog.getByRole('button', { name: '关闭' }).click()
+    // Settings shows what the download added without a reload.
+    const cached = (await call('basemaps.list', {})).basemaps.find((m) => m.name === '本地瓦片服务')!.cachedTiles!
+    expect(cached).toBeGreaterThan(fetched)
+    await nav('设置')
+    await expect.poll(() => row.locator('.field__hint').textContent()).toBe(`已缓存 ${cached.toLocaleString('zh-CN')} 张`)
+    await nav('地图')
 
     // The network is gone: the same view and the level below still draw, from the cache.
     await server.close()
