@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import type { BuildingGrade, BuildingKind } from '../../shared/domain'
 import type { Building, BuildingFigures, BuildingSummary } from '../../shared/types'
 import type { Database } from './schema'
 import { searchIds } from './search'
@@ -16,20 +17,25 @@ export interface BuildingFilter {
 
 // Figures come from the live spaces and the leases current today. Leasable area is the area on
 // the rental market (vacant + leased + reserved); sold and owner-occupied space is not.
-const figuresSql = sql`
-  WITH space_figures AS (
+const spaceFigures = (extra = sql``) => sql`space_figures AS (
     SELECT building_id,
       count(*) AS space_count,
       sum(CASE WHEN status IN ('vacant', 'leased', 'reserved') THEN area ELSE 0 END) AS leasable_area,
       sum(CASE WHEN status = 'vacant' THEN area ELSE 0 END) AS vacant_area,
       sum(CASE WHEN status = 'leased' THEN area ELSE 0 END) AS leased_area,
       min(CASE WHEN status = 'vacant' THEN asking_rent END) AS rent_min,
-      max(CASE WHEN status = 'vacant' THEN asking_rent END) AS rent_max
-    FROM spaces WHERE deleted_at IS NULL GROUP BY building_id),
+      max(CASE WHEN status = 'vacant' THEN asking_rent END) AS rent_max${extra}
+    FROM spaces WHERE deleted_at IS NULL GROUP BY building_id)`
+/** The leases current today of live tenants: the companies a building counts. */
+const currentLeases = sql`leases l JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
+    WHERE l.deleted_at IS NULL AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))`
+const vacancyRate = sql`CASE WHEN sf.leasable_area > 0 THEN sf.vacant_area / sf.leasable_area END`
+
+const figuresSql = sql`
+  WITH ${spaceFigures()},
   current_tenants AS (
     SELECT DISTINCT l.building_id, t.id AS tenant_id, t.above_scale, coalesce(t.annual_tax, 0) AS annual_tax
-    FROM leases l JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
-    WHERE l.deleted_at IS NULL AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))),
+    FROM ${currentLeases}),
   tenant_figures AS (
     SELECT building_id, count(*) AS tenant_count, sum(above_scale) AS above_scale_tenant_count,
       sum(annual_tax) AS annual_tax
@@ -39,7 +45,7 @@ const figuresSql = sql`
     coalesce(sf.leasable_area, 0) AS leasable_area,
     coalesce(sf.vacant_area, 0) AS vacant_area,
     coalesce(sf.leased_area, 0) AS leased_area,
-    CASE WHEN sf.leasable_area > 0 THEN sf.vacant_area / sf.leasable_area END AS vacancy_rate,
+    ${vacancyRate} AS vacancy_rate,
     CASE WHEN sf.leasable_area > 0 THEN sf.leased_area / sf.leasable_area END AS occupancy_rate,
     sf.rent_min, sf.rent_max,
     coalesce(tf.tenant_count, 0) AS tenant_count,
@@ -50,6 +56,58 @@ const figuresSql = sql`
   LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
   LEFT JOIN space_figures sf ON sf.building_id = b.id
   LEFT JOIN tenant_figures tf ON tf.building_id = b.id`
+
+/** A live building with the figures the map shows (store/mapSites.ts), in no particular order. */
+export interface MapBuildingRow {
+  id: string
+  name: string
+  address: string | null
+  districtCode: string
+  /** Null when the building's cluster is deleted, as for the lists. */
+  clusterId: string | null
+  kind: BuildingKind
+  grade: BuildingGrade | null
+  lng: number | null
+  lat: number | null
+  leasableArea: number
+  vacantArea: number
+  vacancyRate: number | null
+  rentMin: number | null
+  rentMax: number | null
+  tenantCount: number
+  /** JSON array of the fit-outs among the vacant spaces; null for a building without live spaces. */
+  vacantFitOuts: string | null
+  isDemo: number
+}
+
+/**
+ * The map's figures of every live building, from the same definitions as listBuildings but only
+ * the columns the map needs: no tax figures, no ordering (the map sorts its own lists), and the
+ * vacant spaces' fit-outs gathered in the same pass over the spaces.
+ */
+export async function mapBuildingRows(db: Kysely<Database>): Promise<MapBuildingRow[]> {
+  const fitOuts = sql`,
+      json_group_array(DISTINCT fit_out) FILTER (WHERE status = 'vacant' AND fit_out IS NOT NULL) AS vacant_fit_outs`
+  const { rows } = await sql<MapBuildingRow>`
+    WITH ${spaceFigures(fitOuts)},
+    tenant_figures AS (
+      SELECT l.building_id, count(DISTINCT t.id) AS tenant_count
+      FROM ${currentLeases} GROUP BY l.building_id)
+    SELECT b.id, b.name, b.address, b.district_code, c.id AS cluster_id, b.kind, b.grade, b.lng, b.lat,
+      coalesce(sf.leasable_area, 0) AS leasable_area,
+      coalesce(sf.vacant_area, 0) AS vacant_area,
+      ${vacancyRate} AS vacancy_rate,
+      sf.rent_min, sf.rent_max,
+      coalesce(tf.tenant_count, 0) AS tenant_count,
+      sf.vacant_fit_outs, b.is_demo
+    FROM buildings b
+    JOIN districts d ON d.code = b.district_code
+    LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
+    LEFT JOIN space_figures sf ON sf.building_id = b.id
+    LEFT JOIN tenant_figures tf ON tf.building_id = b.id
+    WHERE b.deleted_at IS NULL`.execute(db)
+  return rows
+}
 
 type SummaryRow = Omit<BuildingSummary, 'isDemo'> & { isDemo: number }
 

@@ -1,9 +1,9 @@
 import centroid from '@turf/centroid'
 import { type Kysely, sql } from 'kysely'
-import type { BuildingGrade, FitOut, LandUse, ParcelStatus, ParkStatus } from '../../shared/domain'
+import type { FitOut, LandUse, ParcelStatus, ParkStatus } from '../../shared/domain'
 import type { MapBuilding, MapCluster, MapParcel, MapPark, MapSites } from '../../shared/mapSites'
 import type { Boundary } from '../../shared/schemas/parcels'
-import { listBuildings } from './buildings'
+import { mapBuildingRows } from './buildings'
 import { coverPhotos } from './photos'
 import type { Database } from './schema'
 import { sortByName } from './collate'
@@ -48,20 +48,6 @@ async function largestVacantBlocks(db: Kysely<Database>): Promise<Map<string, nu
   return new Map(rows.map((r) => [r.buildingId, r.block]))
 }
 
-async function vacantFitOuts(db: Kysely<Database>): Promise<Map<string, FitOut[]>> {
-  const rows = await db
-    .selectFrom('spaces')
-    .select(['buildingId', 'fitOut'])
-    .distinct()
-    .where('deletedAt', 'is', null)
-    .where('status', '=', 'vacant')
-    .where('fitOut', 'is not', null)
-    .execute()
-  const map = new Map<string, FitOut[]>()
-  for (const row of rows) map.set(row.buildingId, [...(map.get(row.buildingId) ?? []), row.fitOut as FitOut])
-  return map
-}
-
 async function liveParkHosts(db: Kysely<Database>) {
   return db
     .selectFrom('parkHosts as h')
@@ -79,22 +65,21 @@ async function liveParkHosts(db: Kysely<Database>) {
 type Covers = Map<string, string>
 
 export async function mapBuildings(db: Kysely<Database>, hosts?: Awaited<ReturnType<typeof liveParkHosts>>, covers?: Covers): Promise<MapBuilding[]> {
-  const [summaries, blocks, fitOuts, parkHosts, photos] = await Promise.all([
-    listBuildings(db),
+  const [rows, blocks, parkHosts, photos] = await Promise.all([
+    mapBuildingRows(db),
     largestVacantBlocks(db),
-    vacantFitOuts(db),
     hosts ?? liveParkHosts(db),
     covers ?? coverPhotos(db),
   ])
   const parksByBuilding = groupBy(parkHosts, (h) => h.buildingId)
-  return summaries.map((b) => ({
+  return rows.map((b) => ({
     id: b.id,
     name: b.name,
     address: b.address,
     districtCode: b.districtCode,
-    clusterId: b.clusterName === null ? null : b.clusterId,
+    clusterId: b.clusterId,
     kind: b.kind,
-    grade: b.grade as BuildingGrade | null,
+    grade: b.grade,
     lng: b.lng,
     lat: b.lat,
     leasableArea: b.leasableArea,
@@ -103,11 +88,11 @@ export async function mapBuildings(db: Kysely<Database>, hosts?: Awaited<ReturnT
     largestVacantBlock: blocks.get(b.id) ?? 0,
     rentMin: b.rentMin,
     rentMax: b.rentMax,
-    vacantFitOuts: fitOuts.get(b.id) ?? [],
+    vacantFitOuts: b.vacantFitOuts === null ? [] : (JSON.parse(b.vacantFitOuts) as FitOut[]),
     tenantCount: b.tenantCount,
     parkIds: [...new Set((parksByBuilding.get(b.id) ?? []).map((h) => h.parkId))],
     photoId: photos.get(`building:${b.id}`) ?? null,
-    isDemo: b.isDemo,
+    isDemo: b.isDemo === 1,
   }))
 }
 
