@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
-import type { BuildingGrade, BuildingKind } from '../../shared/domain'
 import type { Building, BuildingFigures, BuildingSummary } from '../../shared/types'
+import type { MapBuilding } from '../../shared/mapSites'
 import type { Database } from './schema'
 import { searchIds } from './search'
 import { sortByName } from './collate'
@@ -57,24 +57,12 @@ const figuresSql = sql`
   LEFT JOIN space_figures sf ON sf.building_id = b.id
   LEFT JOIN tenant_figures tf ON tf.building_id = b.id`
 
-/** A live building with the figures the map shows (store/mapSites.ts), in no particular order. */
-export interface MapBuildingRow {
-  id: string
-  name: string
-  address: string | null
-  districtCode: string
-  /** Null when the building's cluster is deleted, as for the lists. */
-  clusterId: string | null
-  kind: BuildingKind
-  grade: BuildingGrade | null
-  lng: number | null
-  lat: number | null
-  leasableArea: number
-  vacantArea: number
-  vacancyRate: number | null
-  rentMin: number | null
-  rentMax: number | null
-  tenantCount: number
+/**
+ * A live building with the figures the map shows (store/mapSites.ts), in no particular order: the
+ * map's building as SQL returns it, before the block, parks and photo are joined in. Its cluster
+ * is null when the cluster is deleted, as for the lists.
+ */
+export type MapBuildingRow = Omit<MapBuilding, 'largestVacantBlock' | 'vacantFitOuts' | 'parkIds' | 'photoId' | 'isDemo'> & {
   /** JSON array of the fit-outs among the vacant spaces; null for a building without live spaces. */
   vacantFitOuts: string | null
   isDemo: number
