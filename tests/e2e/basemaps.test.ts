@@ -5,7 +5,7 @@ import gcoord from 'gcoord'
 import type { Browser, Page, Response } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserHost, launchBrowser, recordRequests, startBrowserHost } from '../helpers/browserHost'
-import { foldLegend, lngLatToPage, mapGeometry, mapSettled, rpc } from '../helpers/mapPage'
+import { centreParcelFromList, foldLegend, lngLatToPage, mapGeometry, mapSettled, rpc } from '../helpers/mapPage'
 import { tempDir } from '../helpers/store'
 import { type FixtureTile, startTileServer, tilePng, type TileServer, writeMbtiles } from '../helpers/tiles'
 
@@ -141,12 +141,7 @@ describe('offline basemaps in the browser host', () => {
     expect(Math.hypot(x - wx, y - wy)).toBeCloseTo(offsetMetres / metresPerPixel, 0)
     // Parcels are shifted too: a click where the GCJ-02 basemap shows a parcel's middle selects it.
     const [parcel] = (await call('parcels.list', { districtCode: '210112' })).filter((p) => p.boundary)
-    await page.locator('input[name="filter.text"]').fill(parcel!.code)
-    await page.getByRole('tab', { name: /地块/ }).click()
-    await page.locator('.map-list__row', { hasText: parcel!.code }).click()
-    await mapSettled(page)
-    await page.locator('.site-card').getByRole('button', { name: '关闭' }).click()
-    await page.locator('input[name="filter.text"]').fill('')
+    await centreParcelFromList(page, parcel!.code)
     const middle = turfCentroid(parcel!.boundary!).geometry.coordinates as [number, number]
     const pg = await mapGeometry(page)
     await page.mouse.click(...lngLatToPage(pg, gcoord.transform(middle, gcoord.WGS84, gcoord.GCJ02) as [number, number]))

@@ -7,7 +7,7 @@ import gcoord from 'gcoord'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserHost, launchBrowser, recordRequests, startBrowserHost } from '../helpers/browserHost'
-import { countOf, foldLegend, lngLatToPage, mapGeometry, mapSettled, pageToLngLat, rpc } from '../helpers/mapPage'
+import { centreParcelFromList, countOf, foldLegend, lngLatToPage, mapGeometry, mapSettled, pageToLngLat, rpc } from '../helpers/mapPage'
 import { recordConsoleErrors } from '../helpers/screen'
 import { tempDir } from '../helpers/store'
 import { png1x1 } from '../helpers/tiles'
@@ -281,12 +281,7 @@ describe('the map in the browser host', () => {
 
   it('keeps a parcel clickable that a filter hid while a tool was in use', async () => {
     const [parcel] = (await call('parcels.list', { districtCode: '210112' })).filter((p) => p.boundary)
-    await page.locator('input[name="filter.text"]').fill(parcel!.code)
-    await page.getByRole('tab', { name: /地块/ }).click()
-    await page.locator('.map-list__row', { hasText: parcel!.code }).click()
-    await mapSettled(page)
-    await page.locator('.site-card').getByRole('button', { name: '关闭' }).click()
-    await page.locator('input[name="filter.text"]').fill('')
+    await centreParcelFromList(page, parcel!.code)
     // A tool makes sites click-through; the parcel leaves the map meanwhile and comes back after.
     await page.getByRole('button', { name: '量距离', exact: true }).click()
     await page.locator('input[name="filter.text"]').fill('没有这样的地块')

@@ -77,3 +77,16 @@ export async function mapSettled(page: Page): Promise<void> {
     last = now
   }
 }
+
+/**
+ * Brings a parcel to the middle of the map the way a user would (find it in the list, choose it),
+ * then closes its card and clears the search, leaving the parcel in view and nothing selected.
+ */
+export async function centreParcelFromList(page: Page, code: string): Promise<void> {
+  await page.locator('input[name="filter.text"]').fill(code)
+  await page.getByRole('tab', { name: /地块/ }).click()
+  await page.locator('.map-list__row', { hasText: code }).click()
+  await mapSettled(page)
+  await page.locator('.site-card').getByRole('button', { name: '关闭' }).click()
+  await page.locator('input[name="filter.text"]').fill('')
+}
