@@ -17,6 +17,10 @@ import type {
 import type { MapSites } from './mapSites'
 import type { Photo } from './photos'
 import { photoAdd, photoList, photoUpdate } from './schemas/photos'
+import { type ImportBatch, type ImportInspection, type ImportPreview, importInspect, importOptions, importRun } from './imports'
+import { type ExportFile, exportStart } from './exports'
+import { type SheetData, sheetOptions } from './sheets'
+import { type Visit, visitCreate, visitList, visitUpdate } from './visits'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
 // Each method names its input schema and, as a phantom type, its output. Hosts, the preload
@@ -37,6 +41,8 @@ type Created = { id: string }
 export const SETTING_KEYS = [
   'ui.language', 'user.name',
   'map.filter', 'map.area', 'map.layers', 'map.view', 'map.selection',
+  // The contact printed on inventory sheets (JSON of SheetContact).
+  'sheet.contact',
 ] as const
 
 export const contract = {
@@ -146,6 +152,27 @@ export const contract = {
   'boundaries.cities': method<BoundaryCity[]>()(none),
   'boundaries.city': method<BoundaryFeatureCollection>()(z.strictObject({ code: districtCode('城市代码') })),
   'boundaries.overview': method<BoundaryFeatureCollection>()(none),
+
+  // Import: inspect the uploaded file, dry run, run as a job (jobs.get), list and undo whole imports.
+  'imports.inspect': method<ImportInspection>()(importInspect),
+  'imports.preview': method<ImportPreview>()(importOptions),
+  'imports.run': method<{ jobId: string }>()(importRun),
+  'imports.list': method<ImportBatch[]>()(none),
+  'imports.undo': method<null>()(byId('导入记录')),
+
+  // Export: a job makes the file (jobs.get → resultId), exports.get describes it, the host saves it.
+  'exports.start': method<{ jobId: string }>()(exportStart),
+  'exports.get': method<ExportFile>()(byId('导出文件')),
+
+  // The inventory sheet and handbook: everything the printable page shows, in one answer.
+  'sheets.data': method<SheetData>()(sheetOptions),
+
+  'visits.list': method<Visit[]>()(visitList),
+  'visits.get': method<Visit>()(byId('接洽记录')),
+  'visits.create': method<Created>()(visitCreate),
+  'visits.update': method<Visit>()(visitUpdate),
+  'visits.delete': method<null>()(byId('接洽记录')),
+  'visits.restore': method<null>()(byId('接洽记录')),
 
   'changes.list': method<Change[]>()(
     z.strictObject({

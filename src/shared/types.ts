@@ -306,7 +306,7 @@ export interface AreaEstimate {
 /** A background task in this process (downloading an area, importing a file); polled with jobs.get. */
 export interface Job {
   id: string
-  kind: 'download' | 'import'
+  kind: 'download' | 'import' | 'export'
   state: 'running' | 'done' | 'failed' | 'cancelled'
   /** Units handled so far (tiles downloaded, skipped as cached, or failed). */
   done: number
@@ -317,6 +317,8 @@ export interface Job {
   failed: number
   /** A sentence for the user (Chinese), e.g. why the job failed. */
   message: string | null
+  /** What a finished job made: an import's batch id, an export's file id. */
+  resultId: string | null
   startedAt: string
   finishedAt: string | null
 }

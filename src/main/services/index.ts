@@ -11,6 +11,8 @@ import { clusterHandlers } from './clusters/handlers'
 import { createServiceContext, type Handlers, type ServiceContext, type ServiceOptions } from './context'
 import { createDispatcher, type Dispatch, toApiError } from './dispatch'
 import { districtHandlers } from './districts/handlers'
+import { exportHandlers } from './exports/handlers'
+import { importHandlers } from './imports/handlers'
 import { jobHandlers } from './jobs/handlers'
 import { leaseHandlers } from './leases/handlers'
 import { mapHandlers } from './map/handlers'
@@ -19,10 +21,12 @@ import { parcelHandlers } from './parcels/handlers'
 import { parkHandlers } from './parks/handlers'
 import { photoHandlers } from './photos/handlers'
 import { savedSearchHandlers } from './savedSearches/handlers'
+import { sheetHandlers } from './sheets/handlers'
 import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
 import { tenantHandlers } from './tenants/handlers'
+import { visitHandlers } from './visits/handlers'
 import { receiveUpload, registerLocalFile, type Upload } from './uploads/registry'
 
 /** Every contract method's handler. A method missing here, or one too many, fails to compile. */
@@ -45,6 +49,10 @@ export const handlers = {
   ...basemapHandlers,
   ...jobHandlers,
   ...boundaryHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...sheetHandlers,
+  ...visitHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>

@@ -11,6 +11,8 @@ export interface JobProgress {
   bytes: number
   failed: number
   message: string | null
+  /** Set by the work when it has made something (an import batch, an export file). */
+  resultId: string | null
 }
 
 /** The work may end the job as failed (with a message) instead of done. */
@@ -38,7 +40,7 @@ export class JobRegistry {
     work: (progress: JobProgress, signal: AbortSignal) => Promise<JobOutcome>,
   ): Job {
     const job: Job = {
-      id: randomUUID(), kind, state: 'running', done: 0, total, bytes: 0, failed: 0, message: null,
+      id: randomUUID(), kind, state: 'running', done: 0, total, bytes: 0, failed: 0, message: null, resultId: null,
       startedAt: new Date().toISOString(), finishedAt: null,
     }
     const controller = new AbortController()
