@@ -25,7 +25,7 @@ export function VisitDetailScreen() {
     <div className="detail">
       <PageHeader
         title={<>{v.company} <DemoBadge show={v.isDemo} /></>}
-        subtitle={v.date}
+        subtitle={[v.date, v.staff].filter(Boolean).join(' · ')}
         actions={
           v.deletedAt ? undefined : (
             <>

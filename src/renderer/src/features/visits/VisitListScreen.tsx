@@ -27,7 +27,7 @@ export function VisitListScreen() {
         subtitle={visits.data ? t('list.count', { count: rows.length }) : undefined}
         actions={<button type="button" className="primary" onClick={() => void navigate('/visits/new')}>{t('list.add')}</button>}
       />
-      <div className="toolbar">
+      <div className="toolbar visit-filters">
         <input type="search" name="q" value={filters.values.q} placeholder={t('filters.q')} aria-label={t('filters.q')} onChange={(e) => filters.set('q', e.target.value)} />
         <label className="checkbox-field">
           <input type="checkbox" name="overdue" checked={filters.values.overdue !== ''} onChange={(e) => filters.set('overdue', e.target.checked ? '1' : '')} />
