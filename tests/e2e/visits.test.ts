@@ -103,6 +103,12 @@ describe('investor visits in the browser host', () => {
     const rows = section.getByTestId('site-visit-row')
     await expect.poll(() => rows.count()).toBe(1)
     expect(await rows.first().textContent()).toContain('沈阳新松机器人自动化股份有限公司')
+    // A visit recorded from the site's page starts with the site chosen.
+    await section.getByRole('link', { name: '记录接洽' }).click()
+    await heading('记录接洽').waitFor()
+    expect(await page.locator('[data-testid="picked-site"]').allTextContents()).toEqual(['楼宇茂业中心移除'])
+    await page.getByRole('button', { name: '取消', exact: true }).click()
+    await heading(/茂业中心/).waitFor()
     await rows.first().getByRole('link', { name: '沈阳新松机器人自动化股份有限公司' }).click()
     await heading(/沈阳新松机器人自动化股份有限公司/).waitFor()
     expect(page.url()).toBe(visitUrl)
