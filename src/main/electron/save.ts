@@ -25,7 +25,7 @@ const refused: SaveResult = { ok: false, error: { code: 'unauthorized', message:
 
 /** A name the dialog can propose: the page's suggestion without folders or characters file systems refuse. */
 const proposedName = (wanted: unknown, fallback: string): string => {
-  const name = typeof wanted === 'string' ? path.basename(wanted.replace(/\\/g, '/')).replace(/[:*?"<>|\u0000-\u001f]/g, '_').trim() : ''
+  const name = typeof wanted === 'string' ? path.basename(wanted.replace(/\\/g, '/')).replace(/[:*?"<>|]/g, '_').replace(/[\s\S]/gu, (c) => (c.charCodeAt(0) < 32 ? '_' : c)).trim() : ''
   return name && name !== '.' && name !== '..' ? name.slice(0, 120) : fallback
 }
 

@@ -70,7 +70,7 @@ export async function sweepExports(dataDir: string, now = Date.now()): Promise<v
 }
 
 /** A file name without characters Windows or macOS refuse. */
-const safeName = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 60)
+const safeName = (text: string) => text.replace(/[\\/:*?"<>|]/g, '_').replace(/[\s\S]/gu, (c) => (c.charCodeAt(0) < 32 ? '_' : c)).trim().slice(0, 60)
 
 /** The name people see: 招商资源_2026-12-01.xlsx, 招商资源_沈河区_….geojson, 楼宇_….csv. */
 export function exportFileName(format: ExportFormat, date: string, label: string | null, sheet: string): string {
