@@ -124,7 +124,8 @@ export function ExportPanel({ initialScope = 'all', onClose }: { initialScope?: 
             className="primary"
             disabled={scope === null}
             onClick={() => {
-              setSavedId(null)
+              // The last file stays marked as saved, so only the new one is saved when it is made.
+              setJobId(null)
               start.mutate({ format, ...(format === 'csv' ? { table } : {}), ...(scope ? { scope } : {}) }, { onSuccess: ({ jobId: id }) => setJobId(id) })
             }}
           >
