@@ -2,7 +2,6 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportStart, type ExportTable } from '../../../shared/exports'
 import { DomainError } from '../../../shared/result'
-import { planExport, writeExport } from '../../services/exports/run'
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations'
 import { findLiveSavedSearchByName } from '../../store/savedSearches'
 import { CliError, type Output } from '../output'
@@ -47,6 +46,8 @@ export async function exportCommand(file: string, args: ExportArgs, output: Outp
     await fs.mkdir(path.dirname(out), { recursive: true })
     const progress = { done: 0, total: 0, message: null as string | null }
     const started = Date.now()
+    // Loaded here, not at the top: exceljs would slow the start of every other command.
+    const { planExport, writeExport } = await import('../../services/exports/run')
     try {
       const plan = await planExport(ctx, request)
       await writeExport(ctx, plan, out, progress)
