@@ -5,6 +5,8 @@ import { createServices } from './services'
 import { openStore, type Store } from './store/open'
 import { registerIpc, registerUploadIpc } from './electron/ipc'
 import { closeStoreOnQuit } from './electron/lifecycle'
+import { registerSaveIpc } from './electron/save'
+import { findExportByAssetPath } from './services/exports/files'
 import { installMenu } from './electron/menu'
 import { APP_ENTRY_URL, appOrigins, createSenderCheck } from './electron/origin'
 import { registerAppScheme, serveAppScheme } from './electron/protocol'
@@ -58,6 +60,15 @@ async function start(): Promise<void> {
   const isTrustedSender = createSenderCheck({ allowedOrigins, webContentsId: () => mainWindow?.webContents.id })
   registerIpc(ipcMain, services.dispatch, isTrustedSender)
   registerUploadIpc(ipcMain, services.registerFile, isTrustedSender)
+  registerSaveIpc(
+    ipcMain,
+    {
+      locate: (assetPath) => findExportByAssetPath(services.ctx.dataDir, assetPath),
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      defaultDir: () => app.getPath('downloads'),
+    },
+    isTrustedSender,
+  )
   serveAppScheme(rendererDir, services.readAsset)
   installMenu()
 

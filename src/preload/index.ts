@@ -37,6 +37,15 @@ const bridge: PreloadBridge = {
       return { ok: false, error: { code: 'internal', message: `无法发送请求：${(error as Error).message}` } }
     }
   },
+
+  // Saving a finished export: main asks where (save dialog) and copies it; only exports/<id> is accepted there.
+  async save(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>> {
+    try {
+      return (await ipcRenderer.invoke('save', assetPath, fileName)) as Result<{ saved: boolean }>
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: `无法发送请求：${(error as Error).message}` } }
+    }
+  },
 }
 
 contextBridge.exposeInMainWorld('siteAtlas', bridge)

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
+import { EXPORT_USAGE, exportCommand } from './commands/export'
 import { GENERATE_USAGE, generateCommand } from './commands/generate'
 import { statsCommand } from './commands/stats'
 import { CliError, type Output, processOutput } from './output'
@@ -24,16 +25,20 @@ function joinNegativeCounts(args: string[]): string[] {
   return joined
 }
 
+/** Options only `export` takes. */
+const EXPORT_OPTIONS = ['format', 'out', 'table', 'search'] as const
+
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
-  ${GENERATE_USAGE}`
+  ${GENERATE_USAGE}
+  ${EXPORT_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean } & Partial<Record<(typeof GENERATE_OPTIONS)[number], string>>
+    let values: { db?: string; json?: boolean; force?: boolean } & Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number], string>>
     try {
       values = parseArgs({
         args: joinNegativeCounts(rest),
@@ -42,6 +47,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           json: { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
           ...Object.fromEntries(GENERATE_OPTIONS.map((name) => [name, { type: 'string' } as const])),
+          ...Object.fromEntries(EXPORT_OPTIONS.map((name) => [name, { type: 'string' } as const])),
         },
         strict: true,
       }).values
@@ -50,6 +56,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     }
     const stray = GENERATE_OPTIONS.find((name) => values[name] !== undefined)
     if (stray && command !== 'generate') throw new CliError(`参数有误：--${stray} 只用于 generate\n${USAGE}`, 2)
+    const strayExport = EXPORT_OPTIONS.find((name) => values[name] !== undefined)
+    if (strayExport && command !== 'export') throw new CliError(`参数有误：--${strayExport} 只用于 export\n${USAGE}`, 2)
     if (!command || command === 'help' || command === '--help') {
       output.out(USAGE)
       return command ? 0 : 2
@@ -68,6 +76,9 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         return 0
       case 'generate':
         await generateCommand(db, values, values.force ?? false, output)
+        return 0
+      case 'export':
+        await exportCommand(db, values, output)
         return 0
       default:
         throw new CliError(`未知命令：${command}\n${USAGE}`, 2)

@@ -11,8 +11,8 @@ import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
 // The browser host: the built renderer and the API over HTTP, for tests and demos. It listens on
 // 127.0.0.1 only and every API call must carry the per-start token: POST /rpc/<method> and
-// POST /upload?name=<file name> in the Authorization header; GET /tiles/… and /photos/… (assets) as
-// ?token= (an <img> cannot send headers).
+// POST /upload?name=<file name> in the Authorization header; GET /tiles/…, /photos/… and
+// /exports/<id> (assets) as ?token= (an <img> or a download link cannot send headers).
 
 export interface WebServerOptions {
   dispatch: Dispatch
@@ -67,9 +67,10 @@ export function createWebServer(options: WebServerOptions): http.Server {
       // An <img> cannot send headers: assets carry the token in the query instead.
       if (!same(url.searchParams.get('token') ?? '', expectedToken)) return unauthorized()
       assetResponse(options.readAsset, req.method, url.pathname)
-        .then(({ status, headers, body }) => {
+        .then(({ status, headers, body, file }) => {
           res.writeHead(status, headers)
-          res.end(body ?? undefined)
+          if (file) streamFile(file, res)
+          else res.end(body ?? undefined)
         })
         .catch((error: unknown) => {
           // Only writing can fail here (the client went away, a bad header value).
@@ -127,6 +128,16 @@ export function createWebServer(options: WebServerOptions): http.Server {
     }
   })
   return server
+}
+
+/** A download's bytes straight from disk; a read error cuts the response short rather than the host. */
+function streamFile(file: string, res: http.ServerResponse): void {
+  const stream = fs.createReadStream(file)
+  stream.on('error', (error) => {
+    console.error('[site-atlas] asset file failed:', error)
+    res.destroy()
+  })
+  stream.pipe(res)
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {

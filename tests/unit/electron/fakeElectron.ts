@@ -131,6 +131,13 @@ export const dialog = {
     this.errors.push({ title, content })
   },
   showMessageBox: () => Promise.resolve({ response: 0 }),
+  saveDialogs: [] as unknown[][],
+  /** What the save dialog answers; tests set it (the person picks a path, or cancels). */
+  saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  showSaveDialog(...args: unknown[]) {
+    this.saveDialogs.push(args)
+    return Promise.resolve(this.saveAnswer)
+  },
 }
 
 export const shell = {
@@ -181,6 +188,8 @@ export function resetFakeElectron(): void {
   protocol.handlers.clear()
   Menu.applicationMenu = null
   dialog.errors = []
+  dialog.saveDialogs = []
+  dialog.saveAnswer = { canceled: true, filePath: '' }
   shell.opened = []
   contextBridge.exposed.clear()
   ipcRenderer.invocations = []

@@ -9,12 +9,15 @@ export interface Transport {
   upload(file: File, onProgress?: UploadProgress): Promise<Result<{ uploadId: string }>>
   /** The URL of an asset the host serves (a basemap's tile template, a photo) from its relative path. */
   assetUrl(assetPath: string): string
+  /** Saves a finished export (exports/<id>): a download in the browser, a save dialog in Electron. */
+  saveAsset(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>>
 }
 
 /** What the preload script exposes on `window.siteAtlas`, and nothing more. */
 export interface PreloadBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>
   upload(file: File): Promise<Result<{ uploadId: string }>>
+  save(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>>
 }
 
 declare global {
@@ -87,6 +90,18 @@ export function httpTransport(token: string | null): Transport {
     assetUrl(assetPath) {
       return `/${assetPath}?token=${encodeURIComponent(token ?? '')}`
     },
+
+    // A link with `download`, clicked: the browser saves the host's attachment where it saves downloads.
+    async saveAsset(assetPath, fileName) {
+      const link = document.createElement('a')
+      link.href = this.assetUrl(assetPath)
+      link.download = fileName
+      link.rel = 'noopener'
+      document.body.append(link)
+      link.click()
+      link.remove()
+      return { ok: true, value: { saved: true } }
+    },
   }
 }
 
@@ -102,6 +117,7 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
     },
     // Relative to app://site-atlas/index.html, so app://site-atlas/tiles/… (the protocol handler).
     assetUrl: (assetPath) => assetPath,
+    saveAsset: (assetPath, fileName) => bridge.save(assetPath, fileName),
   }
 }
 

@@ -1,0 +1,89 @@
+// Export benchmark: a generated store with 200,000 spaces, then the app's workbook export (time and
+// peak RSS) beside the same tables written by exceljs's streaming writer alone from plain SELECTs.
+// Each run is a child process of its own, so its peak RSS (getrusage maxrss) is its own.
+//   npx tsx scripts/bench/export.ts [--spaces N]
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import BetterSqlite3 from 'better-sqlite3'
+import ExcelJS from 'exceljs'
+
+const here = fileURLToPath(import.meta.url)
+const root = path.resolve(path.dirname(here), '../..')
+const tsx = path.join(root, 'node_modules/.bin/tsx')
+
+interface Figures { seconds: number; peakMb: number; bytes: number }
+
+async function child(mode: string, db: string, out: string): Promise<void> {
+  const started = performance.now()
+  if (mode === 'app') {
+    const { openStore } = await import('../../src/main/store/open')
+    const { createServices } = await import('../../src/main/services')
+    const { planExport, writeExport } = await import('../../src/main/services/exports/run')
+    const store = await openStore(db, { readonly: true })
+    const { ctx } = await createServices(store, 'bench', { deviceDir: path.dirname(db) })
+    await writeExport(ctx, await planExport(ctx, { format: 'xlsx' }), out, { done: 0, total: 0, message: null })
+    await store.close()
+  } else {
+    const { WORKBOOK } = await import('../../src/main/services/workbook/columns')
+    const sqlite = new BetterSqlite3(db, { readonly: true })
+    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: false, useSharedStrings: false })
+    for (const spec of WORKBOOK) {
+      const sheet = workbook.addWorksheet(spec.sheet)
+      let n = 0
+      for (const row of sqlite.prepare(`SELECT * FROM ${snake(spec.table)} WHERE deleted_at IS NULL`).raw(true).iterate()) {
+        sheet.addRow(row as unknown[]).commit()
+        if (++n % 500 === 0) await nextTurn()
+      }
+      sheet.commit()
+    }
+    await workbook.commit()
+    sqlite.close()
+  }
+  const figures: Figures = {
+    seconds: (performance.now() - started) / 1000,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    bytes: fs.statSync(out).size,
+  }
+  process.stdout.write(JSON.stringify(figures))
+}
+
+function run(mode: string, db: string, out: string): Figures {
+  const result = spawnSync(tsx, [here, '--child', mode, db, out], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  if (result.status !== 0) throw new Error(`${mode} failed: ${result.stderr}`)
+  return JSON.parse(result.stdout.trim().split('\n').pop()!) as Figures
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!)
+  const spaces = Number(args[args.indexOf('--spaces') + 1] ?? 0) || 200_000
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-atlas-bench-export-'))
+  try {
+    const db = path.join(dir, 'bench.db')
+    const buildings = Math.ceil(spaces / 100)
+    console.log(`生成 ${buildings} 栋楼宇、${spaces} 个空间的数据…`)
+    const generated = spawnSync(tsx, [path.join(root, 'src/main/cli/main.ts'), 'generate', '--db', db, '--buildings', String(buildings),
+      '--parcels', '2000', '--spaces', String(spaces), '--seed', '7'], { encoding: 'utf8', cwd: root })
+    if (generated.status !== 0) throw new Error(generated.stderr)
+    const app = run('app', db, path.join(dir, 'app.xlsx'))
+    const baseline = run('baseline', db, path.join(dir, 'baseline.xlsx'))
+    const line = (name: string, f: Figures) =>
+      `${name.padEnd(34)} ${f.seconds.toFixed(2).padStart(7)} s   峰值 RSS ${f.peakMb.toFixed(0).padStart(5)} MB   文件 ${(f.bytes / 1e6).toFixed(1)} MB`
+    console.log(`工作簿导出（${spaces.toLocaleString('en-US')} 个空间）`)
+    console.log(line('Site Atlas 导出（格式、名称、换算）', app))
+    console.log(line('exceljs 单独写出（SELECT *）', baseline))
+    console.log(`目标：< 10 s，< 500 MB → ${app.seconds < 10 && app.peakMb < 500 ? '达到' : '未达到'}`)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
