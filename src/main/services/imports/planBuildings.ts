@@ -46,7 +46,9 @@ interface BuildingRef {
 export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: PlanContext, book: PlanBook): void {
   const { lookups } = ctx
   const crs = ctx.options.crs ?? 'wgs84'
-  const spaceMode = layout.columns.some((c) => c.field?.group === 'space' || c.field?.group === 'tenant')
+  // 租金 alone does not make a space sheet: a building row quotes its vacant space's rent.
+  const SPACE_MARKS = new Set(['floorLabel', 'unit', 'area', 'tenantName'])
+  const spaceMode = layout.columns.some((c) => c.field && SPACE_MARKS.has(c.field.key))
   const byId = new Map(lookups.buildings.map((b) => [b.id as string, b]))
   const byName = new Map(lookups.buildings.map((b) => [`${nameKey(b.name as string)}|${b.districtCode}`, b]))
   const spacesOf = new Map<string, Row[]>()
@@ -73,7 +75,9 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
       book.reject(record.row, name, [...problems, ...more])
     }
     if (!district.ok) problems.push(district.problem)
-    if (!name) problems.push({ row: record.row, column: headerOf(layout, 'name'), message: '楼宇名称：必填' })
+    if (!name && !problems.some((p) => p.column === headerOf(layout, 'name'))) {
+      problems.push({ row: record.row, column: headerOf(layout, 'name'), message: '楼宇名称：必填' })
+    }
     if (problems.length > 0 || !district.ok) {
       reject()
       continue

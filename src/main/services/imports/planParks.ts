@@ -38,7 +38,9 @@ export function planParks(records: RecordRow[], layout: SheetLayout, ctx: PlanCo
       book.reject(record.row, name, [...problems, ...more])
     }
     if (!district.ok) problems.push(district.problem)
-    if (!name) problems.push({ row: record.row, column: headerOf(layout, 'name'), message: '园区名称：必填' })
+    if (!name && !problems.some((p) => p.column === headerOf(layout, 'name'))) {
+      problems.push({ row: record.row, column: headerOf(layout, 'name'), message: '园区名称：必填' })
+    }
     if (!district.ok || problems.length > 0) {
       fail([])
       continue
