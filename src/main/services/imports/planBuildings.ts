@@ -144,7 +144,7 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
     inFile.set(key, ref)
     if (buildingAction === 'create') book.created += 1
     if (buildingAction === 'update') book.updated += 1
-    for (const op of ops) if (op.op === 'insert') book.count(op.table)
+    for (const op of ops) if (op.op === 'insert' && op.table !== 'buildings') book.count(op.table)
     book.accept(record.row, name, buildingAction ?? spaceOps.action, ops)
   }
 }
