@@ -283,6 +283,7 @@ function planSpaceRow(record: RecordRow, ref: BuildingRef, layout: SheetLayout, 
       ops.push({ op: 'link', leaseId, spaceId })
     }
   }
+  sc.spaceKeysInFile.add(key)
   return { ok: true, ops, warnings, action }
 }
 
