@@ -69,7 +69,12 @@ export const isKnownHeader = (text: string) => {
 /** The header row (chosen or detected) and each column's field for `kind`, with the mapping's overrides. */
 export function layoutOf(sheet: RawSheet, kind: SiteKind | null, options: PlanOptions): SheetLayout {
   const headerIndex = options.headerRow ? options.headerRow - 1 : detectHeaderRow(sheet.rows, isKnownHeader)
-  const texts = headerTexts(sheet.rows[headerIndex] ?? [])
+  const headerRow = sheet.rows[headerIndex] ?? []
+  // Problems name a column as the sheet shows it (full-width brackets kept); matching normalises.
+  const texts = headerTexts(headerRow).map((text, i) => {
+    const raw = headerRow[i]
+    return typeof raw === 'string' && text !== '' ? raw.replace(/\s+/g, ' ').trim() : text
+  })
   const fields = kind ? FIELDS[kind] : []
   const taken = new Set<string>()
   const columns = texts.map((text, index): MappedColumn => {
