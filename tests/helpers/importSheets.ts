@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
+import { VOCAB_ZH } from '../../src/shared/labels'
+import { WORKBOOK } from '../../src/main/services/workbook/columns'
+import type { Store } from '../../src/main/store/open'
 import type { TestApp } from './store'
 import { pickFile } from './store'
 
@@ -33,4 +36,38 @@ export async function runImportJob(app: TestApp, file: string, options: Record<s
 /** Imports an app workbook (e.g. the exporter's) into `app`; the lead's export → import round trip uses this. */
 export async function importWorkbookFile(app: TestApp, file: string) {
   return runImportJob(app, file, { kind: 'workbook' })
+}
+
+/**
+ * Writes the store's live rows as the app's workbook, following the spec (services/workbook/
+ * columns.ts) the way the exporter does: Chinese vocabulary labels, scaled values, 是/否, lists
+ * joined; computed columns left empty (the importer ignores them).
+ */
+export async function writeSpecWorkbook(store: Store, file: string): Promise<string> {
+  const wb = new ExcelJS.Workbook()
+  for (const spec of WORKBOOK) {
+    const ws = wb.addWorksheet(spec.sheet)
+    ws.addRow(spec.columns.map((c) => c.header))
+    const rows = store.sqlite.prepare(`SELECT * FROM ${spec.table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} WHERE deleted_at IS NULL`).all() as Array<Record<string, unknown>>
+    const spaceIds = new Map<string, string[]>()
+    if (spec.table === 'leases') {
+      for (const link of store.sqlite.prepare('SELECT lease_id, space_id FROM lease_spaces').all() as Array<{ lease_id: string; space_id: string }>) {
+        spaceIds.set(link.lease_id, [...(spaceIds.get(link.lease_id) ?? []), link.space_id])
+      }
+    }
+    for (const row of rows) {
+      ws.addRow(spec.columns.map((c) => {
+        if (c.computed) return null
+        if (c.key === 'spaceIds') return (spaceIds.get(row.id as string) ?? []).join(',')
+        const v = row[c.key.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)]
+        if (v === null || v === undefined) return null
+        if (c.vocab) return (VOCAB_ZH[c.vocab] as Record<string, string>)[v as string]
+        if (c.type === 'bool') return v ? '是' : '否'
+        if (c.scale) return (v as number) / c.scale
+        return v as string | number
+      }))
+    }
+  }
+  await wb.xlsx.writeFile(file)
+  return file
 }

@@ -37,6 +37,10 @@ const REFERENCES: Partial<Record<WorkbookTable['table'], Array<[string, Workbook
 
 const BOOLEAN_FIELDS = new Set(['divisible', 'aboveScale', 'registeredInDistrict'])
 
+/** Headers compared as written or as a reader normalised them (full-width brackets → half-width). */
+const headerKey = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')
+const sameHeader = (a: string, b: string) => headerKey(a) === headerKey(b)
+
 function readColumn(column: WorkbookColumn, cell: Parameters<typeof parseText>[0]): Parsed<unknown> {
   switch (column.type) {
     case 'text': {
@@ -90,7 +94,7 @@ export function planWorkbook(sheets: RawSheet[], stored: WorkbookStored, book: P
     const sheet = sheets.find((s) => s.name === spec.sheet)
     if (!sheet) continue
     const headers = headerTexts(sheet.rows[0] ?? [])
-    const columns = headers.map((h) => spec.columns.find((c) => c.header === h && !c.computed) ?? null)
+    const columns = headers.map((h) => spec.columns.find((c) => sameHeader(c.header, h) && !c.computed) ?? null)
     const keyField = spec.table === 'districts' ? 'code' : 'id'
     for (const { rowNumber, cells } of dataRows(sheet.rows, 0)) {
       total += 1
@@ -115,8 +119,9 @@ export function planWorkbook(sheets: RawSheet[], stored: WorkbookStored, book: P
       }
       const schema = SCHEMAS[spec.table]
       if (schema && problems.length === 0) {
-        const { id: _id, ...input } = values
-        const candidate = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null))
+        // The lease's building follows from its spaces in the form; here it is a column of its own.
+        const { id: _id, ...input } = spec.table === 'leases' ? { ...values, buildingId: undefined } : values
+        const candidate = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined))
         const checked = validate(schema as never, candidate, rowNumber, columnOf)
         if (!checked.ok) problems.push(...checked.problems)
       }
