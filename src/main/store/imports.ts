@@ -43,7 +43,11 @@ export async function readImportLookups(db: Kysely<Database>, what: { buildings?
     db.selectFrom('clusters').select('id').where('deletedAt', 'is', null).execute(),
   ])
   const spacesOf = new Map<string, string[]>()
-  for (const link of links) spacesOf.set(link.leaseId, [...(spacesOf.get(link.leaseId) ?? []), link.spaceId])
+  for (const link of links) {
+    const list = spacesOf.get(link.leaseId)
+    if (list) list.push(link.spaceId)
+    else spacesOf.set(link.leaseId, [link.spaceId])
+  }
   const today = new Date()
   const pad = (n: number) => String(n).padStart(2, '0')
   return {

@@ -32,6 +32,8 @@ const cityAliases = (city: string) => [city, city.replace(/市$/, '')].filter((c
 export class DistrictResolver {
   private readonly stored = new Map<string, KnownDistrict>()
   private readonly builtIn = new Map<string, KnownDistrict>()
+  /** A sheet names the same few districts on every row. */
+  private readonly answers = new Map<string, DistrictAnswer>()
 
   constructor(storeDistricts: KnownDistrict[], cities: BoundaryCity[]) {
     for (const d of storeDistricts) this.stored.set(d.code, d)
@@ -44,6 +46,12 @@ export class DistrictResolver {
   }
 
   resolve(text: string): DistrictAnswer {
+    let answer = this.answers.get(text)
+    if (!answer) this.answers.set(text, (answer = this.lookUp(text)))
+    return answer
+  }
+
+  private lookUp(text: string): DistrictAnswer {
     const raw = clean(text)
     if (/^\d{6}$/.test(raw)) return this.byCode(raw)
     const fromStore = this.byName(raw, [...this.stored.values()])

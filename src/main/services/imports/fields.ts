@@ -161,17 +161,30 @@ export function readHeader(text: string): HeaderInfo {
   return { text: text.trim(), key: name.toUpperCase(), unit }
 }
 
+const synonymIndexes = new WeakMap<FieldSpec[], Map<string, FieldSpec>>()
+
+/** Each list's synonyms normalised once: header → field (the first field to claim a word keeps it). */
+function synonymIndex(fields: FieldSpec[]): Map<string, FieldSpec> {
+  let index = synonymIndexes.get(fields)
+  if (!index) {
+    index = new Map()
+    for (const field of fields) {
+      for (const synonym of field.synonyms) {
+        const key = synonym.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
+        if (!index.has(key)) index.set(key, field)
+      }
+    }
+    synonymIndexes.set(fields, index)
+  }
+  return index
+}
+
 /** The field a header names among `fields`, or null. */
 export function matchHeader(header: HeaderInfo, fields: FieldSpec[]): FieldSpec | null {
   if (!header.key) return null
+  const index = synonymIndex(fields)
   const full = header.text.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
-  for (const field of fields) {
-    for (const synonym of field.synonyms) {
-      const key = synonym.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
-      if (key === header.key || key === full) return field
-    }
-  }
-  return null
+  return index.get(full) ?? index.get(header.key) ?? null
 }
 
 /** The coordinate system a sheet's headers suggest: 百度 → BD-09, 高德/腾讯/GCJ → GCJ-02, WGS → WGS-84. */

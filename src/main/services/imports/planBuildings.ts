@@ -52,11 +52,21 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
   const byId = new Map(lookups.buildings.map((b) => [b.id as string, b]))
   const byName = new Map(lookups.buildings.map((b) => [`${nameKey(b.name as string)}|${b.districtCode}`, b]))
   const spacesOf = new Map<string, Row[]>()
-  for (const s of lookups.spaces) spacesOf.set(s.buildingId as string, [...(spacesOf.get(s.buildingId as string) ?? []), s])
+  for (const s of lookups.spaces) {
+    const list = spacesOf.get(s.buildingId as string)
+    if (list) list.push(s)
+    else spacesOf.set(s.buildingId as string, [s])
+  }
   const tenantsByCode = new Map(lookups.tenants.filter((t) => t.creditCode).map((t) => [t.creditCode as string, t]))
   const tenantsByName = new Map(lookups.tenants.map((t) => [nameKey(t.name as string), t]))
   const leasesOfSpace = new Map<string, Array<Row & { spaceIds: string[] }>>()
-  for (const lease of lookups.leases) for (const s of lease.spaceIds) leasesOfSpace.set(s, [...(leasesOfSpace.get(s) ?? []), lease])
+  for (const lease of lookups.leases) {
+    for (const s of lease.spaceIds) {
+      const list = leasesOfSpace.get(s)
+      if (list) list.push(lease)
+      else leasesOfSpace.set(s, [lease])
+    }
+  }
   const createdDistricts = new Map<string, Row>()
   const inFile = new Map<string, BuildingRef>()
   const spaceKeysInFile = new Set<string>()

@@ -18,7 +18,9 @@ export function planParks(records: RecordRow[], layout: SheetLayout, ctx: PlanCo
   const buildingsByName = new Map<string, Row[]>()
   for (const b of ctx.lookups.buildings) {
     const key = nameKey(b.name as string)
-    buildingsByName.set(key, [...(buildingsByName.get(key) ?? []), b])
+    const list = buildingsByName.get(key)
+    if (list) list.push(b)
+    else buildingsByName.set(key, [b])
   }
   const subParksOf = new Map<string, Row[]>()
   for (const s of ctx.lookups.subParks) subParksOf.set(s.parkId as string, [...(subParksOf.get(s.parkId as string) ?? []), s])
