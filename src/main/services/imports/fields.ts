@@ -221,3 +221,14 @@ export function detectKind(headers: string[]): SiteKind | null {
   if (!first || first.score < 2 || (second && second.score === first.score)) return null
   return first.kind
 }
+
+/** For the wizard's first mapping when the kind is not clear: the kind whose fields the most headers name. */
+export function likeliestKind(headers: string[]): SiteKind {
+  const infos = headers.map(readHeader)
+  let best: { kind: SiteKind; n: number } = { kind: 'buildings', n: -1 }
+  for (const kind of ['buildings', 'parcels', 'parks'] as const) {
+    const n = infos.filter((h) => matchHeader(h, FIELDS[kind]) !== null).length
+    if (n > best.n) best = { kind, n }
+  }
+  return best.kind
+}

@@ -7,7 +7,7 @@ import { listBoundaryCities } from '../boundaries/reader'
 import { WORKBOOK } from '../workbook/columns'
 import { cellToText } from './cells'
 import { DistrictResolver } from './districts'
-import { detectKind, fieldInfos, type SiteKind, suggestCrs } from './fields'
+import { detectKind, fieldInfos, likeliestKind, type SiteKind, suggestCrs } from './fields'
 import { dataRows } from './layout'
 import { layoutOf, type Plan, PlanBook, type PlanContext, type PlanOptions, readRecords } from './plan'
 import { planBuildings } from './planBuildings'
@@ -36,7 +36,8 @@ export function inspectTable(table: RawTable, uploadId: string, fileName: string
       const probe = layoutOf(sheet, null, { headerRow: options.headerRow })
       const headers = probe.columns.map((c) => c.header.text)
       const kind: ImportKind | null = workbook ? 'workbook' : detectKind(headers)
-      const layout = kind && kind !== 'workbook' ? layoutOf(sheet, kind, { headerRow: options.headerRow }) : probe
+      // Columns are offered with a field even when the kind is unclear: the likeliest kind's.
+      const layout = kind === 'workbook' ? probe : layoutOf(sheet, kind ?? likeliestKind(headers), { headerRow: options.headerRow })
       const rows = dataRows(sheet.rows, layout.headerIndex)
       return {
         name: sheet.name,
