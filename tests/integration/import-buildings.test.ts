@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toWgs84 } from '../../src/shared/coordinates'
-import { SQUARE_METRES_PER_MU } from '../../src/shared/domain'
 import { freshAppPerTest, pickFile } from '../helpers/store'
 import { runImportJob, sha256, writeWorkbook } from '../helpers/importSheets'
 

@@ -31,7 +31,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
-  ${GENERATE_USAGE}`
+  ${GENERATE_USAGE}
+  ${IMPORT_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv

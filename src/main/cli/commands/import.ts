@@ -10,10 +10,10 @@ import { openForCommand, servicesFor } from '../store'
 // the wizard's importer from a terminal. Any rejected row without --skip-invalid writes nothing and
 // exits non-zero; --json prints only the outcome object on stdout.
 
-export const IMPORT_USAGE = `import FILE --db FILE [--kind buildings|parcels|parks|workbook] [--sheet NAME] [--crs wgs84|gcj02|bd09]
-        [--dry-run] [--skip-invalid] [--json]
-                              导入楼宇/地块/园区表格（XLSX、CSV）或边界（GeoJSON、KML、Shapefile 压缩包）；
-                              有问题的行且未加 --skip-invalid 时不写入任何数据，以非零状态退出`
+export const IMPORT_USAGE = `import FILE --db FILE [--kind buildings|parcels|parks|workbook] [--sheet NAME]
+        [--crs wgs84|gcj02|bd09] [--dry-run] [--skip-invalid] [--json]
+        导入楼宇/地块/园区表格（XLSX、CSV）或地块边界（GeoJSON、KML、Shapefile 压缩包）；有问题的行
+        且未加 --skip-invalid 时不写入任何数据，以非零状态退出`
 
 export interface ImportArgs {
   kind?: string

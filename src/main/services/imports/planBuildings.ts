@@ -144,7 +144,7 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
 
     const spaceOps = spaceMode
       ? planSpaceRow(record, ref, layout, ctx, { spaceKeysInFile, tenantsByCode, tenantsByName, newTenants, leasesOfSpace })
-      : planSummary(record, ref, layout)
+      : planSummary(record, ref)
     if (!spaceOps.ok) {
       reject(spaceOps.problems)
       continue
@@ -165,7 +165,7 @@ const spaceKey = (floor: string, unit: string | null | undefined) => `${nameKey(
 type Outcome = { ok: true; ops: WriteOp[]; warnings: ImportProblem[]; action: 'create' | 'update' } | { ok: false; problems: ImportProblem[] }
 
 /** 可租面积/空置面积 on a building row: a vacant space of the vacant area and a leased space of the rest. */
-function planSummary(record: RecordRow, ref: BuildingRef, layout: SheetLayout): Outcome {
+function planSummary(record: RecordRow, ref: BuildingRef): Outcome {
   const leasable = get<number>(record, 'leasableArea')
   const vacant = get<number>(record, 'vacantArea')
   const rent = get<number>(record, 'askingRent')
