@@ -53,7 +53,7 @@ describe('npm run cli -- import', () => {
     sqlite.close()
   })
 
-  it('leaves an existing data file byte for byte unchanged when refused, and writes it with --skip-invalid', async () => {
+  it('leaves an existing data file byte for byte unchanged when refused, and writes it with --skip-invalid', { timeout: 30_000 }, async () => {
     const d = dir()
     const file = await writeWorkbook(path.join(d, '楼宇.xlsx'), { 楼宇: [HEADER, GOOD, BAD] })
     const db = path.join(d, 'x.db')
