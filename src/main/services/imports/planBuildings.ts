@@ -77,7 +77,6 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
     const name = get<string>(record, 'name') ?? ''
     const problems: ImportProblem[] = [...record.problems]
     const ops: WriteOp[] = []
-    book.warnings.push(...record.warnings)
     const district = districtOf(record, layout, ctx, createdDistricts)
     // A district this row would create is made by the next row that needs it if this one is rejected.
     const reject = (more: ImportProblem[] = []) => {
@@ -155,7 +154,7 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
     if (buildingAction === 'create') book.created += 1
     if (buildingAction === 'update') book.updated += 1
     for (const op of ops) if (op.op === 'insert' && op.table !== 'buildings') book.count(op.table)
-    book.accept(record.row, name, buildingAction ?? spaceOps.action, ops)
+    book.accept(record.row, name, buildingAction ?? spaceOps.action, ops, record.warnings)
   }
 }
 
