@@ -121,7 +121,7 @@ describe('xlsx', () => {
     const message = await refusal(readTable(file, 'bomb.xlsx'))
     console.log(`zip bomb (1 GB entry, ${(fs.statSync(file).size / 1024 ** 2).toFixed(1)} MB file) refused in ${(performance.now() - started).toFixed(0)} ms`)
     expect(message).toBe('导入文件：压缩文件解压后共 1024 MB，超过上限 300 MB（疑似压缩炸弹），已拒绝')
-  })
+  }, 30_000)
 
   it('refuses an entry compressed beyond any real sheet’s ratio', async () => {
     const bytes = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 ** 2) }, { level: 9 })
@@ -135,7 +135,7 @@ describe('xlsx', () => {
     const message = await refusal(readTable(file, 'liar.xlsx'))
     console.log(`lying zip (declares 1000 B, inflates to 1 GB) refused in ${(performance.now() - started).toFixed(0)} ms`)
     expect(message).toBe('导入文件：Excel 文件中的“xl/worksheets/sheet1.xml”解压后超过其声明的大小，疑似压缩炸弹，已拒绝')
-  })
+  }, 30_000)
 
   it('refuses a file over the byte limit before reading it', async () => {
     const file = writeBytes(dir, 'big.csv', 'a,b\n'.repeat(5000))
@@ -158,6 +158,26 @@ describe('xlsx', () => {
     const truncated = writeBytes(dir, 'cut.xlsx', fs.readFileSync(await writeXlsx(dir, 'whole.xlsx', [{ name: 'S', rows: [['a']] }])).subarray(0, 300))
     expect(await refusal(readTable(truncated, 'cut.xlsx'))).toContain('不是有效的 zip 压缩包')
     expect(await refusal(readTable(path.join(dir, 'missing.xlsx'), 'missing.xlsx'))).toBe('导入文件：找不到文件或无法读取')
+  })
+
+  it('applies the same zip checks to KMZ files and zipped shapefiles', async () => {
+    for (const [name, entry] of [
+      ['bomb.kmz', 'doc.kml'],
+      ['bomb.zip', '地块.shp'],
+    ]) {
+      const file = writeZipBomb(dir, name!, { entry })
+      expect(await refusal(readTable(file, name!)), name).toBe('导入文件：压缩文件解压后共 1024 MB，超过上限 300 MB（疑似压缩炸弹），已拒绝')
+    }
+    const files: Record<string, Uint8Array> = {}
+    for (let i = 0; i <= 10_000; i++) files[`f${i}.shp`] = new Uint8Array(0)
+    expect(await refusal(readTable(writeBytes(dir, 'many.zip', zipSync(files, { level: 0 })), 'many.zip'))).toBe(
+      '导入文件：压缩文件中的文件超过 10000 个，不像正常文件',
+    )
+  }, 30_000)
+
+  it('stops when the time is up', async () => {
+    const file = await writeXlsx(dir, 'slow.xlsx', [{ name: 'S', rows: [['a']] }])
+    expect(await refusal(readTable(file, 'slow.xlsx', { limits: { maxMs: -1 } }))).toBe('导入文件：读取超过 0 秒仍未完成，文件过大或过于复杂')
   })
 
   it('stops when cancelled', async () => {
