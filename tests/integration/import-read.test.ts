@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { zipSync } from 'fflate'
+import iconv from 'iconv-lite'
 import proj4 from 'proj4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellToText } from '../../src/main/services/imports/cells'
@@ -302,6 +303,19 @@ describe('GIS files', () => {
       expect(geometry.type).toBe('Polygon')
       expect(geometry.coordinates[0]![2]).toEqual([123.43, 41.805, 0])
     }
+  })
+
+  it('reads SchemaData/SimpleData and a KML declared as GBK (as 奥维 exports it)', async () => {
+    const text = `<?xml version="1.0" encoding="GBK"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Schema name="地块" id="s"><SimpleField name="DKBH" type="string"/></Schema>
+<Placemark><name>浑南M0地块</name><ExtendedData><SchemaData schemaUrl="#s"><SimpleData name="DKBH">HN-07</SimpleData><SimpleData name="用地性质">工业</SimpleData></SchemaData></ExtendedData>
+<Point><coordinates>123.45,41.75,0</coordinates></Point></Placemark></Document></kml>`
+    const file = writeBytes(dir, 'gbk.kml', iconv.encode(text, 'gbk'))
+    const rows = (await readTable(file, 'gbk.kml')).sheets[0]!.rows
+    expect(rows).toEqual([
+      ['name', 'DKBH', '用地性质', GEOMETRY_HEADER],
+      ['浑南M0地块', 'HN-07', '工业', { geometry: { type: 'Point', coordinates: [123.45, 41.75, 0] } }],
+    ])
   })
 
   it('refuses a KML with an entity bomb before parsing it', async () => {

@@ -96,7 +96,8 @@ type QuantityRead = { kind: 'empty' } | { kind: 'bad'; text: string } | { kind: 
 
 const APPROX_PREFIX = /^(大约|约为|约|近|将近|逾|超过|约合)/
 const APPROX_SUFFIX = /(左右|以上|上下)$/
-const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)/
+// Exponents: Excel writes long numbers as 1.2E+07 when it saves a CSV.
+const NUMBER = /^([+-]?)((?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)/
 
 /** Splits "约2,000余㎡左右" into 2000, '㎡', approximate. Numbers as cells come through as they are. */
 function readQuantity(cell: Cell): QuantityRead {
