@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import proj4 from 'proj4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -137,6 +137,19 @@ describe('xlsx', () => {
     console.log(`lying zip (declares 1000 B, inflates to 1 GB) refused in ${(performance.now() - started).toFixed(0)} ms`)
     expect(message).toBe('导入文件：Excel 文件中的“xl/worksheets/sheet1.xml”解压后超过其声明的大小，疑似压缩炸弹，已拒绝')
   }, 30_000)
+
+  it('refuses a merged range so large exceljs would run out of memory making its cells', async () => {
+    const honest = await writeXlsx(dir, 'merge.xlsx', [{ name: 'S', rows: [['标题'], ['楼宇名称', '地址']], merges: ['A1:B1'] }])
+    const files = unzipSync(new Uint8Array(fs.readFileSync(honest)))
+    const sheetXml = new TextDecoder().decode(files['xl/worksheets/sheet1.xml'])
+    expect(sheetXml).toContain('<mergeCell ref="A1:B1"/>')
+    files['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(sheetXml.replace('ref="A1:B1"', 'ref="A1:XFD1048576"'))
+    const file = writeBytes(dir, 'merge-bomb.xlsx', zipSync(files))
+    const started = performance.now()
+    const message = await refusal(readTable(file, 'merge-bomb.xlsx'))
+    console.log(`merged-range bomb (A1:XFD1048576) refused in ${(performance.now() - started).toFixed(0)} ms`)
+    expect(message).toBe('导入文件：工作表中的合并单元格范围过大（超过 1,000,000 个单元格），疑似恶意文件，已拒绝')
+  })
 
   it('refuses a file over the byte limit before reading it', async () => {
     const file = writeBytes(dir, 'big.csv', 'a,b\n'.repeat(5000))

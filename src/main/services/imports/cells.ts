@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson'
 import { SQUARE_METRES_PER_MU } from '../../../shared/domain'
 import type { Cell } from './table'
 
@@ -43,7 +44,7 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 /** Whether a cell holds a geometry (GIS files' GEOMETRY_HEADER column). */
-export function isGeometryCell(cell: Cell): cell is { geometry: import('geojson').Geometry } {
+export function isGeometryCell(cell: Cell): cell is { geometry: Geometry } {
   return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && 'geometry' in cell
 }
 
