@@ -299,6 +299,10 @@ describe('GIS files', () => {
     )
     const broken = writeGeoJson(dir, 'broken.geojson', { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[['a', 'b']]] } })
     expect(await refusal(readTable(broken, 'broken.geojson'))).toBe('导入文件：几何图形的坐标格式不正确')
+    const depth = 10_000
+    const nested = `${'{"type":"GeometryCollection","geometries":['.repeat(depth)}{"type":"Point","coordinates":[123.4,41.8]}${']}'.repeat(depth)}`
+    const deep = writeBytes(dir, 'deep.geojson', `{"type":"Feature","properties":{},"geometry":${nested}}`)
+    expect(await refusal(readTable(deep, 'deep.geojson'))).toBe('导入文件：几何图形集合（GeometryCollection）格式不正确或嵌套过深')
   })
 
   it('reads KML and KMZ: name, description and ExtendedData become columns, styles do not', async () => {
