@@ -3,6 +3,7 @@ import * as m001 from './001_initial'
 import * as m002 from './002_map'
 import * as m003 from './003_figure_indexes'
 import * as m004 from './004_photos'
+import * as m005 from './005_imports'
 import * as m006 from './006_visits'
 
 /**
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '002_map': m002,
   '003_figure_indexes': m003,
   '004_photos': m004,
+  '005_imports': m005,
   '006_visits': m006,
 }
 
