@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { ImportKind } from '../../../../shared/imports'
+import { formatCount } from '../../lib/format'
+import { useCancelImportJob } from './mutations'
+import { useImportBatches, useImportJob } from './queries'
+import { UndoImportButton } from './UndoImportButton'
+
+const LISTS: Record<ImportKind, Array<'buildings' | 'parcels' | 'parks'>> = {
+  buildings: ['buildings'],
+  parcels: ['parcels'],
+  parks: ['parks'],
+  workbook: ['buildings', 'parcels', 'parks'],
+}
+
+/** Step 4: the import running (rows done of total, cancel), then what it did, with undo. */
+export function RunStep({ jobId, kind, onAnother }: { jobId: string; kind: ImportKind; onAnother: () => void }) {
+  const { t } = useTranslation('imports')
+  const job = useImportJob(jobId)
+  const cancel = useCancelImportJob()
+  const batches = useImportBatches()
+  const j = job.data
+  const batch = j?.resultId ? batches.data?.find((b) => b.id === j.resultId) : undefined
+
+  return (
+    <section className="panel import-run" aria-labelledby="import-run-title">
+      <h2 id="import-run-title">{j?.state === 'done' ? t('run.done') : t('run.running')}</h2>
+      {job.error && <div className="form-error" role="alert">{job.error.message}</div>}
+      {j && (
+        <div className="progress" role="progressbar" aria-label={t('run.running')} aria-valuenow={j.done} aria-valuemin={0} aria-valuemax={j.total} data-job-state={j.state}>
+          <div className="progress__bar" style={{ width: `${j.total > 0 ? (j.done / j.total) * 100 : 0}%` }} />
+          <span>{t('run.progress', { done: formatCount(j.done), total: formatCount(j.total) })}</span>
+        </div>
+      )}
+      {j?.state === 'running' && (
+        <div className="form-actions">
+          <button type="button" className="danger" disabled={cancel.isPending} onClick={() => cancel.mutate({ id: j.id })}>
+            {cancel.isPending ? t('run.cancelling') : t('run.cancel')}
+          </button>
+        </div>
+      )}
+      {j?.state === 'cancelled' && <p role="status" className="import-run__outcome">{t('run.cancelled')}</p>}
+      {j?.state === 'failed' && <p role="alert" className="form-error">{t('run.failed', { message: j.message ?? '' })}</p>}
+      {j?.state === 'done' && batch && (
+        <div className="import-run__result" role="status">
+          <dl className="facts">
+            {(['created', 'updated'] as const).map((k) => (
+              <div key={k} className="facts__item" data-result={k}>
+                <dt>{t(`run.counts.${k}`)}</dt>
+                <dd>{formatCount(batch[k])}</dd>
+              </div>
+            ))}
+            <div className="facts__item" data-result="skipped">
+              <dt>{t('run.counts.skipped')}</dt>
+              <dd>{formatCount(batch.rejected)}</dd>
+            </div>
+          </dl>
+          <p>
+            {t('run.see')}
+            {[...LISTS[kind], 'map' as const].map((l, i) => (
+              <span key={l}>
+                {i > 0 && ' · '}
+                <Link to={`/${l}`}>{t(`run.links.${l}`)}</Link>
+              </span>
+            ))}
+          </p>
+          {batch.undoneAt ? <p role="status" data-undone>{t('run.undone')}</p> : <UndoImportButton batch={batch} label={t('run.undo')} />}
+        </div>
+      )}
+      {j && j.state !== 'running' && (
+        <div className="form-actions">
+          <button type="button" onClick={onAnother}>{t('run.another')}</button>
+          <Link to="/imports/history">{t('historyLink')}</Link>
+        </div>
+      )}
+    </section>
+  )
+}
