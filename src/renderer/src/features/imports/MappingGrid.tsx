@@ -29,11 +29,13 @@ export function MappingGrid({ sheet, fields, mapping, flagged, busy, onHeaderRow
         <thead>
           <tr>
             <th className="import-grid__corner">
-              <span>{t('mapping.headerRow', { row: header })}</span>
-              <span className="import-grid__move">
+              <div>
+                <span>{t('mapping.headerRow', { row: header })}</span>
+                <span className="import-grid__move">
                 <button type="button" className="icon-button" aria-label={t('mapping.headerUp')} title={t('mapping.headerUp')} disabled={busy || header <= 1} onClick={() => onHeaderRow(header - 1)}>↑</button>
                 <button type="button" className="icon-button" aria-label={t('mapping.headerDown')} title={t('mapping.headerDown')} disabled={busy || sheet.sample.length === 0} onClick={() => onHeaderRow(header + 1)}>↓</button>
-              </span>
+                </span>
+              </div>
             </th>
             {sheet.columns.map((c) => {
               const value = mapping.get(c.index) ?? null

@@ -43,18 +43,14 @@ export function RunStep({ jobId, kind, onAnother }: { jobId: string; kind: Impor
       {j?.state === 'failed' && <p role="alert" className="form-error">{t('run.failed', { message: j.message ?? '' })}</p>}
       {j?.state === 'done' && batch && (
         <div className="import-run__result" role="status">
-          <dl className="facts">
-            {(['created', 'updated'] as const).map((k) => (
-              <div key={k} className="facts__item" data-result={k}>
-                <dt>{t(`run.counts.${k}`)}</dt>
-                <dd>{formatCount(batch[k])}</dd>
+          <div className="stat-tiles import-totals import-run__counts">
+            {([['created', batch.created], ['updated', batch.updated], ['skipped', batch.rejected]] as const).map(([k, n]) => (
+              <div key={k} className={`stat-tile import-totals__${k}`} data-result={k}>
+                <div className="stat-tile__value">{formatCount(n)}</div>
+                <div className="stat-tile__label">{t(`run.counts.${k}`)}</div>
               </div>
             ))}
-            <div className="facts__item" data-result="skipped">
-              <dt>{t('run.counts.skipped')}</dt>
-              <dd>{formatCount(batch.rejected)}</dd>
-            </div>
-          </dl>
+          </div>
           <p>
             {t('run.see')}
             {[...LISTS[kind], 'map' as const].map((l, i) => (
