@@ -8,7 +8,7 @@ import { fileRejected, problemRows, rejectedRowCount } from '../../src/renderer/
 
 const buildingFields: ImportFieldInfo[] = [
   { key: 'name', label: '楼宇名称', required: true },
-  { key: 'districtCode', label: '所属区县', required: false },
+  { key: 'districtCode', label: '所属区县', required: true },
   { key: 'address', label: '地址', required: false },
   { key: 'totalArea', label: '总建筑面积', required: false },
 ]
@@ -38,8 +38,10 @@ describe('the column mapping', () => {
 
   it('flags required fields nobody maps and fields mapped twice', () => {
     const none = effectiveMapping(sheet, buildingFields, { 0: null })
-    expect(missingRequired(buildingFields, none).map((f) => f.label)).toEqual(['楼宇名称'])
-    const twice = effectiveMapping(sheet, buildingFields, { 1: 'name' })
+    expect(missingRequired(buildingFields, none).map((f) => f.label)).toEqual(['楼宇名称', '所属区县'])
+    // A default district gives every row its district.
+    expect(missingRequired(buildingFields, none, true).map((f) => f.label)).toEqual(['楼宇名称'])
+    const twice = effectiveMapping(sheet, buildingFields, { 1: 'name', 3: 'districtCode' })
     expect(missingRequired(buildingFields, twice)).toEqual([])
     expect(duplicateTargets(buildingFields, twice).map((f) => f.key)).toEqual(['name'])
   })

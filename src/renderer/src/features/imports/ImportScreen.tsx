@@ -63,7 +63,7 @@ export function ImportScreen() {
           }}
         />
       )}
-      {step === 'run' && jobId && dryRun && <RunStep jobId={jobId} kind={dryRun.preview.kind} onAnother={restart} />}
+      {step === 'run' && jobId && dryRun && <RunStep jobId={jobId} kind={dryRun.preview.kind} onBack={() => setStep('preview')} onAnother={restart} />}
     </div>
   )
 }

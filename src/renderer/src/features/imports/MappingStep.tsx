@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportCrs, ImportKind, ImportOptions, ImportPreview } from '../../../../shared/imports'
 import { ErrorMessage, Loading } from '../../components/Page'
 import { ImportSettings } from './ImportSettings'
-import { duplicateTargets, effectiveMapping, fieldsOf, mappingInput, missingRequired, type MappingOverrides } from './mappingRules'
+import { DISTRICT_FIELD, duplicateTargets, effectiveMapping, fieldsOf, mappingInput, missingRequired, type MappingOverrides } from './mappingRules'
 import { MappingGrid } from './MappingGrid'
 import { usePreviewImport } from './mutations'
 import { useImportInspection } from './queries'
@@ -60,7 +60,7 @@ export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: P
   const crs = choice.crs ?? sheet.suggestedCrs ?? 'wgs84'
   const fields = fieldsOf(data.fields, kind)
   const mapping = effectiveMapping(sheet, fields, choice.overrides)
-  const missing = missingRequired(fields, mapping)
+  const missing = missingRequired(fields, mapping, choice.districtCode !== '')
   const duplicates = duplicateTargets(fields, mapping)
   const flagged = new Set([...mapping].filter(([, key]) => duplicates.some((f) => f.key === key)).map(([index]) => index))
   const busy = inspection.isFetching
@@ -117,7 +117,12 @@ export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: P
             onHeaderRow={(row) => change({ sheet: sheet.name, headerRow: row }, false)}
             onMap={(column, field) => change({ overrides: { ...choice.overrides, [column]: field } })}
           />
-          {missing.length > 0 && <div className="form-error" role="alert" data-mapping-missing>{t('mapping.missing', { fields: missing.map((f) => f.label).join('、') })}</div>}
+          {missing.length > 0 && (
+            <div className="form-error" role="alert" data-mapping-missing>
+              {t('mapping.missing', { fields: missing.map((f) => f.label).join('、') })}
+              {missing.some((f) => f.key === DISTRICT_FIELD) && t('mapping.missingDistrict')}
+            </div>
+          )}
           {duplicates.length > 0 && <div className="form-error" role="alert">{t('mapping.duplicate', { fields: duplicates.map((f) => f.label).join('、') })}</div>}
         </>
       )}

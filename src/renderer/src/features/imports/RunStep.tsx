@@ -14,7 +14,7 @@ const LISTS: Record<ImportKind, Array<'buildings' | 'parcels' | 'parks'>> = {
 }
 
 /** Step 4: the import running (rows done of total, cancel), then what it did, with undo. */
-export function RunStep({ jobId, kind, onAnother }: { jobId: string; kind: ImportKind; onAnother: () => void }) {
+export function RunStep({ jobId, kind, onBack, onAnother }: { jobId: string; kind: ImportKind; onBack: () => void; onAnother: () => void }) {
   const { t } = useTranslation('imports')
   const job = useImportJob(jobId)
   const cancel = useCancelImportJob()
@@ -29,7 +29,8 @@ export function RunStep({ jobId, kind, onAnother }: { jobId: string; kind: Impor
       {j && (
         <div className="progress" role="progressbar" aria-label={t('run.running')} aria-valuenow={j.done} aria-valuemin={0} aria-valuemax={j.total} data-job-state={j.state}>
           <div className="progress__bar" style={{ width: `${j.total > 0 ? (j.done / j.total) * 100 : 0}%` }} />
-          <span>{t('run.progress', { done: formatCount(j.done), total: formatCount(j.total) })}</span>
+          {/* Until the file is read the total is unknown: the job says what it is doing instead. */}
+          <span>{j.total > 0 ? t('run.progress', { done: formatCount(j.done), total: formatCount(j.total) }) : (j.state === 'running' ? j.message : null) ?? t('run.running')}</span>
         </div>
       )}
       {j?.state === 'running' && (
@@ -65,6 +66,7 @@ export function RunStep({ jobId, kind, onAnother }: { jobId: string; kind: Impor
       )}
       {j && j.state !== 'running' && (
         <div className="form-actions">
+          {(j.state === 'cancelled' || j.state === 'failed') && <button type="button" onClick={onBack}>{t('run.backToPreview')}</button>}
           <button type="button" onClick={onAnother}>{t('run.another')}</button>
           <Link to="/imports/history">{t('historyLink')}</Link>
         </div>

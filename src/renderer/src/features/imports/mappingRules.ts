@@ -25,9 +25,16 @@ export function effectiveMapping(sheet: ImportSheetInfo, fields: ImportFieldInfo
   )
 }
 
-/** Required fields no column goes into: every row would be rejected for each of them. */
-export function missingRequired(fields: ImportFieldInfo[], mapping: Map<number, string | null>): ImportFieldInfo[] {
+/** The field the wizard's default district stands in for, on rows that name none. */
+export const DISTRICT_FIELD = 'districtCode'
+
+/**
+ * Required fields no column goes into, and no wizard choice gives (a default district gives every
+ * row its district): every row would be rejected for each of them.
+ */
+export function missingRequired(fields: ImportFieldInfo[], mapping: Map<number, string | null>, defaultDistrict = false): ImportFieldInfo[] {
   const used = new Set(mapping.values())
+  if (defaultDistrict) used.add(DISTRICT_FIELD)
   return fields.filter((f) => f.required && !used.has(f.key))
 }
 
