@@ -30,15 +30,16 @@ interface Props {
 /** Step 2: the sheet, its header row, what the rows are, their coordinates and district, and the column mapping. */
 export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: Props) {
   const { t } = useTranslation('imports')
-  const inspection = useImportInspection({
-    uploadId: upload.uploadId,
-    ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}),
-    ...(choice.headerRow !== undefined ? { headerRow: choice.headerRow } : {}),
-  })
+  // The whole file (every sheet, headers as detected), and once the person picks a header row,
+  // that sheet read again with it: an inspection naming a sheet answers for that sheet alone.
+  const inspection = useImportInspection({ uploadId: upload.uploadId })
+  const reread = useImportInspection(
+    choice.headerRow !== undefined && choice.sheet !== undefined ? { uploadId: upload.uploadId, sheet: choice.sheet, headerRow: choice.headerRow } : null,
+  )
   const preview = usePreviewImport()
 
   if (inspection.isPending) return <Loading />
-  if (inspection.error && !inspection.data) {
+  if (inspection.error) {
     return (
       <section className="panel">
         <ErrorMessage error={inspection.error} />
@@ -46,8 +47,12 @@ export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: P
       </section>
     )
   }
-  const data = inspection.data!
-  const sheet = data.sheets.find((s) => s.name === choice.sheet) ?? data.sheets.find((s) => s.suggestedKind !== null) ?? data.sheets[0]
+  const data = inspection.data
+  const sheet =
+    (choice.headerRow !== undefined ? reread.data?.sheets.find((s) => s.name === choice.sheet) : undefined) ??
+    data.sheets.find((s) => s.name === choice.sheet) ??
+    data.sheets.find((s) => s.suggestedKind !== null) ??
+    data.sheets[0]
   if (!sheet) {
     return (
       <section className="panel">
@@ -63,7 +68,7 @@ export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: P
   const missing = missingRequired(fields, mapping, choice.districtCode !== '')
   const duplicates = duplicateTargets(fields, mapping)
   const flagged = new Set([...mapping].filter(([, key]) => duplicates.some((f) => f.key === key)).map(([index]) => index))
-  const busy = inspection.isFetching
+  const busy = reread.isFetching
   // A new sheet or header row means new columns: the person's column choices no longer apply.
   const change = (next: Partial<MappingChoice>, keepOverrides = true) => {
     preview.reset()
@@ -126,7 +131,7 @@ export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: P
           {duplicates.length > 0 && <div className="form-error" role="alert">{t('mapping.duplicate', { fields: duplicates.map((f) => f.label).join('、') })}</div>}
         </>
       )}
-      {inspection.error && <ErrorMessage error={inspection.error} />}
+      {reread.error && <ErrorMessage error={reread.error} />}
       {preview.error && <div className="form-error" role="alert">{preview.error.message}</div>}
       <div className="form-actions">
         <button type="button" className="primary" disabled={blocked || busy || preview.isPending} onClick={() => preview.mutate(options, { onSuccess: (p) => onPreviewed(options, p) })}>
