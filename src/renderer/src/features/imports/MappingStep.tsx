@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportCrs, ImportKind, ImportOptions, ImportPreview } from '../../../../shared/imports'
-import { ErrorMessage, Loading } from '../../components/Page'
+import { ErrorMessage } from '../../components/Page'
 import { ImportSettings } from './ImportSettings'
 import { DISTRICT_FIELD, duplicateTargets, effectiveMapping, fieldsOf, mappingInput, missingRequired, type MappingOverrides } from './mappingRules'
 import { MappingGrid } from './MappingGrid'
@@ -38,7 +38,7 @@ export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: P
   )
   const preview = usePreviewImport()
 
-  if (inspection.isPending) return <Loading />
+  if (inspection.isPending) return <div className="loading" role="status">{t('mapping.reading')}</div>
   if (inspection.error) {
     return (
       <section className="panel">
