@@ -65,7 +65,7 @@ export function MappingGrid({ sheet, fields, mapping, flagged, busy, onHeaderRow
             ))}
           </tr>
           {sheet.sample.map((cells, i) => {
-            const row = header + 1 + i
+            const row = sheet.sampleRows?.[i] ?? header + 1 + i
             return (
               <tr key={row} data-row={row}>
                 <th scope="row">
