@@ -125,6 +125,27 @@ describe('store migrations', () => {
     await v4.close()
   })
 
+  it('upgrades 004 → 005 (import batches) with the data kept', async () => {
+    const file = fileIn()
+    const v4 = await openStore(file, { migrateTo: '004_photos' })
+    await sql`INSERT INTO buildings (id, created_at, updated_at, name, district_code, kind) VALUES ('b1', 'now', 'now', '财富中心', '210103', 'office')`.execute(v4.db)
+    await v4.close()
+    const v5 = await openStore(file, { migrateTo: '005_imports' })
+    expect(v5.schemaVersion).toBe(5)
+    expect(v5.backupPath).toMatch(/\.v4-.*\.bak$/)
+    expect((await sql<{ name: string }>`SELECT name FROM buildings`.execute(v5.db)).rows).toEqual([{ name: '财富中心' }])
+    await sql`INSERT INTO import_batches (id, file_name, kind, at, hlc, actor, device_id, created) VALUES ('i1', '楼宇.xlsx', 'buildings', 'now', 'h', 'tester', 'd', 1)`.execute(v5.db)
+    await sql`INSERT INTO import_batch_rows (batch_id, seq, table_name, row_id, op) VALUES ('i1', 0, 'buildings', 'b1', 'insert')`.execute(v5.db)
+    // Only the four kinds of import and the two things an import does to a row are accepted.
+    await expect(
+      sql`INSERT INTO import_batches (id, file_name, kind, at, hlc, actor, device_id) VALUES ('i2', 'x', 'photos', 'now', 'h', 'a', 'd')`.execute(v5.db),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await expect(
+      sql`INSERT INTO import_batch_rows (batch_id, seq, table_name, row_id, op) VALUES ('i1', 1, 'buildings', 'b1', 'delete')`.execute(v5.db),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await v5.close()
+  })
+
   it('refuses a file from a newer version instead of damaging it', async () => {
     const file = fileIn()
     const next = {

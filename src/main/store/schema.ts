@@ -210,6 +210,32 @@ export interface PhotoTable extends RowBase {
   sortOrder: number
 }
 
+export interface ImportBatchTable {
+  id: string
+  fileName: string
+  kind: 'buildings' | 'parcels' | 'parks' | 'workbook'
+  sheet: string | null
+  at: string
+  /** The import's clock stamp: a change logged after it is a later edit. */
+  hlc: string
+  actor: string
+  deviceId: string
+  created: number
+  updated: number
+  rejected: number
+  undoneAt: string | null
+}
+
+export interface ImportBatchRowTable {
+  batchId: string
+  seq: number
+  tableName: string
+  rowId: string
+  op: 'insert' | 'update'
+  /** For an update: the previous values of the fields it changed, as JSON. */
+  previous: string | null
+}
+
 export interface Database {
   districts: DistrictTable
   clusters: ClusterTable
@@ -227,6 +253,8 @@ export interface Database {
   basemaps: BasemapTable
   savedSearches: SavedSearchTable
   photos: PhotoTable
+  importBatches: ImportBatchTable
+  importBatchRows: ImportBatchRowTable
 }
 
 /** Tables whose rows are edited by people and therefore logged field by field. */

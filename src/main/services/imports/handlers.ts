@@ -1,14 +1,122 @@
+import { randomUUID } from 'node:crypto'
+import type { ImportPreview } from '../../../shared/imports'
 import { DomainError } from '../../../shared/result'
-import type { FeatureHandlers } from '../context'
+import { listBatches } from '../../store/imports'
+import { write } from '../../store/writer'
+import type { FeatureHandlers, ServiceContext } from '../context'
+import { applyPlan } from './apply'
+import { inspectTable, planImport } from './importer'
+import { readTable } from './read/index'
+import type { RawTable } from './table'
+import { undoImport } from './undo'
 
-const notYet = async (): Promise<never> => {
-  throw new DomainError('invalid', '导入：尚未完成')
+// imports.*: inspect an uploaded file, dry run, run as a job (all or nothing), list and undo.
+// The upload is kept for inspect and preview and discarded once an import has run.
+
+function uploadOf(ctx: ServiceContext, uploadId: string) {
+  const upload = ctx.uploads.get(uploadId)
+  if (!upload) throw new DomainError('not_found', '导入文件：找不到该上传文件（可能已导入或已过期），请重新选择文件', 'uploadId')
+  return upload
+}
+
+async function readUpload(ctx: ServiceContext, uploadId: string, signal?: AbortSignal): Promise<{ table: RawTable; fileName: string }> {
+  const upload = uploadOf(ctx, uploadId)
+  return { table: await readTable(upload.path, upload.originalName, { signal }), fileName: upload.originalName }
+}
+
+/** A one-line Chinese summary of an import, for the job's message and the command line. */
+export function summary(preview: ImportPreview, written: boolean): string {
+  const rejectedRows = new Set(preview.rejected.map((p) => p.row)).size
+  const verb = written ? '已导入' : '将导入'
+  const skipped = rejectedRows > 0 ? `，跳过 ${rejectedRows} 行有问题的数据` : ''
+  return `${verb}：新增 ${preview.created}，更新 ${preview.updated}${skipped}`
 }
 
 export const importHandlers = {
-  'imports.inspect': notYet,
-  'imports.preview': notYet,
-  'imports.run': notYet,
-  'imports.list': notYet,
-  'imports.undo': notYet,
+  'imports.inspect': async ({ uploadId, sheet, headerRow }, ctx) => {
+    const { table, fileName } = await readUpload(ctx, uploadId)
+    return inspectTable(table, uploadId, fileName, { sheet, headerRow })
+  },
+
+  'imports.preview': async ({ uploadId, ...options }, ctx) => {
+    const { table } = await readUpload(ctx, uploadId)
+    return (await planImport(ctx.store.db, ctx.resourcesDir, table, options)).preview
+  },
+
+  'imports.run': async ({ uploadId, skipInvalid, ...options }, ctx) => {
+    uploadOf(ctx, uploadId)
+    const job = ctx.jobs.start('import', `import:${uploadId}`, 0, async (progress, signal) => {
+      progress.message = '正在读取文件'
+      const { table, fileName } = await readUpload(ctx, uploadId, signal)
+      const outcome = await runImport(ctx, table, fileName, options, { skipInvalid, signal, onProgress: (done, total) => Object.assign(progress, { done, total }) })
+      await ctx.uploads.discard(uploadId)
+      progress.resultId = outcome.batchId
+      return { state: 'done', message: summary(outcome.preview, true) }
+    })
+    return { jobId: job.id }
+  },
+
+  'imports.list': async (_input, { store }) => listBatches(store.db),
+
+  'imports.undo': async ({ id }, ctx) => undoImport(ctx, id),
 } satisfies FeatureHandlers<'imports'>
+
+export interface RunOptions {
+  skipInvalid?: boolean
+  dryRun?: boolean
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * Plans and writes an import in one transaction. Without skipInvalid any rejected row refuses the
+ * whole import (nothing written); a dry run plans and writes nothing. Shared by the job and the CLI.
+ */
+export async function runImport(
+  ctx: ServiceContext,
+  table: RawTable,
+  fileName: string,
+  options: Parameters<typeof planImport>[3],
+  run: RunOptions = {},
+): Promise<{ preview: ImportPreview; batchId: string | null }> {
+  if (run.dryRun) return { preview: (await planImport(ctx.store.db, ctx.resourcesDir, table, options)).preview, batchId: null }
+  const batchId = randomUUID()
+  let preview: ImportPreview | null = null
+  try {
+    await write(ctx.store.db, ctx.author, async (w) => {
+      const plan = await planImport(w.trx, ctx.resourcesDir, table, options)
+      preview = plan.preview
+      if (plan.preview.rejected.length > 0 && !run.skipInvalid) throw new Refused(plan.preview)
+      if (plan.groups.length === 0) throw new Refused(plan.preview)
+      await applyPlan(ctx.store, w, plan, { id: batchId, fileName }, { signal: run.signal, onProgress: run.onProgress })
+    })
+  } catch (error) {
+    if (error instanceof Refused) throw error.asDomainError()
+    throw error
+  }
+  return { preview: preview!, batchId }
+}
+
+/** An import refused for its rejected rows (or nothing to import): the preview says why. */
+export class Refused extends Error {
+  constructor(readonly preview: ImportPreview) {
+    super('refused')
+  }
+
+  asDomainError(): ImportRefusedError {
+    return new ImportRefusedError(this.preview)
+  }
+}
+
+export class ImportRefusedError extends DomainError {
+  constructor(readonly preview: ImportPreview) {
+    const rows = new Set(preview.rejected.map((p) => p.row)).size
+    const first = preview.rejected[0]
+    super(
+      'invalid',
+      rows > 0
+        ? `导入：有 ${rows} 行数据有问题，未写入任何数据（第 ${first!.row} 行 ${first!.message}）；请修改文件，或选择跳过有问题的行`
+        : '导入：没有可导入的数据行，未写入任何数据',
+    )
+  }
+}
