@@ -9,16 +9,17 @@ import { recordConsoleErrors, textOf } from '../helpers/screen'
 import { tempDir } from '../helpers/store'
 
 // The import wizard as a person uses it: a district's register saved by Excel as a GB18030 CSV,
-// with a title row, Baidu coordinates, one column the importer does not know, a negative area, a
-// formula-looking name and a totals row. They check the header and mapping, fix one column by
-// hand, read the dry run's problems, import the valid rows, see them on the list and the map, and
-// undo the import from the history.
+// with a title row, a blank row below the header, Baidu coordinates, one column the importer does
+// not know, a negative area, a formula-looking name and a totals row. They check the header (moving
+// it and back) and the mapping, fix one column by hand, read the dry run's problems, import the
+// valid rows, see them on the list and the map, and undo the import from the history.
 
 const HEADER = ['楼宇名称', '门牌', '所属区县', '总建筑面积', '可租面积', '空置面积', '租金', '百度经度', '百度纬度']
 const NEW_NAMES = ['青年汇创中心', '南湖科技大厦', '金廊数字港']
 const REGISTER = [
   '沈河区重点楼宇台账（2024年3月）,,,,,,,,',
   HEADER.join(','),
+  ',,,,,,,,',
   '青年汇创中心,青年大街288号,沈河区,5.2万平方米,"41,000",8600,3.5元/㎡·天,123.4395,41.7985',
   '南湖科技大厦,文艺路12号,沈河区,约3万㎡,"24,000",4000,2.8,123.4416,41.7925',
   '东陵商务楼,东陵路5号,沈河区,"18,000",12000,-200,2.5,123.4500,41.7900',
@@ -78,12 +79,20 @@ describe('the import wizard in the browser host', () => {
     await grid.waitFor()
     expect(await textOf(grid.locator('tr.import-grid__header th'))).toBe('第 2 行（标题行）')
     expect(await grid.locator('tr.import-grid__header td').allTextContents()).toEqual(HEADER)
-    expect(await textOf(grid.locator('tbody tr[data-row="3"] td').first())).toBe('青年汇创中心')
+    // The blank row is skipped, and the sample rows keep their sheet row numbers.
+    expect(await textOf(grid.locator('tbody tr[data-row="4"] td').first())).toBe('青年汇创中心')
     await expect.poll(() => page.getByText('编码：GB18030').count()).toBe(1)
     expect(await page.locator('select[name="importKind"]').inputValue()).toBe('buildings')
     expect(await page.locator('select[name="importCrs"]').inputValue()).toBe('bd09')
     expect(await menu('楼宇名称').inputValue()).toBe('name')
     expect(await menu('百度经度').inputValue()).toBe('lng')
+    // A wrong header row is corrected by hand: up to the title row, then back by clicking row 2.
+    await page.getByRole('button', { name: '标题行上移一行' }).click()
+    await expect.poll(() => textOf(grid.locator('tr.import-grid__header th'))).toBe('第 1 行（标题行）')
+    await page.getByRole('button', { name: '把第 2 行设为标题行' }).click()
+    await expect.poll(() => textOf(grid.locator('tr.import-grid__header th'))).toBe('第 2 行（标题行）')
+    expect(await grid.locator('tr.import-grid__header td').allTextContents()).toEqual(HEADER)
+    expect(await menu('楼宇名称').inputValue()).toBe('name')
     // 门牌 is no header the importer knows: the person says it is the address.
     expect(await menu('门牌').inputValue()).toBe('')
     await menu('门牌').selectOption({ label: '地址' })
@@ -96,16 +105,16 @@ describe('the import wizard in the browser host', () => {
     expect(await textOf(page.locator('[data-total="updated"] .stat-tile__value'))).toBe('0 行')
     expect(await textOf(page.locator('[data-total="rejected"] .stat-tile__value'))).toBe('2 行')
     const problem = (row: number) => page.locator(`[data-problem-row="${row}"][data-level="error"]`)
-    expect(await problem(5).count()).toBe(1)
-    expect(await textOf(problem(5).locator('[role="cell"]').nth(0))).toBe('第 5 行')
-    expect(await textOf(problem(5).locator('[role="cell"]').nth(1))).toBe('空置面积')
-    expect(await problem(5).textContent()).toContain('空置面积：不能为负数（-200）')
+    expect(await problem(6).count()).toBe(1)
     expect(await textOf(problem(6).locator('[role="cell"]').nth(0))).toBe('第 6 行')
-    expect(await textOf(problem(6).locator('[role="cell"]').nth(1))).toBe('楼宇名称')
-    expect(await problem(6).textContent()).toContain('像是电子表格公式')
-    expect(await page.locator('[data-plan-row="5"]').getAttribute('data-action')).toBe('reject')
-    expect(await page.locator('[data-plan-row="3"]').getAttribute('data-action')).toBe('create')
-    expect(await textOf(page.locator('[data-plan-row="7"] .import-plan__name'))).toBe('金廊数字港')
+    expect(await textOf(problem(6).locator('[role="cell"]').nth(1))).toBe('空置面积')
+    expect(await problem(6).textContent()).toContain('空置面积：不能为负数（-200）')
+    expect(await textOf(problem(7).locator('[role="cell"]').nth(0))).toBe('第 7 行')
+    expect(await textOf(problem(7).locator('[role="cell"]').nth(1))).toBe('楼宇名称')
+    expect(await problem(7).textContent()).toContain('像是电子表格公式')
+    expect(await page.locator('[data-plan-row="6"]').getAttribute('data-action')).toBe('reject')
+    expect(await page.locator('[data-plan-row="4"]').getAttribute('data-action')).toBe('create')
+    expect(await textOf(page.locator('[data-plan-row="8"] .import-plan__name'))).toBe('金廊数字港')
     expect(await buildingNames()).not.toContain('青年汇创中心')
 
     // Step 4: import the valid rows, skipping the rejected ones.
