@@ -36,6 +36,13 @@ describe('the column mapping', () => {
     expect(mappingInput(mapping)).toEqual({ '0': 'name', '1': 'address', '2': null, '3': null })
   })
 
+  it('takes a header that is a field’s label word for word when the importer suggested nothing', () => {
+    const bare: ImportSheetInfo = { ...sheet, columns: sheet.columns.map((c, i) => ({ ...c, header: i === 1 ? ' 地址 ' : c.header, field: null })) }
+    expect([...effectiveMapping(bare, buildingFields, {})]).toEqual([[0, null], [1, 'address'], [2, null], [3, null]])
+    // The person's “do not import” stands.
+    expect(effectiveMapping(bare, buildingFields, { 1: null }).get(1)).toBeNull()
+  })
+
   it('flags required fields nobody maps and fields mapped twice', () => {
     const none = effectiveMapping(sheet, buildingFields, { 0: null })
     expect(missingRequired(buildingFields, none).map((f) => f.label)).toEqual(['楼宇名称', '所属区县'])

@@ -21,7 +21,8 @@ export function ImportSettings({ inspection, sheet, kind, crs, districtCode, onS
   const suggested = (yes: boolean) => (yes ? t('mapping.suggested') : '')
   return (
     <div className="import-settings">
-      {inspection.sheets.length > 1 && (
+      {/* A whole workbook is read sheet by sheet in its own layout: there is no sheet to choose. */}
+      {inspection.sheets.length > 1 && kind !== 'workbook' && (
         <SelectField
           label={t('mapping.sheet')}
           name="importSheet"

@@ -100,7 +100,11 @@ export function MappingStep({ upload, choice, onChoice, onBack, onPreviewed }: P
         kind={kind}
         crs={crs}
         districtCode={choice.districtCode}
-        onSheet={(name) => change({ sheet: name, headerRow: undefined }, false)}
+        onSheet={(name) => {
+          // Another sheet may hold another kind of rows: its own detected kind replaces the choice.
+          const next = data.sheets.find((s) => s.name === name)?.suggestedKind
+          change({ sheet: name, headerRow: undefined, ...(next && next !== 'workbook' ? { kind: null } : {}) }, false)
+        }}
         onKind={(k) => change({ kind: k })}
         onCrs={(c) => change({ crs: c })}
         onDistrict={(code) => change({ districtCode: code })}

@@ -13,14 +13,18 @@ export function fieldsOf(fields: Record<Exclude<ImportKind, 'workbook'>, ImportF
 
 /**
  * Each column's field: the person's choice, else the importer's suggestion when the chosen kind
- * has that field (a suggestion made for buildings means nothing for parcels unless they share it).
+ * has that field (a suggestion made for buildings means nothing for parcels unless they share it),
+ * else the field whose label the header is, word for word (the importer suggests nothing when it
+ * took the file for another kind, e.g. for a sheet of what it thought was a whole workbook).
  */
 export function effectiveMapping(sheet: ImportSheetInfo, fields: ImportFieldInfo[], overrides: MappingOverrides): Map<number, string | null> {
   const known = new Set(fields.map((f) => f.key))
+  const byLabel = new Map(fields.map((f) => [f.label, f.key]))
   return new Map(
     sheet.columns.map((c) => {
-      const chosen = c.index in overrides ? overrides[c.index]! : c.field
-      return [c.index, chosen !== null && known.has(chosen) ? chosen : null]
+      if (c.index in overrides) return [c.index, overrides[c.index]!]
+      if (c.field !== null && known.has(c.field)) return [c.index, c.field]
+      return [c.index, byLabel.get(c.header.trim()) ?? null]
     }),
   )
 }
