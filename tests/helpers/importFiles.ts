@@ -341,13 +341,22 @@ function crcOfZeros(size: number): number {
   return crc
 }
 
+let zeros: { size: number; deflated: Uint8Array<ArrayBuffer>; crc: number } | undefined
+
+/** The bomb's entry, made once per test file (about a second: the CRC of 1 GB). */
+function zerosEntry(): { size: number; deflated: Uint8Array<ArrayBuffer>; crc: number } {
+  const matches = 4_161_790
+  const size = 1 + 258 * matches
+  zeros ??= { size, deflated: deflatedZeros(matches), crc: crcOfZeros(size) }
+  return zeros
+}
+
 /**
  * A zip with one entry of ~1 GB of zeros (6.5 MB compressed), named like an xlsx's sheet.
  * `declaredSize` makes the directory lie about the entry's size (the honest size by default).
  */
 export function writeZipBomb(dir: string, name: string, options: { entry?: string; declaredSize?: number; extra?: Record<string, string> } = {}): string {
-  const matches = 4_161_790
-  const size = 1 + 258 * matches
+  const { size, deflated, crc } = zerosEntry()
   const chunks: Uint8Array[] = []
   const zip = new Zip((err, data) => {
     if (err) throw err
@@ -359,9 +368,9 @@ export function writeZipBomb(dir: string, name: string, options: { entry?: strin
     zip.add(f)
     f.ondata!(null, raw, true)
   }
-  const file: ZipInputFile = { filename: options.entry ?? 'xl/worksheets/sheet1.xml', size: options.declaredSize ?? size, crc: crcOfZeros(size), compression: 8 }
+  const file: ZipInputFile = { filename: options.entry ?? 'xl/worksheets/sheet1.xml', size: options.declaredSize ?? size, crc, compression: 8 }
   zip.add(file)
-  file.ondata!(null, deflatedZeros(matches) as Uint8Array<ArrayBuffer>, true)
+  file.ondata!(null, deflated, true)
   zip.end()
   const out = path.join(dir, name)
   fs.writeFileSync(out, Buffer.concat(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))))

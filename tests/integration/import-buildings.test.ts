@@ -44,6 +44,8 @@ describe('importing a building sheet', () => {
       { row: 9, column: '所属区县', message: '所属区县：“朝阳区”有多个同名区县（北京市朝阳区（110105）、长春市朝阳区（220104）），请写明所属城市或填写 6 位行政区划代码' },
     ])
     expect(preview.related).toEqual({ spaces: 4 })
+    // The header says per month: said once for the column, not on every row.
+    expect(preview.warnings).toEqual([{ row: 0, column: '租金（元/㎡·月）', message: '租金（元/㎡·月）：按表头的每月租金读取，换算为 元/㎡·天（÷ 365/12）' }])
   })
 
   it('refuses the whole import without skipInvalid: the data file is byte for byte unchanged', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
+import iconv from 'iconv-lite'
 import proj4 from 'proj4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellToText } from '../../src/main/services/imports/cells'
@@ -121,7 +122,7 @@ describe('xlsx', () => {
     const message = await refusal(readTable(file, 'bomb.xlsx'))
     console.log(`zip bomb (1 GB entry, ${(fs.statSync(file).size / 1024 ** 2).toFixed(1)} MB file) refused in ${(performance.now() - started).toFixed(0)} ms`)
     expect(message).toBe('导入文件：压缩文件解压后共 1024 MB，超过上限 300 MB（疑似压缩炸弹），已拒绝')
-  })
+  }, 30_000)
 
   it('refuses an entry compressed beyond any real sheet’s ratio', async () => {
     const bytes = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 ** 2) }, { level: 9 })
@@ -135,6 +136,19 @@ describe('xlsx', () => {
     const message = await refusal(readTable(file, 'liar.xlsx'))
     console.log(`lying zip (declares 1000 B, inflates to 1 GB) refused in ${(performance.now() - started).toFixed(0)} ms`)
     expect(message).toBe('导入文件：Excel 文件中的“xl/worksheets/sheet1.xml”解压后超过其声明的大小，疑似压缩炸弹，已拒绝')
+  }, 30_000)
+
+  it('refuses a merged range so large exceljs would run out of memory making its cells', async () => {
+    const honest = await writeXlsx(dir, 'merge.xlsx', [{ name: 'S', rows: [['标题'], ['楼宇名称', '地址']], merges: ['A1:B1'] }])
+    const files = unzipSync(new Uint8Array(fs.readFileSync(honest)))
+    const sheetXml = new TextDecoder().decode(files['xl/worksheets/sheet1.xml'])
+    expect(sheetXml).toContain('<mergeCell ref="A1:B1"/>')
+    files['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(sheetXml.replace('ref="A1:B1"', 'ref="A1:XFD1048576"'))
+    const file = writeBytes(dir, 'merge-bomb.xlsx', zipSync(files))
+    const started = performance.now()
+    const message = await refusal(readTable(file, 'merge-bomb.xlsx'))
+    console.log(`merged-range bomb (A1:XFD1048576) refused in ${(performance.now() - started).toFixed(0)} ms`)
+    expect(message).toBe('导入文件：工作表中的合并单元格范围过大（超过 1,000,000 个单元格），疑似恶意文件，已拒绝')
   })
 
   it('refuses a file over the byte limit before reading it', async () => {
@@ -158,6 +172,26 @@ describe('xlsx', () => {
     const truncated = writeBytes(dir, 'cut.xlsx', fs.readFileSync(await writeXlsx(dir, 'whole.xlsx', [{ name: 'S', rows: [['a']] }])).subarray(0, 300))
     expect(await refusal(readTable(truncated, 'cut.xlsx'))).toContain('不是有效的 zip 压缩包')
     expect(await refusal(readTable(path.join(dir, 'missing.xlsx'), 'missing.xlsx'))).toBe('导入文件：找不到文件或无法读取')
+  })
+
+  it('applies the same zip checks to KMZ files and zipped shapefiles', async () => {
+    for (const [name, entry] of [
+      ['bomb.kmz', 'doc.kml'],
+      ['bomb.zip', '地块.shp'],
+    ]) {
+      const file = writeZipBomb(dir, name!, { entry })
+      expect(await refusal(readTable(file, name!)), name).toBe('导入文件：压缩文件解压后共 1024 MB，超过上限 300 MB（疑似压缩炸弹），已拒绝')
+    }
+    const files: Record<string, Uint8Array> = {}
+    for (let i = 0; i <= 10_000; i++) files[`f${i}.shp`] = new Uint8Array(0)
+    expect(await refusal(readTable(writeBytes(dir, 'many.zip', zipSync(files, { level: 0 })), 'many.zip'))).toBe(
+      '导入文件：压缩文件中的文件超过 10000 个，不像正常文件',
+    )
+  }, 30_000)
+
+  it('stops when the time is up', async () => {
+    const file = await writeXlsx(dir, 'slow.xlsx', [{ name: 'S', rows: [['a']] }])
+    expect(await refusal(readTable(file, 'slow.xlsx', { limits: { maxMs: -1 } }))).toBe('导入文件：读取超过 0 秒仍未完成，文件过大或过于复杂')
   })
 
   it('stops when cancelled', async () => {
@@ -265,6 +299,10 @@ describe('GIS files', () => {
     )
     const broken = writeGeoJson(dir, 'broken.geojson', { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[['a', 'b']]] } })
     expect(await refusal(readTable(broken, 'broken.geojson'))).toBe('导入文件：几何图形的坐标格式不正确')
+    const depth = 10_000
+    const nested = `${'{"type":"GeometryCollection","geometries":['.repeat(depth)}{"type":"Point","coordinates":[123.4,41.8]}${']}'.repeat(depth)}`
+    const deep = writeBytes(dir, 'deep.geojson', `{"type":"Feature","properties":{},"geometry":${nested}}`)
+    expect(await refusal(readTable(deep, 'deep.geojson'))).toBe('导入文件：几何图形集合（GeometryCollection）格式不正确或嵌套过深')
   })
 
   it('reads KML and KMZ: name, description and ExtendedData become columns, styles do not', async () => {
@@ -282,6 +320,19 @@ describe('GIS files', () => {
       expect(geometry.type).toBe('Polygon')
       expect(geometry.coordinates[0]![2]).toEqual([123.43, 41.805, 0])
     }
+  })
+
+  it('reads SchemaData/SimpleData and a KML declared as GBK (as 奥维 exports it)', async () => {
+    const text = `<?xml version="1.0" encoding="GBK"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Schema name="地块" id="s"><SimpleField name="DKBH" type="string"/></Schema>
+<Placemark><name>浑南M0地块</name><ExtendedData><SchemaData schemaUrl="#s"><SimpleData name="DKBH">HN-07</SimpleData><SimpleData name="用地性质">工业</SimpleData></SchemaData></ExtendedData>
+<Point><coordinates>123.45,41.75,0</coordinates></Point></Placemark></Document></kml>`
+    const file = writeBytes(dir, 'gbk.kml', iconv.encode(text, 'gbk'))
+    const rows = (await readTable(file, 'gbk.kml')).sheets[0]!.rows
+    expect(rows).toEqual([
+      ['name', 'DKBH', '用地性质', GEOMETRY_HEADER],
+      ['浑南M0地块', 'HN-07', '工业', { geometry: { type: 'Point', coordinates: [123.45, 41.75, 0] } }],
+    ])
   })
 
   it('refuses a KML with an entity bomb before parsing it', async () => {

@@ -79,4 +79,21 @@ describe('importing a sheet of spaces with their tenants', () => {
     const [b] = await t.app.ok('buildings.list', {})
     expect(b).toMatchObject({ spaceCount: 3, vacantArea: 330 })
   })
+  it('a tenant whose first row is rejected is made by its next valid row', async () => {
+    const file = await writeWorkbook(path.join(t.dir, '租户.xlsx'), {
+      空间: [
+        HEADER,
+        ['财富中心', '沈河区', null, null, '8F', '801', 200, null, null, null, null, '沈阳云图有限公司', null, null, null, '2025-06-01', '2024-06-01'],
+        ['财富中心', '沈河区', null, null, '8F', '802', 150, null, null, null, null, '沈阳云图有限公司', null, null, null, '2024-06-01', '2099-06-01'],
+      ],
+    })
+    const job = await runImportJob(t.app, file, { skipInvalid: true })
+    expect(job).toMatchObject({ state: 'done', message: '已导入：新增 1，更新 0，跳过 1 行有问题的数据' })
+    const [tenant] = await t.app.ok('tenants.list', {})
+    expect(tenant).toMatchObject({ name: '沈阳云图有限公司' })
+    const leases = await t.app.ok('leases.list', {})
+    expect(leases.map((l) => [l.tenantId, l.startDate, l.endDate, l.area])).toEqual([[tenant!.id, '2024-06-01', '2099-06-01', 150]])
+    const uploadId = await pickFile(t.app, file)
+    expect((await t.app.ok('imports.preview', { uploadId })).rejected).toEqual([{ row: 2, column: '到期日期', message: '到期日期：不能早于起租日期' }])
+  })
 })

@@ -75,6 +75,8 @@ describe('parseNumberCell', () => {
     expect(valueOf(parseNumberCell('\u22123'))).toBe(-3)
     expect(valueOf(parseNumberCell('.5'))).toBe(0.5)
     expect(valueOf(parseNumberCell('+7'))).toBe(7)
+    expect(valueOf(parseNumberCell('1.2E+07'))).toBe(12_000_000)
+    expect(valueOf(parseArea('1.2e4㎡'))).toBe(12_000)
   })
 
   it('treats empty cells and placeholder marks as empty', () => {

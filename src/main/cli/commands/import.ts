@@ -2,7 +2,6 @@ import path from 'node:path'
 import { IMPORT_CRS, IMPORT_KINDS, type ImportCrs, type ImportKind, type ImportPreview } from '../../../shared/imports'
 import { DomainError } from '../../../shared/result'
 import { ImportRefusedError, runImport, summary } from '../../services/imports/handlers'
-import { readTable } from '../../services/imports/read/index'
 import { CliError, type Output } from '../output'
 import { openForCommand, servicesFor } from '../store'
 
@@ -42,6 +41,7 @@ export async function importCommand(file: string | undefined, db: string, args: 
   if (args.crs !== undefined && !(IMPORT_CRS as readonly string[]).includes(args.crs)) {
     throw new CliError(`--crs 应为 ${IMPORT_CRS.join('|')} 之一：${args.crs}`, 2)
   }
+  const { readTable } = await import('../../services/imports/read/index')
   let table
   try {
     table = await readTable(path.resolve(file), path.basename(file))

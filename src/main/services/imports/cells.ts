@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson'
 import { SQUARE_METRES_PER_MU } from '../../../shared/domain'
 import type { Cell } from './table'
 
@@ -43,7 +44,7 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 /** Whether a cell holds a geometry (GIS files' GEOMETRY_HEADER column). */
-export function isGeometryCell(cell: Cell): cell is { geometry: import('geojson').Geometry } {
+export function isGeometryCell(cell: Cell): cell is { geometry: Geometry } {
   return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && 'geometry' in cell
 }
 
@@ -96,7 +97,8 @@ type QuantityRead = { kind: 'empty' } | { kind: 'bad'; text: string } | { kind: 
 
 const APPROX_PREFIX = /^(大约|约为|约|近|将近|逾|超过|约合)/
 const APPROX_SUFFIX = /(左右|以上|上下)$/
-const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)/
+// Exponents: Excel writes long numbers as 1.2E+07 when it saves a CSV.
+const NUMBER = /^([+-]?)((?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)/
 
 /** Splits "约2,000余㎡左右" into 2000, '㎡', approximate. Numbers as cells come through as they are. */
 function readQuantity(cell: Cell): QuantityRead {

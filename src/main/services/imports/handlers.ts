@@ -6,7 +6,6 @@ import { write } from '../../store/writer'
 import type { FeatureHandlers, ServiceContext } from '../context'
 import { applyPlan } from './apply'
 import { inspectTable, planImport } from './importer'
-import { readTable } from './read/index'
 import type { RawTable } from './table'
 import { undoImport } from './undo'
 
@@ -21,6 +20,8 @@ function uploadOf(ctx: ServiceContext, uploadId: string) {
 
 async function readUpload(ctx: ServiceContext, uploadId: string, signal?: AbortSignal): Promise<{ table: RawTable; fileName: string }> {
   const upload = uploadOf(ctx, uploadId)
+  // The readers (exceljs, shapefile, KML …) load on the first import, not when the app starts.
+  const { readTable } = await import('./read/index')
   return { table: await readTable(upload.path, upload.originalName, { signal }), fileName: upload.originalName }
 }
 
@@ -48,7 +49,12 @@ export const importHandlers = {
     const job = ctx.jobs.start('import', `import:${uploadId}`, 0, async (progress, signal) => {
       progress.message = '正在读取文件'
       const { table, fileName } = await readUpload(ctx, uploadId, signal)
-      const outcome = await runImport(ctx, table, fileName, options, { skipInvalid, signal, onProgress: (done, total) => Object.assign(progress, { done, total }) })
+      progress.message = '正在检查数据'
+      const outcome = await runImport(ctx, table, fileName, options, {
+        skipInvalid,
+        signal,
+        onProgress: (done, total) => Object.assign(progress, { done, total, message: `正在写入 ${done}/${total} 行` }),
+      })
       await ctx.uploads.discard(uploadId)
       progress.resultId = outcome.batchId
       return { state: 'done', message: summary(outcome.preview, true) }

@@ -15,6 +15,7 @@ import { planParcels } from './planParcels'
 import { planParks } from './planParks'
 import { planWorkbook } from './planWorkbook'
 import type { RawSheet, RawTable } from './table'
+import { rentPeriodOf } from './values'
 
 // From a file read (RawTable) to what the wizard shows (inspection) and what the importer writes
 // (a plan). The file is read by read/; this module decides the sheet, the kind and the columns.
@@ -94,6 +95,13 @@ export async function planImport(
   const resolver = new DistrictResolver(lookups.districts, await listBoundaryCities(resourcesDir))
   const ctx: PlanContext = { lookups, districts: resolver, options }
   const records = readRecords(sheet, layout)
+  for (const column of layout.columns) {
+    const period = column.field?.type === 'rent' ? rentPeriodOf(column.header.unit) : null
+    if (period) {
+      const divisor = period === '月' ? '365/12' : '365'
+      book.warnings.push({ row: 0, column: column.header.text, message: `${column.header.text}：按表头的每${period}租金读取，换算为 元/㎡·天（÷ ${divisor}）` })
+    }
+  }
   if (records.length === 0) throw new DomainError('invalid', `导入：工作表“${sheet.name}”表头下没有数据行`)
   if (kind === 'buildings') planBuildings(records, layout, ctx, book)
   else if (kind === 'parcels') planParcels(records, layout, ctx, book)

@@ -190,7 +190,9 @@ export class PlanBook {
     this.rows.push({ row, action: 'reject', name })
   }
 
-  accept(row: number, name: string, action: 'create' | 'update', ops: WriteOp[]): void {
+  /** A row to import, with the warnings its cells gave (a rejected row's warnings are not worth a look). */
+  accept(row: number, name: string, action: 'create' | 'update', ops: WriteOp[], warnings: ImportProblem[] = []): void {
+    this.warnings.push(...warnings)
     this.rows.push({ row, action, name })
     this.groups.push({ row, ops })
   }

@@ -77,7 +77,6 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
     const name = get<string>(record, 'name') ?? ''
     const problems: ImportProblem[] = [...record.problems]
     const ops: WriteOp[] = []
-    book.warnings.push(...record.warnings)
     const district = districtOf(record, layout, ctx, createdDistricts)
     // A district this row would create is made by the next row that needs it if this one is rejected.
     const reject = (more: ImportProblem[] = []) => {
@@ -155,7 +154,7 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
     if (buildingAction === 'create') book.created += 1
     if (buildingAction === 'update') book.updated += 1
     for (const op of ops) if (op.op === 'insert' && op.table !== 'buildings') book.count(op.table)
-    book.accept(record.row, name, buildingAction ?? spaceOps.action, ops)
+    book.accept(record.row, name, buildingAction ?? spaceOps.action, ops, record.warnings)
   }
 }
 
@@ -214,7 +213,7 @@ interface SpaceContext {
   spaceKeysInFile: Set<string>
   tenantsByCode: Map<string, Row>
   tenantsByName: Map<string, Row>
-  /** Tenants this import creates: credit code or name → id. */
+  /** Tenants this import creates ('code:…', 'name:…' → id) and updates ('updated:<id>'). */
   newTenants: Map<string, string>
   leasesOfSpace: Map<string, Array<Row & { spaceIds: string[] }>>
 }
@@ -268,9 +267,11 @@ function planSpaceRow(record: RecordRow, ref: BuildingRef, layout: SheetLayout, 
     action = 'create'
   }
 
+  let remember = () => {}
   if (tenantName) {
     const tenant = planTenant(record, layout, sc, tenantName)
     if (!tenant.ok) return { ok: false, problems: tenant.problems }
+    remember = tenant.remember
     ops.push(...tenant.ops)
     const leases = storedSpace ? (sc.leasesOfSpace.get(storedSpace.id as string) ?? []) : []
     const own = leases.find((l) => l.tenantId === tenant.id)
@@ -294,6 +295,7 @@ function planSpaceRow(record: RecordRow, ref: BuildingRef, layout: SheetLayout, 
     }
   }
   sc.spaceKeysInFile.add(key)
+  remember()
   return { ok: true, ops, warnings, action }
 }
 
@@ -308,29 +310,41 @@ function planTenant(
   layout: SheetLayout,
   sc: SpaceContext,
   name: string,
-): { ok: true; id: string; ops: WriteOp[] } | { ok: false; problems: ImportProblem[] } {
+): { ok: true; id: string; ops: WriteOp[]; remember: () => void } | { ok: false; problems: ImportProblem[] } {
   const fields: Row = { name, ...pick(record, TENANT_KEYS) }
   const columnFor = (field: string) => headerOf(layout, field === 'name' ? 'tenantName' : field)
   const code = typeof fields.creditCode === 'string' ? fields.creditCode.toUpperCase() : undefined
   const madeKey = code ? `code:${code}` : `name:${nameKey(name)}`
-  const made = sc.newTenants.get(madeKey) ?? (code ? undefined : undefined)
-  if (made) return { ok: true, id: made, ops: [] }
+  const made = sc.newTenants.get(madeKey)
+  if (made) return { ok: true, id: made, ops: [], remember: () => {} }
   const stored = (code && sc.tenantsByCode.get(code)) || sc.tenantsByName.get(nameKey(name))
   if (stored) {
     const checked = validate(tenantUpdate, { id: stored.id, ...fields }, record.row, columnFor)
     if (!checked.ok) return { ok: false, problems: checked.problems }
+    // A tenant on several rows (several units) is updated by the first of them only.
+    const id = stored.id as string
+    if (sc.newTenants.has(`updated:${id}`)) return { ok: true, id, ops: [], remember: () => {} }
     const { id: _id, ...patch } = checked.value
-    return { ok: true, id: stored.id as string, ops: [{ op: 'update', table: 'tenants', id: stored.id as string, patch: toInts(patch), before: stored }] }
+    return {
+      ok: true,
+      id,
+      ops: [{ op: 'update', table: 'tenants', id, patch: toInts(patch), before: stored }],
+      remember: () => sc.newTenants.set(`updated:${id}`, id),
+    }
   }
   const checked = validate(tenantCreate, fields, record.row, columnFor)
   if (!checked.ok) return { ok: false, problems: checked.problems }
   const id = newId()
   const v = checked.value
-  sc.newTenants.set(madeKey, id)
-  if (code) sc.newTenants.set(`name:${nameKey(name)}`, id)
+  // Remembered only once the row is accepted: a rejected row's tenant is not made.
+  const remember = () => {
+    sc.newTenants.set(madeKey, id)
+    if (code) sc.newTenants.set(`name:${nameKey(name)}`, id)
+  }
   return {
     ok: true,
     id,
+    remember,
     ops: [{
       op: 'insert', table: 'tenants',
       values: {

@@ -43,7 +43,6 @@ export function planParcels(records: RecordRow[], layout: SheetLayout, ctx: Plan
   for (const record of records) {
     const code = get<string>(record, 'code') ?? ''
     const problems: ImportProblem[] = [...record.problems]
-    book.warnings.push(...record.warnings)
     const idCell = get<string>(record, 'id')
     const stored = (idCell && byId.get(idCell)) || (code ? byCode.get(code) : undefined)
     const name = code || (stored?.code as string | undefined) || ''
@@ -128,7 +127,7 @@ export function planParcels(records: RecordRow[], layout: SheetLayout, ctx: Plan
       }
       ops.push({ op: 'update', table: 'parcels', id: stored.id as string, patch: merged, before })
       book.updated += 1
-      book.accept(record.row, name, 'update', ops)
+      book.accept(record.row, name, 'update', ops, record.warnings)
     } else {
       const parcel = {
         id: newId(), code, name: merged.name, districtCode: merged.districtCode, address: null, lng: null, lat: null, boundary: null,
@@ -138,7 +137,7 @@ export function planParcels(records: RecordRow[], layout: SheetLayout, ctx: Plan
       }
       ops.push({ op: 'insert', table: 'parcels', values: parcel })
       book.created += 1
-      book.accept(record.row, name, 'create', ops)
+      book.accept(record.row, name, 'create', ops, record.warnings)
     }
     if (district?.ok && district.create) book.count('districts')
     seen.set(code || (stored?.code as string), record.row)

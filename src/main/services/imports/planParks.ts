@@ -33,7 +33,6 @@ export function planParks(records: RecordRow[], layout: SheetLayout, ctx: PlanCo
   for (const record of records) {
     const name = get<string>(record, 'name') ?? ''
     const problems: ImportProblem[] = [...record.problems]
-    book.warnings.push(...record.warnings)
     const district = districtOf(record, layout, ctx, createdDistricts)
     const fail = (more: ImportProblem[]) => {
       if (district.ok && district.create) createdDistricts.delete(district.code)
@@ -121,6 +120,6 @@ export function planParks(records: RecordRow[], layout: SheetLayout, ctx: PlanCo
     if (stored) book.updated += 1
     else book.created += 1
     for (const op of ops) if (op.op === 'insert' && op.table !== 'parks') book.count(op.table)
-    book.accept(record.row, name, stored ? 'update' : 'create', ops)
+    book.accept(record.row, name, stored ? 'update' : 'create', ops, record.warnings)
   }
 }

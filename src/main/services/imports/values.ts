@@ -45,10 +45,14 @@ const priceUnit = (unit: string | null): PricePerMuUnit => (unit && /^元/.test(
 /** A number with nothing else: the header's unit applies to it. */
 const isBare = (cell: Cell) => typeof cell === 'number' || (typeof cell === 'string' && /^[\s\d０-９.,，．+-]+$/.test(cell))
 
+/** A per-month or per-year column: its rents are converted to 元/㎡·天 (the plan says so once, not per row). */
+export const rentPeriodOf = (unit: string | null): '月' | '年' | null => (unit && /月/.test(unit) ? '月' : unit && /年/.test(unit) ? '年' : null)
+
 function rent(cell: Cell, unit: string | null): Parsed<number> {
-  if (unit && isBare(cell)) {
-    if (/月/.test(unit)) return parseRentPerDay(`${cellToText(cell)}元/㎡·月`)
-    if (/年/.test(unit)) return parseRentPerDay(`${cellToText(cell)}元/㎡·年`)
+  const period = rentPeriodOf(unit)
+  if (period && isBare(cell)) {
+    const read = parseRentPerDay(`${cellToText(cell)}元/㎡·${period}`)
+    return read.ok ? { ok: true, value: read.value } : read
   }
   return parseRentPerDay(cell)
 }

@@ -22,7 +22,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     // not UTF-8: a Chinese Windows code page
   }
-  const hints = chardet.analyse(bytes.subarray(0, 64 * 1024))
+  // A sample is enough for a hint, and chardet is slow on whole files (~150 ms per 64 KB).
+  const hints = chardet.analyse(bytes.subarray(0, 8 * 1024))
   const top = hints[0]
   if (top && top.confidence >= 90 && (top.name === 'Big5' || top.name === 'UTF-16LE' || top.name === 'UTF-16BE')) {
     const encoding = top.name.toLowerCase()

@@ -12,8 +12,12 @@ export function isGeometry(value: unknown): value is Geometry {
 }
 
 /** Positions in a geometry, refusing malformed coordinates on the way. */
-export function countPositions(geometry: Geometry): number {
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.reduce((n, g) => n + countPositions(g), 0)
+export function countPositions(geometry: Geometry, nesting = 0): number {
+  if (geometry.type === 'GeometryCollection') {
+    // Collections inside collections are legal but never useful; deep ones only exhaust the stack.
+    if (nesting > 4 || !Array.isArray(geometry.geometries)) throw refuse('几何图形集合（GeometryCollection）格式不正确或嵌套过深')
+    return geometry.geometries.reduce((n, g) => n + countPositions(g, nesting + 1), 0)
+  }
   return countNested(geometry.coordinates, depthOf(geometry.type))
 }
 

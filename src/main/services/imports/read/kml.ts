@@ -50,6 +50,12 @@ export function kmlFeatures(text: string, ctx: ReadContext): Feature[] {
   }
   if (!doc.documentElement || doc.documentElement.nodeName.toLowerCase() !== 'kml') throw refuse('文件不是 KML（缺少 <kml> 根元素）')
   ctx.check()
-  const collection = kml(doc)
+  let collection: ReturnType<typeof kml>
+  try {
+    collection = kml(doc)
+  } catch {
+    // e.g. folders nested deeper than the stack allows
+    throw refuse('KML 文件结构无法解析（嵌套过深或内容不完整）')
+  }
   return collection.features.filter((f) => f.geometry !== null || Object.keys(f.properties ?? {}).length > 0) as Feature[]
 }

@@ -8,8 +8,15 @@ import { unzipChecked } from './zip'
 // shows); visible sheets first, hidden ones after them (marked hidden) — a bureau's hidden sheets
 // are usually drop-down lists, but a person may still want one.
 
+/**
+ * exceljs makes a cell object for every cell of a merged range as it loads, so one hostile
+ * <mergeCell ref="A1:XFD1048576"/> would exhaust memory; real sheets merge a few thousand cells.
+ */
+export const MAX_MERGED_CELLS = 1_000_000
+
 export async function readXlsx(bytes: Uint8Array, ctx: ReadContext): Promise<RawTable> {
-  unzipChecked(bytes, ctx, 'Excel 文件', () => false, true)
+  const merges = mergeScanner()
+  unzipChecked(bytes, ctx, 'Excel 文件', () => false, true, merges)
   ctx.check()
   const workbook = new ExcelJS.Workbook()
   try {
@@ -27,6 +34,28 @@ export async function readXlsx(bytes: Uint8Array, ctx: ReadContext): Promise<Raw
     else hidden.push({ ...sheet, hidden: true })
   }
   return { format: 'xlsx', encoding: null, sheets: [...visible, ...hidden] }
+}
+
+/** Adds up the cells of every <mergeCell> in the worksheets' XML as it streams past. */
+function mergeScanner(): (name: string, chunk: Uint8Array) => void {
+  const decoder = new TextDecoder('latin1')
+  const tails = new Map<string, string>()
+  let cells = 0
+  return (name, chunk) => {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return
+    const text = (tails.get(name) ?? '') + decoder.decode(chunk)
+    const pattern = /<mergeCell\s[^>]*?ref="([^"]+)"/g
+    let m: RegExpExecArray | null
+    let consumed = 0
+    while ((m = pattern.exec(text))) {
+      const r = parseRange(m[1]!)
+      if (r) cells += (r.bottom - r.top + 1) * (r.right - r.left + 1)
+      if (cells > MAX_MERGED_CELLS) throw refuse(`工作表中的合并单元格范围过大（超过 ${MAX_MERGED_CELLS.toLocaleString('en-US')} 个单元格），疑似恶意文件，已拒绝`)
+      consumed = pattern.lastIndex
+    }
+    // Keep the end of this chunk: a tag may continue in the next one.
+    tails.set(name, text.slice(Math.max(consumed, text.length - 200)))
+  }
 }
 
 function convertSheet(ws: ExcelJS.Worksheet, ctx: ReadContext, count: (n?: number) => void): RawSheet {
@@ -55,10 +84,9 @@ function convertSheet(ws: ExcelJS.Worksheet, ctx: ReadContext, count: (n?: numbe
 
 /** Every cell of a merged range takes the master (top-left) cell's value, as a person reads it. */
 function fillMerges(ws: ExcelJS.Worksheet, rows: Cell[][], ctx: ReadContext): void {
-  const merges: string[] = (ws.model as { merges?: string[] }).merges ?? []
-  for (const range of merges) {
-    const r = parseRange(range)
-    if (!r) continue
+  // exceljs's private index of merges (master address → Range): `ws.model` would rebuild every row.
+  const merges = Object.values((ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {})
+  for (const r of merges) {
     const master = rows[r.top - 1]?.[r.left - 1] ?? null
     if (master === null) continue
     const bottom = Math.min(r.bottom, rows.length)

@@ -66,6 +66,8 @@ export function unzipChecked(
   what: string,
   keep: (name: string) => boolean,
   verifyAll = false,
+  /** Sees every inflated chunk (e.g. to scan an xlsx's sheets before exceljs parses them); may throw a refusal. */
+  inspect?: (name: string, chunk: Uint8Array) => void,
 ): Map<string, Uint8Array> {
   const declared = new Map(listZip(bytes, ctx, what).map((e) => [e.name, e.size]))
   const kept = new Map<string, Uint8Array>()
@@ -83,6 +85,7 @@ export function unzipChecked(
       if (err) throw err instanceof Error && err.name === 'DomainError' ? err : refuse(`${what}中的“${file.name}”无法解压（文件可能已损坏）`)
       size += chunk.length
       if (size > limit) throw refuse(`${what}中的“${file.name}”解压后超过其声明的大小，疑似压缩炸弹，已拒绝`)
+      inspect?.(file.name, chunk)
       if (wanted) chunks.push(chunk)
       if (final) kept.set(file.name, wanted ? concat(chunks, size) : new Uint8Array(0))
     }
