@@ -15,8 +15,8 @@ export const useImportInspection = (input: MethodInput<'imports.inspect'> | null
 
 export const useImportBatches = () => useApiQuery('imports.list', {})
 
-/** Methods whose answers an import (or its undo) changes. */
-export const IMPORT_CHANGES = [...INVENTORY_READS, 'imports.list'] as const
+/** Methods whose answers an import (or its undo) changes: a row may name a district the store did not have yet. */
+export const IMPORT_CHANGES = [...INVENTORY_READS, 'districts.list', 'imports.list'] as const
 
 /**
  * An import job, polled while it runs. When it ends the inventory queries are fetched again:
