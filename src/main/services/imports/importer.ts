@@ -46,6 +46,7 @@ export function inspectTable(table: RawTable, uploadId: string, fileName: string
         headerRow: layout.headerIndex + 1,
         columns: layout.columns.map((c) => ({ index: c.index, header: c.header.text, field: c.field?.key ?? null })),
         sample: rows.slice(0, SAMPLE_ROWS).map((r) => headers.map((_, i) => cellToText(r.cells[i] ?? null))),
+        sampleRows: rows.slice(0, SAMPLE_ROWS).map((r) => r.rowNumber),
         suggestedKind: kind,
         suggestedCrs: suggestCrs(headers),
       }
