@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  parseFreeText,
   cellToText,
   looksLikeFormula,
   normaliseText,
@@ -50,6 +51,14 @@ describe('normaliseText', () => {
 
   it('keeps the CJK punctuation names use', () => {
     expect(normaliseText('《沈阳》大厦、“金廊”【A座】。')).toBe('《沈阳》大厦、“金廊”【A座】。')
+  })
+})
+
+describe('parseFreeText', () => {
+  it('keeps a name as written: full-width brackets and letters stay, invisible characters go', () => {
+    expect(parseFreeText('\u200b浑南国际商务中心（停缓建）  Ａ座 ')).toEqual({ ok: true, value: '浑南国际商务中心（停缓建） Ａ座' })
+    expect(parseFreeText('—')).toEqual({ ok: true, value: null })
+    expect(parseFreeText(12)).toEqual({ ok: true, value: '12' })
   })
 })
 

@@ -65,7 +65,19 @@ export function cellToText(cell: Cell): string {
   return '（几何）'
 }
 
-/** A text cell (name, address, code): normalised; empty text is null; a geometry is refused. */
+/**
+ * Free text as the person wrote it (a name, an address, notes): invisible and control characters
+ * removed, whitespace folded and trimmed, but full-width punctuation kept — “浑南国际商务中心（停缓建）”
+ * is the building's name, brackets and all, and must survive an export and an import unchanged.
+ */
+export function parseFreeText(cell: Cell): Parsed<string> {
+  if (isGeometryCell(cell)) return failure('应为文字，不是几何图形')
+  if (typeof cell !== 'string') return parseText(cell)
+  const text = cell.replace(ZERO_WIDTH, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim()
+  return text === '' || isPlaceholder(text) ? empty() : value(text)
+}
+
+/** A text cell (a code, a district, a vocabulary word): normalised; empty text is null; a geometry is refused. */
 export function parseText(cell: Cell): Parsed<string> {
   if (isGeometryCell(cell)) return failure('应为文字，不是几何图形')
   const text = cellToText(cell)

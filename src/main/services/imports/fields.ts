@@ -5,10 +5,11 @@ import { GEOMETRY_HEADER } from './table'
 // What each kind of import can take: the target fields with their Chinese labels, whether they are
 // required, the header names bureaus use for them, and how a cell is read (its value type). A
 // header's unit ('用地面积（亩）', '租金（元/㎡·月）') is kept beside the field: a bare number in that
-// column is in that unit.
+// column is in that unit. 'code' (parcel codes, credit codes, floors, units) is normalised
+// (full-width ＨＮ－０１ is HN-01, as a person means it); 'text' (names, addresses) is kept as written.
 
 export type ValueType =
-  | 'id' | 'text' | 'district' | 'lng' | 'lat' | 'area' | 'rent' | 'fee' | 'money' | 'pricePerMu' | 'percent' | 'range'
+  | 'id' | 'code' | 'text' | 'district' | 'lng' | 'lat' | 'area' | 'rent' | 'fee' | 'money' | 'pricePerMu' | 'percent' | 'range'
   | 'int' | 'date' | 'bool' | 'vocab' | 'phone' | 'list' | 'hosts' | 'geometry' | 'number'
 
 /** Which row a field's value goes to: a site, or on a building sheet a space, its tenant, its lease. */
@@ -64,8 +65,8 @@ export const BUILDING_FIELDS: FieldSpec[] = [
   f('leasableArea', '可租面积', 'area', ['可招商面积', '可出租面积', '可租赁面积', '招商面积', '出租面积'], { group: 'summary' }),
   f('vacantArea', '空置面积', 'area', ['闲置面积', '可租赁空置面积', '空置', '剩余可租面积', '待租面积'], { group: 'summary' }),
   // A sheet with one row per space (rows of a building grouped by its name).
-  f('floorLabel', '楼层', 'text', ['所在楼层', '层', '层次', '楼层号'], { group: 'space' }),
-  f('unit', '单元', 'text', ['房号', '单元号', '房间号', '房间', '室号', '单元/房号'], { group: 'space' }),
+  f('floorLabel', '楼层', 'code', ['所在楼层', '层', '层次', '楼层号'], { group: 'space' }),
+  f('unit', '单元', 'code', ['房号', '单元号', '房间号', '房间', '室号', '单元/房号'], { group: 'space' }),
   f('area', '面积', 'area', ['单元面积', '房间面积', '空间面积', '使用面积', '可租单元面积'], { group: 'space' }),
   f('status', '使用状态', 'vocab', ['状态', '租赁状态', '出租状态', '空间状态'], { group: 'space', vocab: 'spaceStatus' }),
   f('askingRent', '租金', 'rent', ['报价', '租金报价', '报价租金', '租金单价', '出租价格', '租赁价格'], { group: 'space' }),
@@ -74,7 +75,7 @@ export const BUILDING_FIELDS: FieldSpec[] = [
   f('divisible', '可分割', 'bool', ['是否可分割', '可否分割'], { group: 'space' }),
   // The tenant of a space, and its lease.
   f('tenantName', '企业名称', 'text', ['入驻企业', '租户', '租户名称', '承租方', '企业', '入驻企业名称'], { group: 'tenant' }),
-  f('creditCode', '统一社会信用代码', 'text', ['信用代码', '社会信用代码', '企业信用代码'], { group: 'tenant' }),
+  f('creditCode', '统一社会信用代码', 'code', ['信用代码', '社会信用代码', '企业信用代码'], { group: 'tenant' }),
   f('industry', '所属行业', 'vocab', ['行业', '行业门类', '企业行业'], { group: 'tenant', vocab: 'industry' }),
   f('aboveScale', '规上企业', 'bool', ['规上', '是否规上', '是否规上企业'], { group: 'tenant' }),
   f('registeredInDistrict', '注册在本区', 'bool', ['是否注册在本区', '本区注册', '注册地在本区'], { group: 'tenant' }),
@@ -86,7 +87,7 @@ export const BUILDING_FIELDS: FieldSpec[] = [
 
 export const PARCEL_FIELDS: FieldSpec[] = [
   ID,
-  f('code', '地块编号', 'text', ['宗地编号', '地块代码', '宗地代码', '地块号', '宗地号', 'CODE', 'DKBH', 'ZDBH'], { required: true }),
+  f('code', '地块编号', 'code', ['宗地编号', '地块代码', '宗地代码', '地块号', '宗地号', 'CODE', 'DKBH', 'ZDBH'], { required: true }),
   f('name', '地块名称', 'text', ['宗地名称', '名称', '项目名称', 'NAME', 'DKMC'], { required: true }),
   DISTRICT,
   f('address', '位置描述', 'text', ['位置', '坐落', '地址', '四至', '地块位置', '土地坐落']),

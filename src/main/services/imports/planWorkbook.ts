@@ -8,7 +8,7 @@ import { spaceCreate } from '../../../shared/schemas/spaces'
 import { tenantCreate } from '../../../shared/schemas/tenants'
 import type { LoggedTable } from '../../store/schema'
 import { WORKBOOK, type WorkbookColumn, type WorkbookTable } from '../workbook/columns'
-import { cellToText, type Parsed, parseBoolean, parseDate, parseInteger, parseNumberCell, parseText } from './cells'
+import { cellToText, type Parsed, parseBoolean, parseDate, parseFreeText, parseInteger, parseNumberCell, parseText } from './cells'
 import { dataRows, headerTexts } from './layout'
 import { type PlanBook, type Row, validate, type WriteOp } from './plan'
 import type { RawSheet } from './table'
@@ -44,8 +44,9 @@ const sameHeader = (a: string, b: string) => headerKey(a) === headerKey(b)
 function readColumn(column: WorkbookColumn, cell: Parameters<typeof parseText>[0]): Parsed<unknown> {
   switch (column.type) {
     case 'text': {
+      if (!column.vocab) return parseFreeText(cell)
       const text = parseText(cell)
-      if (!text.ok || text.value === null || !column.vocab) return text
+      if (!text.ok || text.value === null) return text
       const code = readVocab(column.vocab, text.value)
       return code === null ? { ok: false, message: `不认识“${text.value}”，可填：${acceptedValues(column.vocab)}` } : { ok: true, value: code }
     }

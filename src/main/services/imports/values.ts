@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson'
 import {
   type AreaUnit, cellToText, isGeometryCell, looksLikeFormula, type MoneyUnit, type NumberRange, type Parsed, parseArea, parseBoolean,
-  parseDate, parseInteger, parseMoney, parseNumberCell, parsePercent, parsePricePerMu, parseRange, parseRentPerDay, parseText,
+  parseDate, parseFreeText, parseInteger, parseMoney, parseNumberCell, parsePercent, parsePricePerMu, parseRange, parseRentPerDay, parseText,
   type PricePerMuUnit,
 } from './cells'
 import type { FieldSpec, HeaderInfo } from './fields'
@@ -116,8 +116,10 @@ function geometry(cell: Cell): Parsed<Geometry> {
 
 function parse(field: FieldSpec, header: HeaderInfo, cell: Cell): Parsed<Value> {
   switch (field.type) {
-    case 'id':
     case 'text':
+      return parseFreeText(cell)
+    case 'id':
+    case 'code':
     case 'district':
     case 'phone':
       return parseText(cell)
