@@ -89,7 +89,8 @@ async function writeSheet(
       }
     }
     const row = sheet.addRow(cells)
-    row.style = rowStyle
+    // A row's own style object (exceljs's typings leave it out) goes through the same registry.
+    ;(row as unknown as { style: Partial<ExcelJS.Style> }).style = rowStyle
     for (let i = 0; i < cells.length; i++) row.getCell(i + 1).style = styles[i]!
     row.commit()
     if (due) {
