@@ -59,6 +59,30 @@ describe('the workbook export (XLSX)', () => {
     expect(workbook.getWorksheet('空中产业园')!.rowCount - 1).toBe(stats.parks)
   }, 30_000)
 
+  it('gives every data cell its column\'s number format, empty or not, and none to the other columns', async () => {
+    await t.app.ok('meta.finishOnboarding', { loadDemo: true })
+    const known = await addKnownRows(t.app)
+    // A space without a rent or date: its empty cells still carry the column's format.
+    await t.app.ok('spaces.create', { buildingId: known.building.id, floorLabel: '14', area: 300, status: 'vacant' })
+    const workbook = await readWorkbook((await runExport(t.app, { format: 'xlsx' })).filePath)
+    let checked = 0
+    let empty = 0
+    for (const spec of WORKBOOK) {
+      const sheet = workbook.getWorksheet(spec.sheet)!
+      sheet.eachRow((row, n) => {
+        if (n === 1) return
+        spec.columns.forEach((column, i) => {
+          const cell = row.getCell(i + 1)
+          expect(cell.numFmt, `${spec.sheet} ${cell.address} ${column.header}`).toBe(column.numFmt)
+          checked += 1
+          if (column.numFmt && cell.value === null) empty += 1
+        })
+      })
+    }
+    expect(checked).toBeGreaterThan(1000)
+    expect(empty).toBeGreaterThan(0)
+  }, 30_000)
+
   it('writes values as the spec says: vocab as labels, scaled figures, real dates, 是/否, computed figures, formulas neutralised', async () => {
     const known = await addKnownRows(t.app)
     const workbook = await readWorkbook((await runExport(t.app, { format: 'xlsx' })).filePath)

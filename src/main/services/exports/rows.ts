@@ -4,7 +4,7 @@ import {
   buildingRefs, countExportRows, exportRows, type ExportReader, leaseTenantBuildings, parkHostBuildings, siteDistricts,
 } from '../../store/exportRows'
 import type { WorkbookTable } from '../workbook/columns'
-import { type CellValue, cellValue } from './cells'
+import { type CellValue, cellConverter } from './cells'
 
 // The rows of the workbook's tables as the spec's cells, for the whole inventory or for a scope.
 // A scope's workbook holds its buildings (and the buildings its parks sit in, so a park's hosts
@@ -79,15 +79,19 @@ export function* tableCells(reader: ExportReader, spec: WorkbookTable, scope: Sc
   const keep = scope ? scope[setName] : null
   const scopeIndex = index.get(scopeKey)!
   const readers = spec.columns.map((column) => {
+    const convert = cellConverter(column)
     const at = index.get(column.key)
-    if (at !== undefined) return (row: unknown[]) => cellValue(column, row[at])
+    if (at !== undefined) return (row: unknown[]) => convert(row[at])
     const derive = DERIVED[column.key]
     if (!derive) throw new Error(`export: no value for column ${spec.table}.${column.key}`)
-    return (row: unknown[]) => cellValue(column, derive((key) => row[index.get(key)!]))
+    return (row: unknown[]) => convert(derive((key) => row[index.get(key)!]))
   })
+  const width = readers.length
   for (const row of source.rows) {
     onRead()
     if (keep && !keep.has(row[scopeIndex] as string)) continue
-    yield readers.map((read) => read(row))
+    const cells = new Array<CellValue>(width)
+    for (let i = 0; i < width; i++) cells[i] = readers[i]!(row)
+    yield cells
   }
 }
