@@ -5,6 +5,7 @@ import { createServices } from './services'
 import { openStore, type Store } from './store/open'
 import { registerIpc, registerUploadIpc } from './electron/ipc'
 import { closeStoreOnQuit } from './electron/lifecycle'
+import { registerPrintIpc } from './electron/print'
 import { installMenu } from './electron/menu'
 import { APP_ENTRY_URL, appOrigins, createSenderCheck } from './electron/origin'
 import { registerAppScheme, serveAppScheme } from './electron/protocol'
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
   const isTrustedSender = createSenderCheck({ allowedOrigins, webContentsId: () => mainWindow?.webContents.id })
   registerIpc(ipcMain, services.dispatch, isTrustedSender)
   registerUploadIpc(ipcMain, services.registerFile, isTrustedSender)
+  registerPrintIpc(ipcMain, isTrustedSender)
   serveAppScheme(rendererDir, services.readAsset)
   installMenu()
 

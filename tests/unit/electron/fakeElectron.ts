@@ -40,8 +40,15 @@ class FakeWebContents extends Emitter {
   readonly id = nextId++
   readonly session = new FakeSession()
   windowOpenHandler: Listener | null = null
+  /** The options of every printToPDF call; the PDF it answers is `pdfBytes`. */
+  printed: Array<Record<string, unknown>> = []
+  pdfBytes: Uint8Array | Error = new TextEncoder().encode('%PDF-1.7 fake')
   setWindowOpenHandler(handler: Listener) {
     this.windowOpenHandler = handler
+  }
+  printToPDF(options: Record<string, unknown>): Promise<Uint8Array> {
+    this.printed.push(options)
+    return this.pdfBytes instanceof Error ? Promise.reject(this.pdfBytes) : Promise.resolve(this.pdfBytes)
   }
 }
 
@@ -54,6 +61,9 @@ export class BrowserWindow extends Emitter {
   constructor(readonly options: Record<string, any>) {
     super()
     BrowserWindow.instances.push(this)
+  }
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.instances.find((w) => w.webContents === contents) ?? null
   }
   loadURL(url: string) {
     this.loadedUrl = url
@@ -131,6 +141,13 @@ export const dialog = {
     this.errors.push({ title, content })
   },
   showMessageBox: () => Promise.resolve({ response: 0 }),
+  /** What showSaveDialog answers, and the options it was called with. */
+  saveAnswer: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
+  saveCalls: [] as Array<Record<string, unknown>>,
+  showSaveDialog(...args: unknown[]) {
+    this.saveCalls.push(args[args.length - 1] as Record<string, unknown>)
+    return Promise.resolve(this.saveAnswer)
+  },
 }
 
 export const shell = {
@@ -181,6 +198,8 @@ export function resetFakeElectron(): void {
   protocol.handlers.clear()
   Menu.applicationMenu = null
   dialog.errors = []
+  dialog.saveAnswer = { canceled: false, filePath: '' }
+  dialog.saveCalls = []
   shell.opened = []
   contextBridge.exposed.clear()
   ipcRenderer.invocations = []

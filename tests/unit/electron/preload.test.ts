@@ -18,9 +18,9 @@ beforeEach(() => {
 })
 
 describe('the preload bridge', () => {
-  it('exposes only siteAtlas, with only call and upload', () => {
+  it('exposes only siteAtlas, with only call, upload and print', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['siteAtlas'])
-    expect(Object.keys(bridge)).toEqual(['call', 'upload'])
+    expect(Object.keys(bridge)).toEqual(['call', 'upload', 'print'])
     expect(typeof bridge.call).toBe('function')
     expect(typeof bridge.upload).toBe('function')
   })

@@ -23,6 +23,8 @@ export interface ApiClient {
   upload(file: File, onProgress?: UploadProgress): Promise<{ uploadId: string }>
   /** The URL of an asset the host serves: a basemap's tile template (`tilePath`), a photo (`path`). */
   assetUrl(assetPath: string): string
+  /** Prints the current page to PDF (see Transport.print); null path when nothing was saved. */
+  printToPdf(fileName: string): Promise<{ filePath: string | null }>
 }
 
 export function createClient(transport: Transport): ApiClient {
@@ -38,6 +40,11 @@ export function createClient(transport: Transport): ApiClient {
       return result.value
     },
     assetUrl: (assetPath) => transport.assetUrl(assetPath),
+    async printToPdf(fileName) {
+      const result = await transport.print(fileName)
+      if (!result.ok) throw new ApiCallError(result.error)
+      return result.value
+    },
   }
 }
 

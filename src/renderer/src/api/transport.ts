@@ -9,12 +9,15 @@ export interface Transport {
   upload(file: File, onProgress?: UploadProgress): Promise<Result<{ uploadId: string }>>
   /** The URL of an asset the host serves (a basemap's tile template, a photo) from its relative path. */
   assetUrl(assetPath: string): string
+  /** Prints the page to PDF: Electron saves it where the person chooses; a browser opens its print dialog. */
+  print(fileName: string): Promise<Result<{ filePath: string | null }>>
 }
 
 /** What the preload script exposes on `window.siteAtlas`, and nothing more. */
 export interface PreloadBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>
   upload(file: File): Promise<Result<{ uploadId: string }>>
+  print(fileName: string): Promise<Result<{ filePath: string | null }>>
 }
 
 declare global {
@@ -87,6 +90,19 @@ export function httpTransport(token: string | null): Transport {
     assetUrl(assetPath) {
       return `/${assetPath}?token=${encodeURIComponent(token ?? '')}`
     },
+
+    // The browser's own print dialog, where "Save as PDF" is one of the printers; the page's
+    // title becomes the suggested file name.
+    async print(fileName) {
+      const title = document.title
+      document.title = fileName
+      try {
+        window.print()
+      } finally {
+        document.title = title
+      }
+      return { ok: true, value: { filePath: null } }
+    },
   }
 }
 
@@ -102,6 +118,7 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
     },
     // Relative to app://site-atlas/index.html, so app://site-atlas/tiles/… (the protocol handler).
     assetUrl: (assetPath) => assetPath,
+    print: (fileName) => bridge.print(fileName),
   }
 }
 
