@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
 import { GENERATE_USAGE, generateCommand } from './commands/generate'
+import { SHEET_USAGE, sheetCommand } from './commands/sheet'
 import { statsCommand } from './commands/stats'
 import { CliError, type Output, processOutput } from './output'
 
@@ -9,6 +10,8 @@ import { CliError, type Output, processOutput } from './output'
 
 /** Options only `generate` takes, as text so it can say what is wrong with a value. */
 const GENERATE_OPTIONS = ['buildings', 'parcels', 'spaces', 'tenants', 'seed'] as const
+/** Options only `sheet` takes (and its flag --handbook). */
+const SHEET_OPTIONS = ['out', 'search', 'ids', 'district'] as const
 
 /** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
 function joinNegativeCounts(args: string[]): string[] {
@@ -28,12 +31,15 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
-  ${GENERATE_USAGE}`
+  ${GENERATE_USAGE}
+  ${SHEET_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean } & Partial<Record<(typeof GENERATE_OPTIONS)[number], string>>
+    let values: { db?: string; json?: boolean; force?: boolean } & Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number], string>> & {
+      handbook?: boolean
+    }
     try {
       values = parseArgs({
         args: joinNegativeCounts(rest),
@@ -42,6 +48,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           json: { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
           ...Object.fromEntries(GENERATE_OPTIONS.map((name) => [name, { type: 'string' } as const])),
+          ...Object.fromEntries(SHEET_OPTIONS.map((name) => [name, { type: 'string' } as const])),
+          handbook: { type: 'boolean' },
         },
         strict: true,
       }).values
@@ -50,6 +58,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     }
     const stray = GENERATE_OPTIONS.find((name) => values[name] !== undefined)
     if (stray && command !== 'generate') throw new CliError(`参数有误：--${stray} 只用于 generate\n${USAGE}`, 2)
+    const straySheet = [...SHEET_OPTIONS, 'handbook' as const].find((name) => values[name] !== undefined)
+    if (straySheet && command !== 'sheet') throw new CliError(`参数有误：--${straySheet} 只用于 sheet\n${USAGE}`, 2)
     if (!command || command === 'help' || command === '--help') {
       output.out(USAGE)
       return command ? 0 : 2
@@ -68,6 +78,9 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         return 0
       case 'generate':
         await generateCommand(db, values, values.force ?? false, output)
+        return 0
+      case 'sheet':
+        await sheetCommand(db, values, output)
         return 0
       default:
         throw new CliError(`未知命令：${command}\n${USAGE}`, 2)

@@ -20,6 +20,7 @@ const refused: Result<never> = { ok: false, error: { code: 'unauthorized', messa
 /** A name that is safe as a file name on every system: no folders, no reserved characters, ends in .pdf. */
 export function safePdfName(name: unknown): string {
   const base = (typeof name === 'string' ? name : '')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\.pdf$/i, '')
