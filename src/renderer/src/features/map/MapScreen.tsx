@@ -24,6 +24,7 @@ import { BasemapLayer } from './layers/BasemapLayer'
 import { BasemapSwitch } from './BasemapSwitch'
 import { kindTab, ResultList, type ListTab } from './ResultList'
 import { SavedSearchMenu } from './SavedSearchMenu'
+import { MapSheetLinks } from '../sheets/SheetLinks'
 import { SiteCard } from './SiteCard'
 import { cardOf, cityCodesOf, mostCommonDistrict, radiusMetres } from './siteLookups'
 import { useSelectedSite } from './useSelectedSite'
@@ -183,6 +184,7 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
     <div className="map-screen">
       <div className="map-screen__bar">
         <CountsBar totals={totals} all={allTotals} filtered={!isEmptyFilter(filter) || area !== null} />
+        <MapSheetLinks picks={selection} filter={filter} area={area} />
         <SavedSearchMenu filter={filter} area={area} onOpen={openSaved} />
       </div>
       <Toolbar
