@@ -177,3 +177,4 @@ export function parseSections(text: string | null): SheetSection[] | undefined {
   const known = new Set<string>(SHEET_SECTIONS)
   return text.split(',').filter((s): s is SheetSection => known.has(s))
 }
+

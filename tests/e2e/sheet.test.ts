@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process'
+import gcoord from 'gcoord'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { SheetBuilding } from '../../src/shared/sheets'
+import { sheetHash, type SheetBuilding } from '../../src/shared/sheets'
 import { formatArea, formatRate } from '../../src/renderer/src/lib/format'
 import { type BrowserHost, launchBrowser, startBrowserHost } from '../helpers/browserHost'
 import { rpc } from '../helpers/mapPage'
-import { addPhotoFromPage, sheetReady } from '../helpers/sheetPage'
+import { addPhotoFromPage, sheetReady, startMapTileServer } from '../helpers/sheetPage'
 import { tempDir } from '../helpers/store'
 
 // A person picks two buildings on the map, opens their inventory sheet, hides the tenants' names,
@@ -113,4 +114,32 @@ describe('inventory sheet in the browser host', () => {
       expect(squeeze(onPage), `${name} on page ${numbers[i]}`).toContain(squeeze(name!))
     }
   })
+
+  it('draws each site on the active tile basemap, shifted to GCJ-02 like the map, and keeps twenty sites small', async () => {
+    const tiles = await startMapTileServer()
+    try {
+      const basemap = await call('basemaps.addOnline', { name: '测试瓦片（GCJ-02）', urlTemplate: tiles.template, crs: 'gcj02', maxZoom: 18 })
+      await call('basemaps.setActive', { id: basemap.id })
+      const sites = await call('map.sites', {})
+      const placed = sites.buildings.filter((b) => b.lng != null).slice(0, 20)
+      const scope = { kind: 'ids' as const, sites: placed.map((b) => ({ kind: 'building' as const, id: b.id })) }
+      await page.goto(`${host.url}${sheetHash({ scope, print: true })}`)
+      await sheetReady(page, 180_000)
+      expect(tiles.served()).toBeGreaterThan(0)
+      // Tiles are flattened into one picture per map; the site sits at its GCJ-02 position.
+      expect(await page.locator('.sheet-map img.sheet-map__tiles').count()).toBe(placed.length)
+      const centre = (await page.locator('.sheet-map').first().getAttribute('data-center'))!.split(',').map(Number)
+      const [lng, lat] = gcoord.transform([placed[0]!.lng!, placed[0]!.lat!], gcoord.WGS84, gcoord.GCJ02)
+      expect(centre[0]).toBeCloseTo(lng, 5)
+      expect(centre[1]).toBeCloseTo(lat, 5)
+      expect(Math.abs(centre[0]! - placed[0]!.lng!)).toBeGreaterThan(0.003)
+
+      const { file, text } = await printed('tiles.pdf')
+      for (const b of placed) expect(text).toContain(squeeze(b.name))
+      expect(fs.statSync(file).size).toBeLessThan(10_000_000)
+    } finally {
+      await call('basemaps.setActive', { id: null })
+      await tiles.close()
+    }
+  }, 240_000)
 })

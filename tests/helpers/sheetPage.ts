@@ -1,7 +1,10 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
 import type { Page } from 'playwright-core'
 
 // Helpers for the inventory sheet in the browser host: a photo made in the page (so tests need
-// no image files), and waiting for the sheet to say it is ready to print.
+// no image files), map-like tiles from a local server, and waiting for the sheet to be ready.
 
 /**
  * Draws a large photo-like JPEG in the page (a camera-sized picture, to prove the sheet scales it
@@ -45,5 +48,63 @@ export async function addPhotoFromPage(page: Page, token: string, owner: { owner
 
 /** Waits until the sheet has its data, maps, tiles and photos, and has numbered its pages. */
 export async function sheetReady(page: Page, timeout = 120_000): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.sheetReady === '1', null, { timeout, polling: 100 })
+  // Ready for the address now shown: after a change of address an old flag does not count.
+  await page.waitForFunction(() => document.body.dataset.sheetReady === '1' && document.body.dataset.sheetReadyFor === window.location.hash, null, {
+    timeout,
+    polling: 100,
+  })
+}
+
+/**
+ * A 256 px map-like tile (blocks of colour crossed by white streets, varying with the tile's
+ * address) as PNG: realistic enough in size to check what tiles cost a printed sheet.
+ */
+export function mapTilePng(z: number, x: number, y: number): Buffer {
+  const size = 256
+  const raw = Buffer.alloc((size * 3 + 1) * size)
+  for (let row = 0; row < size; row++) {
+    const line = row * (size * 3 + 1)
+    raw[line] = 0
+    for (let col = 0; col < size; col++) {
+      const street = (row + y * 7) % 48 < 5 || (col + x * 11) % 64 < 6
+      const block = ((Math.floor(row / 48) * 31 + Math.floor(col / 64) * 17 + z * 5 + x + y) % 4) as 0 | 1 | 2 | 3
+      const colour = street ? [255, 255, 255] : [[234, 230, 220], [214, 232, 204], [226, 222, 236], [240, 236, 214]][block]!
+      raw.set(colour, line + 1 + col * 3)
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(data.length + 12)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(zlib.crc32(body), data.length + 8)
+    return out
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(size, 0)
+  ihdr.writeUInt32BE(size, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+}
+
+/** An XYZ server on 127.0.0.1 answering /z/x/y.png with mapTilePng; counts what it served. */
+export async function startMapTileServer(): Promise<{ template: string; served: () => number; close: () => Promise<void> }> {
+  let served = 0
+  const server = http.createServer((req, res) => {
+    const match = /^\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(req.url ?? '')
+    if (!match) return void res.writeHead(404).end()
+    served += 1
+    res.writeHead(200, { 'content-type': 'image/png' }).end(mapTilePng(Number(match[1]), Number(match[2]), Number(match[3])))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    template: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`,
+    served: () => served,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
 }

@@ -102,10 +102,17 @@ export async function sheetCommand(file: string, args: SheetArgs, output: Output
     closers.unshift(() => browser.close())
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(`http://127.0.0.1:${port}/?token=${token}${sheetHash({ scope, handbook: args.handbook ?? false, print: true })}`)
-    await page.waitForFunction(() => document.body.dataset.sheetReady === '1' || document.querySelector('.error-box, [role="alert"]') !== null, null, {
-      timeout: READY_TIMEOUT_MS,
-      polling: 200,
-    })
+    // Inline, not a named function: the page receives its source text.
+    await page.waitForFunction(
+      () =>
+        (document.body.dataset.sheetReady === '1' && document.body.dataset.sheetReadyFor === window.location.hash) ||
+        document.querySelector('.error-box, [role="alert"]') !== null,
+      null,
+      {
+        timeout: READY_TIMEOUT_MS,
+        polling: 200,
+      },
+    )
     const failure = await page.locator('.error-box, [role="alert"]').first().textContent({ timeout: 100 }).catch(() => null)
     if (failure) throw new CliError(`清单页面出错：${failure.trim()}`)
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })

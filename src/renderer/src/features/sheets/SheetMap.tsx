@@ -77,7 +77,7 @@ export function SheetMap({ districtCode, points, boundary, basemap, cities }: Pr
       const tiles = L.tileLayer(api.assetUrl(basemap.tilePath), {
         minZoom: 0, maxZoom: 22, minNativeZoom: basemap.minZoom, maxNativeZoom: basemap.maxZoom, updateWhenIdle: false, keepBuffer: 0,
       })
-      tiles.on('load', ready)
+      tiles.on('load', () => void flattenTiles(map, tiles).finally(ready))
       tiles.addTo(map)
     } else if (districts.data) {
       drawDistricts(map, districts.data, districtCode, shift, renderer)
@@ -98,6 +98,8 @@ export function SheetMap({ districtCode, points, boundary, basemap, cities }: Pr
       }).addTo(map)
     })
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map)
+    const centre = map.getCenter()
+    element.dataset.center = `${centre.lng.toFixed(6)},${centre.lat.toFixed(6)}`
     if (!basemap) ready()
     return () => {
       map.remove()
@@ -143,4 +145,43 @@ function drawDistricts(
       interactive: false, keyboard: false, zIndexOffset: -1000,
     }).addTo(map)
   }
+}
+
+/** Pixels per CSS pixel of the flattened tile picture: about 190 dpi on paper. */
+const FLAT_SCALE = 2
+
+/**
+ * The loaded tiles drawn into one JPEG under the overlays, in place of the tile images: a PDF
+ * embeds every tile as its own lossless image, and twenty maps of a dozen tiles each would make
+ * the sheet too big to send. The tiles come from the page's own origin, so the canvas stays
+ * readable; if it cannot be read the tiles stay as they are.
+ */
+async function flattenTiles(map: L.Map, tiles: L.TileLayer): Promise<void> {
+  const container = map.getContainer()
+  const box = container.getBoundingClientRect()
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.round(box.width * FLAT_SCALE)
+  canvas.height = Math.round(box.height * FLAT_SCALE)
+  const g = canvas.getContext('2d')
+  if (!g) return
+  g.fillStyle = '#eef1f4'
+  g.fillRect(0, 0, canvas.width, canvas.height)
+  for (const img of tiles.getContainer()?.querySelectorAll<HTMLImageElement>('img.leaflet-tile-loaded') ?? []) {
+    const r = img.getBoundingClientRect()
+    g.drawImage(img, (r.left - box.left) * FLAT_SCALE, (r.top - box.top) * FLAT_SCALE, r.width * FLAT_SCALE, r.height * FLAT_SCALE)
+  }
+  let url: string
+  try {
+    url = canvas.toDataURL('image/jpeg', 0.8)
+  } catch {
+    return
+  }
+  const picture = document.createElement('img')
+  picture.className = 'sheet-map__tiles'
+  picture.alt = ''
+  picture.src = url
+  picture.style.cssText = `position:absolute;left:0;top:0;width:${box.width}px;height:${box.height}px;z-index:150`
+  await picture.decode().catch(() => undefined)
+  tiles.remove()
+  container.appendChild(picture)
 }

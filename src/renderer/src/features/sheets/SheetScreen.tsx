@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router'
 import { decodeScope, parseSections, SHEET_SECTIONS, type SheetData, type SheetSection } from '../../../../shared/sheets'
 import { ErrorMessage, Loading } from '../../components/Page'
 import { usePrintToPdf } from './mutations'
-import { useBasemaps, useBoundaryCities, useSheetData } from './queries'
+import { useBasemapsNow, useBoundaryCities, useSheetData } from './queries'
 import { Readiness, ReadinessContext } from './readiness'
 import { SheetDocument } from './SheetDocument'
 import { formatDateZh } from './sheetText'
@@ -14,7 +14,8 @@ import './sheet.css'
 // printed) the person's choices — kind, title, sections — kept in the address so that the CLI and
 // the print button print exactly what is on screen. `print=1` shows the document alone.
 // When data, maps, tiles, photos and fonts have arrived and the pages are numbered, the page sets
-// document.body.dataset.sheetReady = '1'; whoever prints waits for it.
+// document.body.dataset.sheetReady = '1' and sheetReadyFor = the address it is ready for; whoever
+// prints (the CLI, tests) waits for both.
 
 /** Height of an A4 page's content box in CSS px: 297 mm less the @page margins in sheet.css. */
 const PAGE_CONTENT_PX = ((297 - 14 - 16) * 96) / 25.4
@@ -23,6 +24,12 @@ const PAGE_CONTENT_PX = ((297 - 14 - 16) * 96) / 25.4
 const PANEL_SECTIONS: readonly SheetSection[] = SHEET_SECTIONS
 
 export function SheetScreen() {
+  const [params] = useSearchParams()
+  // Another scope is another sheet: everything (basemap list included) is fetched afresh for it.
+  return <SheetView key={`${params.get('scope')}|${params.get('handbook')}`} />
+}
+
+function SheetView() {
   const { t } = useTranslation('sheets')
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
@@ -36,7 +43,7 @@ export function SheetScreen() {
 
   // Sections and title are applied here, so changing them never fetches or redraws the maps.
   const sheet = useSheetData(scope ? { scope, handbook } : null)
-  const basemaps = useBasemaps()
+  const basemaps = useBasemapsNow()
   const cities = useBoundaryCities()
   const basemap = basemaps.data?.basemaps.find((b) => b.id === basemaps.data?.activeId) ?? null
   const data: SheetData | undefined = useMemo(
@@ -49,7 +56,9 @@ export function SheetScreen() {
   const [pages, setPages] = useState<Map<string, number> | null>(null)
   const [total, setTotal] = useState<number | null>(null)
   const docRef = useRef<HTMLDivElement>(null)
-  const prerequisites = data !== undefined && !basemaps.isPending && !cities.isPending
+  const loaded = data !== undefined && !basemaps.isPending && !cities.isPending
+  // Printed on the basemap active now: a cached list is fetched again before the sheet is ready.
+  const prerequisites = loaded && !sheet.isFetching && !basemaps.isFetching
 
   useEffect(() => {
     document.body.classList.add('sheet-route')
@@ -57,6 +66,7 @@ export function SheetScreen() {
     return () => {
       document.body.classList.remove('sheet-route', 'sheet-print')
       delete document.body.dataset.sheetReady
+      delete document.body.dataset.sheetReadyFor
     }
   }, [printMode])
 
@@ -82,7 +92,11 @@ export function SheetScreen() {
   useEffect(() => {
     if (total === null) return
     // After the numbered contents are on screen.
-    const frame = requestAnimationFrame(() => (document.body.dataset.sheetReady = '1'))
+    // Which address is ready too: after a change of address the old flag must not count.
+    const frame = requestAnimationFrame(() => {
+      document.body.dataset.sheetReadyFor = window.location.hash
+      document.body.dataset.sheetReady = '1'
+    })
     return () => cancelAnimationFrame(frame)
   }, [total, pages])
 
@@ -94,7 +108,7 @@ export function SheetScreen() {
 
   if (!scope) return <div className="sheet-screen"><div className="error-box">{t('panel.badScope')}</div></div>
   if (sheet.error) return <ErrorMessage error={sheet.error} onRetry={() => void sheet.refetch()} />
-  if (!data || !prerequisites) return <Loading />
+  if (!data || !loaded) return <Loading />
 
   return (
     <div className="sheet-screen">

@@ -1,7 +1,6 @@
 import { useApiQuery } from '../../api/hooks'
 import type { SheetOptions } from '../../../../shared/sheets'
 
-export { useBasemaps } from '../basemaps/queries'
 export { useBoundaryCities } from '../map/queries'
 export { useSettings } from '../meta/queries'
 
@@ -12,3 +11,6 @@ export const useSheetData = (options: SheetOptions | null) =>
 /** One city's district boundaries (the built-in basemap), cached as long as the map caches them. */
 export const useBoundaryCity = (code: string | null) =>
   useApiQuery('boundaries.city', { code: code ?? '' }, { enabled: code !== null, staleTime: Infinity, gcTime: 10 * 60_000 })
+
+/** The basemaps, fetched afresh when the sheet opens: it prints on the basemap active now. */
+export const useBasemapsNow = () => useApiQuery('basemaps.list', {}, { staleTime: 0, refetchOnMount: 'always' })
