@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api'
 import { sheetHash } from '../../../shared/sheets'
 import type { SiteScope } from '../../../shared/siteScope'
@@ -94,6 +93,8 @@ export async function sheetCommand(file: string, args: SheetArgs, output: Output
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : 0
 
+    // Loaded here, not at the top: every other command starts without the browser driver.
+    const { chromium } = await import('playwright-core')
     const browser = await chromium
       .launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
       .catch((error: unknown) => {
