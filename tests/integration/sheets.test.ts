@@ -98,11 +98,11 @@ describe('sheets.data', () => {
     expect(bySearch.sites.map(nameOf).sort()).toEqual(['华润大厦', '沈河地块', '茂业中心'])
 
     const byCluster = await app.ok('sheets.data', { scope: { kind: 'cluster', clusterId }, handbook: true })
-    expect(byCluster.title).toBe('彩塔商务楼宇集聚区')
+    expect(byCluster.title).toBe('彩塔商务楼宇集聚区招商手册')
     expect(byCluster.sites.map(nameOf)).toEqual(['茂业中心'])
 
     const handbook = await app.ok('sheets.data', { scope: { kind: 'district', districtCode: '210103' }, handbook: true })
-    expect(handbook.title).toBe('沈河区')
+    expect(handbook.title).toBe('沈河区招商手册')
     expect(handbook.handbook).toBe(true)
     expect(handbook.groups.map((g) => [g.title, g.siteIndexes.map((i) => nameOf(handbook.sites[i]!))])).toEqual([
       ['沈河区 · 彩塔商务楼宇集聚区', ['茂业中心']],
@@ -111,7 +111,7 @@ describe('sheets.data', () => {
     ])
 
     const empty = await app.ok('sheets.data', { scope: { kind: 'district', districtCode: '210112' }, handbook: true })
-    expect(empty).toMatchObject({ title: '浑南区', districts: ['浑南区'], sites: [], groups: [] })
+    expect(empty).toMatchObject({ title: '浑南区招商手册', districts: ['浑南区'], sites: [], groups: [] })
   })
 
   it('prints the contact saved in settings, and refuses a contact of another shape', async () => {

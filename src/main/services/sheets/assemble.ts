@@ -122,7 +122,7 @@ export async function assembleSheet(ctx: ServiceContext, options: SheetOptions):
   const districtNames = [...new Set(sites.map((s) => s.districtName))]
   const scopeDistrict = options.scope.kind === 'district' ? districtName.get(options.scope.districtCode) : undefined
   return {
-    title: options.title || label || (handbook ? '招商手册' : '招商资源清单'),
+    title: options.title || defaultTitle(options.scope.kind, label, handbook),
     districts: districtNames.length > 0 ? districtNames : scopeDistrict ? [scopeDistrict] : [],
     generatedAt: new Date().toISOString(),
     contact: readSheetContact(contactJson),
@@ -131,6 +131,13 @@ export async function assembleSheet(ctx: ServiceContext, options: SheetOptions):
     sites,
     groups,
   }
+}
+
+/** 沈河区招商手册, 彩塔商务楼宇集聚区招商资源清单; a saved search keeps its own name. */
+function defaultTitle(scopeKind: SheetOptions['scope']['kind'], label: string | null, handbook: boolean): string {
+  const kind = handbook ? '招商手册' : '招商资源清单'
+  if (!label) return kind
+  return scopeKind === 'district' || scopeKind === 'cluster' ? `${label}${kind}` : label
 }
 
 const chosenSections = (sections: readonly SheetSection[] | undefined): SheetSection[] =>

@@ -68,9 +68,9 @@ function Cover({ data }: { data: SheetData }) {
     <Page block="cover" className="sheet-cover">
       <div className="sheet-cover__band" />
       <div className="sheet-cover__districts">{data.districts.join(' · ')}</div>
-      {data.title !== kind && <div className="sheet-cover__kind">{kind}</div>}
-      <h1 className={`sheet-cover__title ${data.title === kind ? 'sheet-cover__title--alone' : ''}`}>{data.title}</h1>
-      <div className="sheet-cover__meta">{formatDateZh(data.generatedAt.slice(0, 10))}</div>
+      {!data.title.endsWith(kind) && <div className="sheet-cover__kind">{kind}</div>}
+      <h1 className={`sheet-cover__title ${data.title.endsWith(kind) ? 'sheet-cover__title--alone' : ''}`}>{data.title}</h1>
+      <div className="sheet-cover__meta">{formatDateZh(data.generatedAt.slice(0, 10))} · 共 {data.sites.length} 处资源</div>
       {overview.length > 0 && (
         <dl className="sheet-cover__overview">
           {overview.map(([label, value]) => (

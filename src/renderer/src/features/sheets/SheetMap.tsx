@@ -60,7 +60,7 @@ export function SheetMap({ districtCode, points, boundary, basemap, cities }: Pr
     // The view first: tiles load for it, labels are placed in it.
     const site = points.map((p) => shift(p.lng, p.lat))
     const shape = boundary ? L.geoJSON(boundary.shape as GeoJSON.Geometry, { coordsToLatLng: (c) => shift(c[0]!, c[1]!) }) : null
-    const maxZoom = basemap ? 17 : 13
+    const maxZoom = basemap ? 17 : 14
     if (shape) map.fitBounds(shape.getBounds().pad(0.6), { maxZoom, animate: false })
     else if (site.length > 1) map.fitBounds(L.latLngBounds(site).pad(0.4), { maxZoom: basemap ? 16 : 14, animate: false })
     else if (site.length === 1) map.setView(site[0]!, basemap ? 15 : 12, { animate: false })
@@ -80,7 +80,7 @@ export function SheetMap({ districtCode, points, boundary, basemap, cities }: Pr
       tiles.on('load', () => void flattenTiles(map, tiles).finally(ready))
       tiles.addTo(map)
     } else if (districts.data) {
-      drawDistricts(map, districts.data, districtCode, shift, renderer)
+      drawDistricts(map, districts.data, districtCode, shift, renderer, site)
     }
 
     if (shape && boundary) {
@@ -92,8 +92,10 @@ export function SheetMap({ districtCode, points, boundary, basemap, cities }: Pr
     site.forEach((at, i) => {
       const p = points[i]!
       if (p.marker !== false) L.circleMarker(at, { renderer, radius: 8, color: '#ffffff', weight: 2.5, fillColor: p.color, fillOpacity: 1, interactive: false }).addTo(map)
-      L.marker(at, {
-        icon: L.divIcon({ className: p.marker === false ? 'sheet-map__label sheet-map__label--centred' : 'sheet-map__label', html: `<span>${escapeHtml(p.label)}</span>`, iconSize: [0, 0] }),
+      // A parcel's name goes beside its boundary, not over it.
+      const labelAt = p.marker === false && shape ? L.latLng(shape.getBounds().getCenter().lat, shape.getBounds().getEast()) : at
+      L.marker(labelAt, {
+        icon: L.divIcon({ className: 'sheet-map__label', html: `<span>${escapeHtml(p.label)}</span>`, iconSize: [0, 0] }),
         interactive: false, keyboard: false,
       }).addTo(map)
     })
@@ -123,7 +125,11 @@ function drawDistricts(
   home: string,
   shift: (lng: number, lat: number) => L.LatLng,
   renderer: L.Renderer,
+  sites: readonly L.LatLng[],
 ): void {
+  // A district's name never sits on the site's own label (to the right of its mark).
+  const marks = sites.map((s) => map.latLngToContainerPoint(s))
+  const clear = (p: L.Point) => marks.every((m) => Math.abs(p.y - m.y) > 30 || p.x < m.x - 100 || p.x > m.x + 170)
   L.geoJSON(collection as GeoJSON.FeatureCollection, {
     coordsToLatLng: (c) => shift(c[0]!, c[1]!),
     style: (f) => ({ ...(f?.properties?.code === home ? HOME_DISTRICT_STYLE : DISTRICT_STYLE), renderer }),
@@ -139,7 +145,7 @@ function drawDistricts(
       return [at.lng, at.lat]
     }))
     const at = labelPoint(outer, view)
-    if (!at) continue
+    if (!at || !clear(map.latLngToContainerPoint(L.latLng(at[1], at[0])))) continue
     L.marker(L.latLng(at[1], at[0]), {
       icon: L.divIcon({ className: 'sheet-map__district', html: `<span>${escapeHtml(feature.properties.name)}</span>`, iconSize: [0, 0] }),
       interactive: false, keyboard: false, zIndexOffset: -1000,
