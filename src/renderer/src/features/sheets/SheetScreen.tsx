@@ -123,7 +123,7 @@ function SheetView() {
           total={total}
           onHandbook={(on) => update((p) => (on ? p.set('handbook', '1') : p.delete('handbook')))}
           onSections={(next) => update((p) => (next.length === SHEET_SECTIONS.length ? p.delete('sections') : p.set('sections', next.join(','))))}
-          onTitle={(title) => update((p) => (title ? p.set('title', title) : p.delete('title')))}
+          onTitle={(title) => update((p) => (title && title !== sheet.data?.title ? p.set('title', title) : p.delete('title')))}
           onBack={() => void navigate(-1)}
         />
       )}
