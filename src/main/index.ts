@@ -7,6 +7,7 @@ import { registerIpc, registerUploadIpc } from './electron/ipc'
 import { closeStoreOnQuit } from './electron/lifecycle'
 import { registerSaveIpc } from './electron/save'
 import { findExportByAssetPath } from './services/exports/files'
+import { registerPrintIpc } from './electron/print'
 import { installMenu } from './electron/menu'
 import { APP_ENTRY_URL, appOrigins, createSenderCheck } from './electron/origin'
 import { registerAppScheme, serveAppScheme } from './electron/protocol'
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     },
     isTrustedSender,
   )
+  registerPrintIpc(ipcMain, isTrustedSender)
   serveAppScheme(rendererDir, services.readAsset)
   installMenu()
 

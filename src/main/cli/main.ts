@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo'
 import { EXPORT_USAGE, exportCommand } from './commands/export'
 import { GENERATE_USAGE, generateCommand } from './commands/generate'
 import { IMPORT_USAGE, importCommand } from './commands/import'
+import { SHEET_USAGE, sheetCommand } from './commands/sheet'
 import { statsCommand } from './commands/stats'
 import { CliError, type Output, processOutput } from './output'
 
@@ -15,11 +16,14 @@ const GENERATE_OPTIONS = ['buildings', 'parcels', 'spaces', 'tenants', 'seed'] a
 const IMPORT_OPTIONS = ['kind', 'sheet', 'crs', 'dry-run', 'skip-invalid'] as const
 /** Options only `export` takes. */
 const EXPORT_OPTIONS = ['format', 'out', 'table', 'search'] as const
-/** Options that belong to some commands only: an option given to another command is refused, naming its own. */
+/** Options only `sheet` takes (and its flag --handbook). */
+const SHEET_OPTIONS = ['out', 'search', 'ids', 'district'] as const
+/** Options that belong to some commands only: one given to another command is refused, naming its commands. */
 const OWN_OPTIONS: Record<string, readonly string[]> = {
   generate: GENERATE_OPTIONS,
   import: IMPORT_OPTIONS,
   export: EXPORT_OPTIONS,
+  sheet: [...SHEET_OPTIONS, 'handbook'],
 }
 
 /** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
@@ -42,13 +46,14 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
   ${GENERATE_USAGE}
   ${IMPORT_USAGE}
-  ${EXPORT_USAGE}`
+  ${EXPORT_USAGE}
+  ${SHEET_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean } &
-      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | 'kind' | 'sheet' | 'crs', string>>
+    let values: { db?: string; json?: boolean; force?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean } &
+      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs', string>>
     let positionals: string[]
     try {
       const parsed = parseArgs({
@@ -58,12 +63,13 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           json: { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
           ...Object.fromEntries(GENERATE_OPTIONS.map((name) => [name, { type: 'string' } as const])),
-          ...Object.fromEntries(EXPORT_OPTIONS.map((name) => [name, { type: 'string' } as const])),
+          ...Object.fromEntries([...EXPORT_OPTIONS, ...SHEET_OPTIONS].map((name) => [name, { type: 'string' } as const])),
           kind: { type: 'string' },
           sheet: { type: 'string' },
           crs: { type: 'string' },
           'dry-run': { type: 'boolean' },
           'skip-invalid': { type: 'boolean' },
+          handbook: { type: 'boolean' },
         },
         strict: true,
         allowPositionals: true,
@@ -73,9 +79,10 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     } catch (error) {
       throw new CliError(`参数有误：${(error as Error).message}\n${USAGE}`, 2)
     }
-    for (const [owner, names] of Object.entries(OWN_OPTIONS)) {
-      const stray = names.find((name) => values[name as keyof typeof values] !== undefined)
-      if (stray && command !== owner) throw new CliError(`参数有误：--${stray} 只用于 ${owner}\n${USAGE}`, 2)
+    for (const name of new Set(Object.values(OWN_OPTIONS).flat())) {
+      if (values[name as keyof typeof values] === undefined || OWN_OPTIONS[command ?? '']?.includes(name)) continue
+      const owners = Object.keys(OWN_OPTIONS).filter((c) => OWN_OPTIONS[c]!.includes(name))
+      throw new CliError(`参数有误：--${name} 只用于 ${owners.join('/')}\n${USAGE}`, 2)
     }
     if (positionals.length > (command === 'import' ? 1 : 0)) throw new CliError(`参数有误：多余的参数 ${positionals.join(' ')}\n${USAGE}`, 2)
     if (!command || command === 'help' || command === '--help') {
@@ -104,6 +111,9 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         }, output)
       case 'export':
         await exportCommand(db, values, output)
+        return 0
+      case 'sheet':
+        await sheetCommand(db, values, output)
         return 0
       default:
         throw new CliError(`未知命令：${command}\n${USAGE}`, 2)

@@ -18,9 +18,9 @@ beforeEach(() => {
 })
 
 describe('the preload bridge', () => {
-  it('exposes only siteAtlas, with only call, upload and save', () => {
+  it('exposes only siteAtlas, with only call, upload, save and print', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['siteAtlas'])
-    expect(Object.keys(bridge)).toEqual(['call', 'upload', 'save'])
+    expect(Object.keys(bridge)).toEqual(['call', 'upload', 'save', 'print'])
     expect(typeof bridge.call).toBe('function')
     expect(typeof bridge.upload).toBe('function')
   })

@@ -11,6 +11,8 @@ export interface Transport {
   assetUrl(assetPath: string): string
   /** Saves a finished export (exports/<id>): a download in the browser, a save dialog in Electron. */
   saveAsset(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>>
+  /** Prints the page to PDF: Electron saves it where the person chooses; a browser opens its print dialog. */
+  print(fileName: string): Promise<Result<{ filePath: string | null }>>
 }
 
 /** What the preload script exposes on `window.siteAtlas`, and nothing more. */
@@ -18,6 +20,7 @@ export interface PreloadBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>
   upload(file: File): Promise<Result<{ uploadId: string }>>
   save(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>>
+  print(fileName: string): Promise<Result<{ filePath: string | null }>>
 }
 
 declare global {
@@ -102,6 +105,19 @@ export function httpTransport(token: string | null): Transport {
       link.remove()
       return { ok: true, value: { saved: true } }
     },
+
+    // The browser's own print dialog, where "Save as PDF" is one of the printers; the page's
+    // title becomes the suggested file name.
+    async print(fileName) {
+      const title = document.title
+      document.title = fileName
+      try {
+        window.print()
+      } finally {
+        document.title = title
+      }
+      return { ok: true, value: { filePath: null } }
+    },
   }
 }
 
@@ -118,6 +134,7 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
     // Relative to app://site-atlas/index.html, so app://site-atlas/tiles/… (the protocol handler).
     assetUrl: (assetPath) => assetPath,
     saveAsset: (assetPath, fileName) => bridge.save(assetPath, fileName),
+    print: (fileName) => bridge.print(fileName),
   }
 }
 

@@ -25,6 +25,7 @@ import { BasemapSwitch } from './BasemapSwitch'
 import { kindTab, ResultList, type ListTab } from './ResultList'
 import { SavedSearchMenu } from './SavedSearchMenu'
 import { ExportDialog } from '../exports/ExportDialog'
+import { MapSheetLinks } from '../sheets/SheetLinks'
 import { SiteCard } from './SiteCard'
 import { cardOf, cityCodesOf, mostCommonDistrict, radiusMetres } from './siteLookups'
 import { useSelectedSite } from './useSelectedSite'
@@ -185,6 +186,7 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
     <div className="map-screen">
       <div className="map-screen__bar">
         <CountsBar totals={totals} all={allTotals} filtered={!isEmptyFilter(filter) || area !== null} />
+        <MapSheetLinks picks={selection} filter={filter} area={area} />
         <SavedSearchMenu filter={filter} area={area} onOpen={openSaved} />
         <button type="button" data-action="export" onClick={() => setExporting(true)}>{t('exports:open')}</button>
       </div>
