@@ -1,7 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServices } from '../../src/main/services'
+import { mapSites } from '../../src/main/store/mapSites'
 import { openStore } from '../../src/main/store/open'
+import type { MapSites } from '../../src/shared/mapSites'
 import { legacyMapSites } from '../helpers/legacyMapSites'
 import { openTestApp, type TestApp } from '../helpers/store'
 
@@ -81,6 +83,23 @@ describe('map sites kept until the next write', () => {
       await second.close()
     }
     expect(await vacantOf()).toBe(750)
+  })
+
+  it('inside a transaction reads the uncommitted rows afresh and keeps nothing of them', async () => {
+    const kept = await app.ok('map.sites', {})
+    const vacantIn = (sites: MapSites) => sites.buildings.find((b) => b.id === buildingId)!.vacantArea
+    await expect(
+      app.store.db.transaction().execute(async (trx) => {
+        await trx.updateTable('spaces').set({ status: 'sold' }).where('id', '=', spaceId).execute()
+        const inside = await mapSites(trx)
+        expect(vacantIn(inside)).toBe(500)
+        expect(Object.isFrozen(inside)).toBe(false)
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow('rolled back')
+    const after = await app.ok('map.sites', {})
+    expect(vacantIn(after)).toBe(1500)
+    expect(after).toEqual(kept)
   })
 
   it('never answers with data older than the last write, writes and reads interleaved', async () => {

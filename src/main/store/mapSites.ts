@@ -1,4 +1,5 @@
 import centroid from '@turf/centroid'
+import type BetterSqlite3 from 'better-sqlite3'
 import { type Kysely, sql } from 'kysely'
 import type { LandUse, ParcelStatus, ParkStatus } from '../../shared/domain'
 import type { MapBuilding, MapCluster, MapParcel, MapPark, MapSites } from '../../shared/mapSites'
@@ -7,7 +8,7 @@ import { sortByName } from './collate'
 import { coverPhotos } from './photos'
 import type { Database } from './schema'
 import { foldSpaces, type SpaceCells } from './spaceFold'
-import { deepFreeze, storeVersion } from './version'
+import { deepFreeze, sqliteHandle, storeVersion } from './version'
 
 // Every live site in the compact shape the map needs. The building figures and the largest vacant
 // block come from one pass over the spaces (spaceFold.ts); the rest from a handful of set-based
@@ -45,12 +46,18 @@ async function liveParkHosts(db: Db) {
 
 type Hosts = Awaited<ReturnType<typeof liveParkHosts>>
 
-/** The live spaces in the order of the spaces_figures index, which the sums of the lists follow too. */
-async function liveSpaces(db: Db): Promise<SpaceCells[]> {
-  const { rows } = await sql<SpaceCells>`
-    SELECT building_id AS b, floor_sort AS f, status AS s, area AS a, asking_rent AS r, fit_out AS o
-    FROM spaces INDEXED BY spaces_figures WHERE deleted_at IS NULL ORDER BY building_id, floor_sort`.execute(db)
-  return rows
+// The live spaces in the order of the spaces_figures index, which the sums of the lists follow too.
+const LIVE_SPACES = `SELECT building_id, floor_sort, status, area, asking_rent, fit_out
+  FROM spaces INDEXED BY spaces_figures WHERE deleted_at IS NULL ORDER BY building_id, floor_sort`
+
+/**
+ * The live spaces as rows of cells. Straight from better-sqlite3 when the store's handle is at
+ * hand (the caller holds the connection): half the time of objects through Kysely at 200,000 rows.
+ */
+async function liveSpaces(db: Db, handle: BetterSqlite3.Database | undefined): Promise<SpaceCells[]> {
+  if (handle) return handle.prepare(LIVE_SPACES).raw(true).all() as SpaceCells[]
+  const { rows } = await sql.raw<Record<string, unknown>>(LIVE_SPACES).execute(db)
+  return rows.map((r) => Object.values(r) as SpaceCells)
 }
 
 /** How many companies hold a current lease in each building (the lists' tenant count). */
@@ -76,10 +83,10 @@ async function liveBuildings(db: Db): Promise<BuildingRow[]> {
   return rows
 }
 
-async function mapBuildings(db: Db, hosts: Hosts, covers: Covers): Promise<MapBuilding[]> {
+async function mapBuildings(db: Db, handle: BetterSqlite3.Database | undefined, hosts: Hosts, covers: Covers): Promise<MapBuilding[]> {
   const buildings = await liveBuildings(db)
   const tenants = await tenantCounts(db)
-  const figures = foldSpaces(await liveSpaces(db))
+  const figures = foldSpaces(await liveSpaces(db, handle))
   const parksByBuilding = groupBy(hosts, (h) => h.buildingId)
   return buildings.map((b) => {
     const f = figures.get(b.id)
@@ -156,11 +163,14 @@ async function mapClusters(db: Db): Promise<MapCluster[]> {
   return sortByName(await db.selectFrom('clusters').select(['id', 'name', 'districtCode']).where('deletedAt', 'is', null).execute())
 }
 
-/** The map's sites computed afresh, every query on `db` in turn. */
-export async function computeMapSites(db: Db): Promise<MapSites> {
+/**
+ * The map's sites computed afresh, every query on `db` in turn; `handle`, the better-sqlite3
+ * connection under `db`, only while the caller holds that connection.
+ */
+export async function computeMapSites(db: Db, handle?: BetterSqlite3.Database): Promise<MapSites> {
   const hosts = await liveParkHosts(db)
   const covers = await coverPhotos(db)
-  const buildings = await mapBuildings(db, hosts, covers)
+  const buildings = await mapBuildings(db, handle, hosts, covers)
   const parcels = await mapParcels(db, covers)
   const parks = await mapParks(db, hosts, covers)
   const clusters = await mapClusters(db)
@@ -175,7 +185,8 @@ const kept = new WeakMap<Db, { version: string; sites: MapSites }>()
  * they are computed afresh and not kept.
  */
 export async function mapSites(db: Db): Promise<MapSites> {
-  if (db.isTransaction) return computeMapSites(db)
+  const handle = sqliteHandle(db)
+  if (db.isTransaction || !handle) return computeMapSites(db)
   // The connection is held throughout, so no write of this process lands between the version and
   // the rows; the read transaction gives one snapshot against writes of other processes.
   return db.connection().execute(async (conn) => {
@@ -184,7 +195,7 @@ export async function mapSites(db: Db): Promise<MapSites> {
       const version = await storeVersion(conn)
       const hit = kept.get(db)
       if (hit?.version === version) return hit.sites
-      const sites = deepFreeze(await computeMapSites(conn))
+      const sites = deepFreeze(await computeMapSites(conn, handle))
       kept.set(db, { version, sites })
       return sites
     } finally {

@@ -6,6 +6,7 @@ import { ImmediateSqliteDialect } from './dialect'
 import { SITE_ATLAS_APPLICATION_ID } from './migrations/001_initial'
 import { migrations as appMigrations } from './migrations'
 import type { Database } from './schema'
+import { registerSqliteHandle } from './version'
 
 export type StoreOpenProblem = 'missing' | 'not_site_atlas' | 'newer_schema' | 'unreadable'
 
@@ -85,6 +86,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
       schemaVersion = await migrate(base, migrations, options.migrateTo)
     }
     const db = base.withPlugin(new CamelCasePlugin()) as unknown as Kysely<Database>
+    registerSqliteHandle(db, sqlite)
     return {
       db,
       sqlite,

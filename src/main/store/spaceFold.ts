@@ -2,21 +2,11 @@ import type { FitOut } from '../../shared/domain'
 import { LEASABLE_STATUSES } from './figures'
 import { SqliteSum } from './sqliteSum'
 
-/** A live space as the map's one pass reads it (short keys: 200,000 of these are made per pass). */
-export interface SpaceCells {
-  /** building id */
-  b: string
-  /** floor sort key */
-  f: number
-  /** status */
-  s: string
-  /** area, m² */
-  a: number
-  /** asking rent */
-  r: number | null
-  /** fit-out */
-  o: string | null
-}
+/**
+ * A live space as the map's one pass reads it: building id, floor sort key, status, area (m²),
+ * asking rent, fit-out. A row of cells, not an object: 200,000 of these are read per pass.
+ */
+export type SpaceCells = [building: string, floor: number, status: string, area: number, rent: number | null, fitOut: string | null]
 
 /** The figures the map shows of a building with live spaces. */
 export interface SpaceFigures {
@@ -74,10 +64,10 @@ export function foldSpaces(rows: Iterable<SpaceCells>): Map<string, SpaceFigures
     })
   }
 
-  for (const row of rows) {
-    if (row.b !== building) {
+  for (const [b, f, status, area, rent, fitOut] of rows) {
+    if (b !== building) {
       finish()
-      building = row.b
+      building = b
       floors = []
       floor = null
       leasable = new SqliteSum()
@@ -85,20 +75,20 @@ export function foldSpaces(rows: Iterable<SpaceCells>): Map<string, SpaceFigures
       rentMin = rentMax = null
       fitOuts = new Set()
     }
-    if (floor === null || floor.sort !== row.f) {
-      floor = { sort: row.f, area: new SqliteSum(), vacant: new SqliteSum() }
+    if (floor === null || floor.sort !== f) {
+      floor = { sort: f, area: new SqliteSum(), vacant: new SqliteSum() }
       floors.push(floor)
     }
-    floor.area.add(row.a)
-    if (LEASABLE.has(row.s)) leasable.add(row.a)
-    if (row.s !== 'vacant') continue
-    vacant.add(row.a)
-    floor.vacant.add(row.a)
-    if (row.r !== null) {
-      if (rentMin === null || row.r < rentMin) rentMin = row.r
-      if (rentMax === null || row.r > rentMax) rentMax = row.r
+    floor.area.add(area)
+    if (LEASABLE.has(status)) leasable.add(area)
+    if (status !== 'vacant') continue
+    vacant.add(area)
+    floor.vacant.add(area)
+    if (rent !== null) {
+      if (rentMin === null || rent < rentMin) rentMin = rent
+      if (rentMax === null || rent > rentMax) rentMax = rent
     }
-    if (row.o !== null) fitOuts.add(row.o as FitOut)
+    if (fitOut !== null) fitOuts.add(fitOut as FitOut)
   }
   finish()
   return figures
