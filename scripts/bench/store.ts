@@ -101,26 +101,29 @@ const RAW = {
   parks: `
     SELECT p.id, p.name, h.floors FROM park_hosts h JOIN parks p ON p.id = h.park_id
     WHERE h.building_id = @id AND h.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY p.name`,
-  /** What stats.summary answers: totals and per-district figures, one pass over the spaces. */
+  /**
+   * What stats.summary answers: per-district figures in one aggregate over the live spaces of live
+   * buildings, the live buildings per district, and the other registers' counts (the totals are
+   * the districts' sums).
+   */
   statsByDistrict: `
-    WITH bf AS (
-      SELECT s.building_id, count(*) AS spaces,
+    WITH by_district AS (
+      SELECT b.district_code AS code, count(*) AS spaces,
         sum(CASE WHEN s.status IN ('vacant', 'leased', 'reserved') THEN s.area ELSE 0 END) AS leasable_area,
         sum(CASE WHEN s.status = 'vacant' THEN s.area ELSE 0 END) AS vacant_area,
         sum(CASE WHEN s.status = 'leased' THEN s.area ELSE 0 END) AS leased_area
-      FROM spaces s WHERE s.deleted_at IS NULL GROUP BY s.building_id)
-    SELECT d.code, d.name, count(*) AS buildings, coalesce(sum(bf.spaces), 0) AS spaces,
-      coalesce(sum(bf.leasable_area), 0) AS leasable_area, coalesce(sum(bf.vacant_area), 0) AS vacant_area,
-      coalesce(sum(bf.leased_area), 0) AS leased_area
-    FROM buildings b JOIN districts d ON d.code = b.district_code LEFT JOIN bf ON bf.building_id = b.id
-    WHERE b.deleted_at IS NULL GROUP BY d.code, d.name ORDER BY d.code`,
+      FROM spaces s JOIN buildings b ON b.id = s.building_id AND b.deleted_at IS NULL
+      WHERE s.deleted_at IS NULL GROUP BY b.district_code),
+    buildings_by_district AS (
+      SELECT district_code AS code, count(*) AS buildings FROM buildings WHERE deleted_at IS NULL GROUP BY district_code)
+    SELECT d.code, d.name, n.buildings, coalesce(f.spaces, 0), coalesce(f.leasable_area, 0), coalesce(f.vacant_area, 0), coalesce(f.leased_area, 0)
+    FROM buildings_by_district n JOIN districts d ON d.code = n.code LEFT JOIN by_district f ON f.code = n.code ORDER BY d.code`,
   statsCounts: `
-    SELECT (SELECT count(*) FROM tenants WHERE deleted_at IS NULL) AS tenants,
-      (SELECT count(*) FROM tenants WHERE deleted_at IS NULL AND above_scale = 1) AS above_scale_tenants,
-      (SELECT count(*) FROM parcels WHERE deleted_at IS NULL) AS parcels,
-      (SELECT coalesce(sum(area), 0) FROM parcels WHERE deleted_at IS NULL) AS parcel_area,
+    SELECT t.tenants, t.above_scale_tenants, p.parcels, p.parcel_area,
       (SELECT count(*) FROM parks WHERE deleted_at IS NULL) AS parks,
-      (SELECT count(*) FROM clusters WHERE deleted_at IS NULL) AS clusters`,
+      (SELECT count(*) FROM clusters WHERE deleted_at IS NULL) AS clusters
+    FROM (SELECT count(*) AS tenants, coalesce(sum(above_scale = 1), 0) AS above_scale_tenants FROM tenants WHERE deleted_at IS NULL) t,
+      (SELECT count(*) AS parcels, coalesce(sum(area), 0) AS parcel_area FROM parcels WHERE deleted_at IS NULL) p`,
   /** The rows map.sites is made of, read and nothing more (no assembly): its lower bound. */
   mapRows: [
     `SELECT building_id, floor_sort, count(*), sum(area), sum(CASE WHEN status = 'vacant' THEN area ELSE 0 END),

@@ -15,29 +15,31 @@ type DistrictRow = DistrictFigures & { spaces: number; leasedArea: number }
 type Counts = Pick<InventoryStats, 'tenants' | 'aboveScaleTenants' | 'parcels' | 'parcelArea' | 'parks' | 'clusters'>
 
 export async function inventoryStats(db: Kysely<Database>): Promise<InventoryStats> {
-  // One aggregate over the live buildings and their live spaces, by district; the totals are the
-  // districts' sums. A building without spaces still counts as a building (the LEFT JOIN).
+  // One aggregate over the live spaces of live buildings, by district (no figures per building),
+  // beside the count of live buildings per district, which a building without spaces is in too.
   const { rows: districts } = await sql<DistrictRow>`
-    SELECT d.code, d.name,
-      count(DISTINCT b.id) AS buildings,
-      count(s.building_id) AS spaces,
-      coalesce(sum(CASE WHEN s.status IN ${leasableList} THEN s.area ELSE 0 END), 0) AS leasable_area,
-      coalesce(sum(CASE WHEN s.status = 'vacant' THEN s.area ELSE 0 END), 0) AS vacant_area,
-      coalesce(sum(CASE WHEN s.status = 'leased' THEN s.area ELSE 0 END), 0) AS leased_area
-    FROM buildings b
-    JOIN districts d ON d.code = b.district_code
-    LEFT JOIN spaces s ON s.building_id = b.id AND s.deleted_at IS NULL
-    WHERE b.deleted_at IS NULL
-    GROUP BY d.code
+    WITH by_district AS (
+      SELECT b.district_code AS code, count(*) AS spaces,
+        sum(CASE WHEN s.status IN ${leasableList} THEN s.area ELSE 0 END) AS leasable_area,
+        sum(CASE WHEN s.status = 'vacant' THEN s.area ELSE 0 END) AS vacant_area,
+        sum(CASE WHEN s.status = 'leased' THEN s.area ELSE 0 END) AS leased_area
+      FROM spaces s JOIN buildings b ON b.id = s.building_id AND b.deleted_at IS NULL
+      WHERE s.deleted_at IS NULL
+      GROUP BY b.district_code),
+    buildings_by_district AS (
+      SELECT district_code AS code, count(*) AS buildings FROM buildings WHERE deleted_at IS NULL GROUP BY district_code)
+    SELECT d.code, d.name, n.buildings, coalesce(f.spaces, 0) AS spaces,
+      coalesce(f.leasable_area, 0) AS leasable_area, coalesce(f.vacant_area, 0) AS vacant_area, coalesce(f.leased_area, 0) AS leased_area
+    FROM buildings_by_district n
+    JOIN districts d ON d.code = n.code
+    LEFT JOIN by_district f ON f.code = n.code
     ORDER BY d.code`.execute(db)
   const { rows: countRows } = await sql<Counts>`
-    SELECT
-      (SELECT count(*) FROM tenants WHERE deleted_at IS NULL) AS tenants,
-      (SELECT count(*) FROM tenants WHERE deleted_at IS NULL AND above_scale = 1) AS above_scale_tenants,
-      (SELECT count(*) FROM parcels WHERE deleted_at IS NULL) AS parcels,
-      (SELECT coalesce(sum(area), 0) FROM parcels WHERE deleted_at IS NULL) AS parcel_area,
+    SELECT t.tenants, t.above_scale_tenants, p.parcels, p.parcel_area,
       (SELECT count(*) FROM parks WHERE deleted_at IS NULL) AS parks,
-      (SELECT count(*) FROM clusters WHERE deleted_at IS NULL) AS clusters`.execute(db)
+      (SELECT count(*) FROM clusters WHERE deleted_at IS NULL) AS clusters
+    FROM (SELECT count(*) AS tenants, coalesce(sum(above_scale = 1), 0) AS above_scale_tenants FROM tenants WHERE deleted_at IS NULL) t,
+      (SELECT count(*) AS parcels, coalesce(sum(area), 0) AS parcel_area FROM parcels WHERE deleted_at IS NULL) p`.execute(db)
 
   const total = (pick: (d: DistrictRow) => number) => {
     const sum = new SqliteSum()
