@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGeneratedDataset } from '../../src/main/services/generate/dataset'
 import { loadGeneratedData } from '../../src/main/services/generate/load'
 import type { BuildingSummary, InventoryStats } from '../../src/shared/types'
+import { getBuilding, getBuildingFields, listBuildings, parksInBuilding } from '../../src/main/store/buildings'
+import { listLeases } from '../../src/main/store/leases'
+import { listSpaces } from '../../src/main/store/spaces'
 import { legacyInventoryStats } from '../helpers/legacyStats'
 import { openTestApp, type TestApp } from '../helpers/store'
 
@@ -72,6 +75,19 @@ describe('one-row reads', () => {
       expect({ leasableArea: m.leasableArea, vacantArea: m.vacantArea, vacancyRate: m.vacancyRate, rentMin: m.rentMin, rentMax: m.rentMax, tenantCount: m.tenantCount })
         .toEqual({ leasableArea: b.leasableArea, vacantArea: b.vacantArea, vacancyRate: b.vacancyRate, rentMin: b.rentMin, rentMax: b.rentMax, tenantCount: b.tenantCount })
     }
+  })
+
+  it('reads the same rows straight from the connection and through Kysely inside a transaction', async () => {
+    const db = app.store.db
+    const ids = list.slice(0, 8).map((b) => b.id)
+    const read = (q: typeof db) => Promise.all([
+      listBuildings(q, {}),
+      ...ids.flatMap((id) => [getBuilding(q, id), getBuildingFields(q, id), listSpaces(q, { buildingId: id }), listLeases(q, { buildingId: id }), parksInBuilding(q, id)]),
+    ])
+    const direct = await read(db)
+    const inside = await db.transaction().execute((trx) => read(trx))
+    expect(inside).toEqual(direct)
+    expect(direct[0]).toEqual(await app.ok('buildings.list', {}))
   })
 
   it('stats.summary aggregates once to what the per-building figures add up to', async () => {

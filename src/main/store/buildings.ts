@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Building, BuildingSummary } from '../../shared/types'
 import type { Database } from './schema'
 import { leasableList } from './figures'
+import { readRows } from './handle'
 import { searchIds } from './search'
 import { sortByName } from './collate'
 
@@ -69,25 +70,25 @@ export async function listBuildings(db: Kysely<Database>, filter: BuildingFilter
     where.push(sql`b.id IN (${sql.join(filter.ids)})`)
   }
   const scope = sql`SELECT b.id FROM buildings b WHERE ${sql.join(where, sql` AND `)}`
-  const { rows } = await sql<SummaryRow>`${figuresSql(scope)} ORDER BY b.name`.execute(db)
+  const rows = await readRows(db, sql<SummaryRow>`${figuresSql(scope)} ORDER BY b.name`)
   return sortByName(rows.map(toSummary))
 }
 
 /** One building (live or deleted) with the figures of that building alone. */
 export async function getBuilding(db: Kysely<Database>, id: string): Promise<BuildingSummary | undefined> {
-  const { rows } = await sql<SummaryRow>`${figuresSql(sql`${id}`)}`.execute(db)
-  return rows[0] && toSummary(rows[0])
+  const [row] = await readRows(db, sql<SummaryRow>`${figuresSql(sql`${id}`)}`)
+  return row && toSummary(row)
 }
 
 /** One building's own fields (live or deleted) without figures, e.g. for an update's answer. */
 export async function getBuildingFields(db: Kysely<Database>, id: string): Promise<Building | undefined> {
-  const { rows } = await sql<Omit<Building, 'isDemo'> & { isDemo: number }>`
+  const [row] = await readRows(db, sql<Omit<Building, 'isDemo'> & { isDemo: number }>`
     SELECT b.*, d.name AS district_name, c.name AS cluster_name
     FROM buildings b
     JOIN districts d ON d.code = b.district_code
     LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
-    WHERE b.id = ${id}`.execute(db)
-  return rows[0] && { ...rows[0], isDemo: rows[0].isDemo === 1 }
+    WHERE b.id = ${id}`)
+  return row && { ...row, isDemo: row.isDemo === 1 }
 }
 
 function toSummary(row: SummaryRow): BuildingSummary {
@@ -96,13 +97,9 @@ function toSummary(row: SummaryRow): BuildingSummary {
 
 /** Sky parks hosted in a building, with the floors they occupy. */
 export async function parksInBuilding(db: Kysely<Database>, buildingId: string): Promise<Array<{ id: string; name: string; floors: string | null }>> {
-  return db
-    .selectFrom('parkHosts as h')
-    .innerJoin('parks as p', 'p.id', 'h.parkId')
-    .select(['p.id', 'p.name', 'h.floors'])
-    .where('h.buildingId', '=', buildingId)
-    .where('h.deletedAt', 'is', null)
-    .where('p.deletedAt', 'is', null)
-    .orderBy('p.name')
-    .execute()
+  return readRows(db, sql<{ id: string; name: string; floors: string | null }>`
+    SELECT p.id, p.name, h.floors
+    FROM park_hosts h JOIN parks p ON p.id = h.park_id
+    WHERE h.building_id = ${buildingId} AND h.deleted_at IS NULL AND p.deleted_at IS NULL
+    ORDER BY p.name`)
 }

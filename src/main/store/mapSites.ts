@@ -8,7 +8,8 @@ import { sortByName } from './collate'
 import { coverPhotos } from './photos'
 import type { Database } from './schema'
 import { foldSpaces, type SpaceCells } from './spaceFold'
-import { deepFreeze, sqliteHandle, storeVersion } from './version'
+import { sqliteHandle } from './handle'
+import { deepFreeze, storeVersion } from './version'
 
 // Every live site in the compact shape the map needs. The building figures and the largest vacant
 // block come from one pass over the spaces (spaceFold.ts); the rest from a handful of set-based

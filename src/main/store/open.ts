@@ -6,7 +6,7 @@ import { cachedStatements, ImmediateSqliteDialect } from './dialect'
 import { SITE_ATLAS_APPLICATION_ID } from './migrations/001_initial'
 import { migrations as appMigrations } from './migrations'
 import type { Database } from './schema'
-import { registerSqliteHandle } from './version'
+import { registerSqliteHandle } from './handle'
 
 export type StoreOpenProblem = 'missing' | 'not_site_atlas' | 'newer_schema' | 'unreadable'
 
@@ -87,7 +87,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
       schemaVersion = await migrate(base, migrations, options.migrateTo)
     }
     const db = base.withPlugin(new CamelCasePlugin()) as unknown as Kysely<Database>
-    registerSqliteHandle(db, sqlite)
+    registerSqliteHandle(db, sqlite, database)
     return {
       db,
       sqlite,

@@ -1,22 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from './schema'
-
-const handles = new WeakMap<Kysely<Database>, BetterSqlite3.Database>()
-
-/** Remembers the better-sqlite3 connection under a store's query builder (store/open.ts). */
-export function registerSqliteHandle(db: Kysely<Database>, sqlite: BetterSqlite3.Database): void {
-  handles.set(db, sqlite)
-}
-
-/**
- * The better-sqlite3 connection under `db`, for a read too large to go through Kysely row by row.
- * Use it only while holding the connection (db.connection()), so that no transaction of this
- * process is open on it.
- */
-export function sqliteHandle(db: Kysely<Database>): BetterSqlite3.Database | undefined {
-  return handles.get(db)
-}
 
 /**
  * A value that changes whenever what a read of the store answers may have changed, for keeping
