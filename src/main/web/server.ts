@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
+import { acceptsGzip, encodeResult } from './encode'
 import type { UploadResult } from '../services'
 import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
@@ -107,7 +108,16 @@ export function createWebServer(options: WebServerOptions): http.Server {
             return send(400, JSON.stringify({ ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON' } }), 'application/json')
           }
           const result = await options.dispatch(method, input)
-          send(200, JSON.stringify(result), 'application/json; charset=utf-8')
+          const { body: bytes, gzipped } = await encodeResult(result, acceptsGzip(req.headers['accept-encoding']))
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store',
+            vary: 'accept-encoding',
+            'content-length': bytes.length,
+            ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+          })
+          res.end(bytes)
         })
         .catch((error: Error) => send(413, error.message))
       return
