@@ -8,10 +8,13 @@ import { planImport } from '../../src/main/services/imports/importer'
 import { readTable } from '../../src/main/services/imports/read/index'
 import { openStore } from '../../src/main/store/open'
 
-// npx tsx scripts/bench/import.ts: a 10,000-row buildings workbook imported into a fresh store,
-// beside exceljs reading the same file alone. Prints timings (ms) and the store's size.
+// npx tsx scripts/bench/import.ts: a 10,000-row buildings workbook imported into a fresh store the
+// way the wizard does it (inspect, preview, run), beside exceljs reading the same file alone, in
+// several rounds. Prints wall and CPU time (the machine may be busy: compare within a round) and
+// the store's size. IMPORT_BENCH_ROWS and IMPORT_BENCH_ROUNDS change the size and the rounds.
 
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 10_000)
+const ROUNDS = Number(process.env.IMPORT_BENCH_ROUNDS ?? 3)
 const DISTRICTS = ['沈河区', '和平区', '皇姑区', '铁西区', '浑南区']
 const GRADES = ['超甲级', '甲级', '乙级', '丙级']
 
@@ -30,10 +33,54 @@ async function makeWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file)
 }
 
-async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
+interface Timing {
+  ms: number
+  cpuMs: number
+}
+
+/** Wall and CPU time (process.cpuUsage: every thread of the process, GC helpers included). */
+async function time<T>(work: () => Promise<T>): Promise<[T, Timing]> {
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const value = await work()
-  return [value, Math.round(performance.now() - started)]
+  const used = process.cpuUsage(cpu)
+  return [value, { ms: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000) }]
+}
+
+const show = (t: Timing) => `${String(t.ms).padStart(5)} ms wall ${String(t.cpuMs).padStart(5)} ms CPU`
+
+async function exceljsAlone(file: string): Promise<number> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  let cells = 0
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell(() => void cells++)))
+  return cells
+}
+
+/** One round: exceljs alone, then the wizard's calls on a fresh store (inspect, preview, run after preview). */
+async function round(dir: string, file: string, n: number) {
+  const [, exceljs] = await time(() => exceljsAlone(file))
+  const db = path.join(dir, `atlas-${n}.db`)
+  const store = await openStore(db)
+  const services = await createServices(store, 'bench')
+  const call = async (method: string, input: unknown) => {
+    const result = await services.dispatch(method as never, input as never)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value as never
+  }
+  const registered = await services.registerFile(file)
+  if (!registered.ok) throw new Error(registered.error.message)
+  const { uploadId } = registered.value
+  const [, inspect] = await time(() => call('imports.inspect', { uploadId }))
+  const [preview, previewT] = await time(() => call('imports.preview', { uploadId }) as Promise<{ created: number; rejected: unknown[] }>)
+  const [job, run] = await time(async () => {
+    const { jobId } = (await call('imports.run', { uploadId })) as { jobId: string }
+    return services.ctx.jobs.wait(jobId)
+  })
+  await services.shutdown()
+  await store.close()
+  const size = fs.statSync(db).size + (fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0)
+  return { exceljs, inspect, preview: previewT, run, created: preview.created, problems: preview.rejected.length, job, size }
 }
 
 async function main(): Promise<void> {
@@ -41,50 +88,28 @@ async function main(): Promise<void> {
   try {
     const file = path.join(dir, '楼宇.xlsx')
     await makeWorkbook(file)
-    const [, exceljsMs] = await time(async () => {
-      const wb = new ExcelJS.Workbook()
-      await wb.xlsx.readFile(file)
-      let cells = 0
-      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell(() => void cells++)))
-      return cells
-    })
-    const db = path.join(dir, 'atlas.db')
-    const store = await openStore(db)
-    const services = await createServices(store, 'bench')
-    const call = async (method: string, input: unknown) => {
-      const result = await services.dispatch(method as never, input as never)
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-      return result.value as never
+    console.log(`import bench: ${ROWS} building rows (${path.basename(file)} ${(fs.statSync(file).size / 1024).toFixed(0)} KB), ${ROUNDS} rounds`)
+    for (let n = 1; n <= ROUNDS; n++) {
+      const load = os.loadavg()[0]!.toFixed(1)
+      const r = await round(dir, file, n)
+      console.log(`round ${n} (load average ${load} on ${os.cpus().length} CPUs)`)
+      console.log(`  exceljs read alone   ${show(r.exceljs)}`)
+      console.log(`  imports.inspect      ${show(r.inspect)}`)
+      console.log(`  imports.preview      ${show(r.preview)}  (${r.created} to create, ${r.problems} problems)`)
+      console.log(`  imports.run          ${show(r.run)}  (${r.job?.state}: ${r.job?.message})`)
+      console.log(`  run / exceljs        ${(r.run.ms / r.exceljs.ms).toFixed(2)} wall, ${(r.run.cpuMs / r.exceljs.cpuMs).toFixed(2)} CPU; store ${(r.size / 1024 ** 2).toFixed(1)} MB`)
     }
-    const registered = await services.registerFile(file)
-    if (!registered.ok) throw new Error(registered.error.message)
-    const { uploadId } = registered.value
-    const [, inspectMs] = await time(() => call('imports.inspect', { uploadId }))
-    const [preview, previewMs] = await time(() => call('imports.preview', { uploadId }) as Promise<{ created: number; rejected: unknown[] }>)
-    const [job, runMs] = await time(async () => {
-      const { jobId } = (await call('imports.run', { uploadId })) as { jobId: string }
-      return services.ctx.jobs.wait(jobId)
-    })
-    await services.shutdown()
-    await store.close()
 
-    // The engine alone, on a table read once, into a second fresh store: planning, then writing.
-    const [table, readMs] = await time(() => readTable(file, path.basename(file)))
+    // The engine alone, on a table read once, into a fresh store: reading, planning, planning + writing.
+    const [table, read] = await time(() => readTable(file, path.basename(file)))
     const second = await openStore(path.join(dir, 'engine.db'))
     const engine = await createServices(second, 'bench')
-    const [, planMs] = await time(() => planImport(second.db, engine.ctx.resourcesDir, table, {}))
-    const [, planWriteMs] = await time(() => runImport(engine.ctx, table, path.basename(file), {}))
+    const [, plan] = await time(() => planImport(second.db, engine.ctx.resourcesDir, table, {}))
+    const [, planWrite] = await time(() => runImport(engine.ctx, table, path.basename(file), {}))
     await engine.shutdown()
     await second.close()
-    const size = fs.statSync(db).size + (fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0)
-    console.log(`import bench: ${ROWS} building rows (${path.basename(file)} ${(fs.statSync(file).size / 1024).toFixed(0)} KB)`)
-    console.log(`  exceljs read alone   ${exceljsMs} ms`)
-    console.log(`  imports.inspect      ${inspectMs} ms`)
-    console.log(`  imports.preview      ${previewMs} ms  (${preview.created} to create, ${preview.rejected.length} problems)`)
-    console.log(`  imports.run          ${runMs} ms  (${job?.state}: ${job?.message})`)
-    console.log(`  store size           ${(size / 1024 ** 2).toFixed(1)} MB`)
-    console.log(`  engine alone: readTable ${readMs} ms, plan ${planMs} ms, plan + write ${planWriteMs} ms (write ≈ ${planWriteMs - planMs} ms)`)
-    console.log(`  (machine load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`)
+    console.log(`engine alone: readTable ${show(read)}; plan ${show(plan)}; plan + write ${show(planWrite)}`)
+    console.log(`(machine load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

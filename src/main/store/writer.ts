@@ -18,9 +18,11 @@ export interface Writer {
   now: string
   /** One clock stamp per transaction: all fields changed together share it. */
   stamp: string
+  /** The store's last stamp before this transaction: unchanged means nothing was written since it was read. */
+  previousStamp: string | null
 }
 
-const HLC_KEY = 'hlc.last'
+export const HLC_KEY = 'hlc.last'
 
 /** Runs `work` in one transaction with a writer that logs what it changes. */
 export async function write<T>(db: Kysely<Database>, author: Author, work: (w: Writer) => Promise<T>): Promise<T> {
@@ -31,7 +33,7 @@ export async function write<T>(db: Kysely<Database>, author: Author, work: (w: W
     const next = tick(last, nowMs)
     const stamp = encodeHlc(next, author.deviceId)
     await setSetting(trx, HLC_KEY, stamp)
-    return work({ trx, author, now: new Date(nowMs).toISOString(), stamp })
+    return work({ trx, author, now: new Date(nowMs).toISOString(), stamp, previousStamp: lastStamp })
   })
 }
 
@@ -48,7 +50,8 @@ const json = (v: unknown) => {
   if (v instanceof Uint8Array) return JSON.stringify({ bytes: v.byteLength, sha256: createHash('sha256').update(v).digest('hex') })
   return JSON.stringify(v)
 }
-const LOG_SKIP = new Set(['id', 'code', 'createdAt', 'updatedAt', 'deletedAt', 'isDemo'])
+/** Fields an insert does not log: the key, the times, the demo flag (the row's own, not what anyone wrote). */
+export const LOG_SKIP = new Set(['id', 'code', 'createdAt', 'updatedAt', 'deletedAt', 'isDemo'])
 
 async function log(
   w: Writer,

@@ -22,12 +22,18 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
 
+/** Any character the loop below would change, whitespace other than one space between words, or a space at either end. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_NORMALISING = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E]|[^\S ]| {2}|^ | $/
+
 /**
  * Full-width ASCII (０-９ Ａ-Ｚ ，．（）：－ …) to half-width, ideographic and no-break spaces to
  * spaces, zero-width/BOM/control characters removed, trimmed, runs of whitespace made one space.
  * CJK punctuation that names use (、 。 《》 【】 “”) is kept as it is.
  */
 export function normaliseText(s: string): string {
+  // Most cells need nothing done: tested once rather than rebuilt a character at a time.
+  if (!NEEDS_NORMALISING.test(s)) return s
   let out = ''
   for (const ch of s.replace(ZERO_WIDTH, '').replace(CONTROL, '')) {
     const code = ch.charCodeAt(0)

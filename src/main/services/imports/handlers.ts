@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
+import fsp from 'node:fs/promises'
 import type { ImportPreview } from '../../../shared/imports'
 import { DomainError } from '../../../shared/result'
 import { listBatches } from '../../store/imports'
-import { write } from '../../store/writer'
+import { getSetting } from '../../store/settings'
+import { HLC_KEY, write } from '../../store/writer'
 import type { FeatureHandlers, ServiceContext } from '../context'
 import { applyPlan } from './apply'
 import { inspectTable, planImport } from './importer'
+import { type KeptPlan, optionsKey, ParsedUploads } from './parsedUploads'
 import type { RawTable } from './table'
 import { undoImport } from './undo'
 
@@ -18,11 +21,26 @@ function uploadOf(ctx: ServiceContext, uploadId: string) {
   return upload
 }
 
+/** Tables read from uploads, kept for the wizard's next call on the same upload (see parsedUploads.ts). */
+export const parsedUploads = new ParsedUploads()
+
 async function readUpload(ctx: ServiceContext, uploadId: string, signal?: AbortSignal): Promise<{ table: RawTable; fileName: string }> {
   const upload = uploadOf(ctx, uploadId)
+  const stat = await fsp.stat(upload.path).catch(() => null)
+  const file = stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : null
+  const kept = file && parsedUploads.table(uploadId, file)
+  if (kept) return { table: kept, fileName: upload.originalName }
   // The readers (exceljs, shapefile, KML …) load on the first import, not when the app starts.
   const { readTable } = await import('./read/index')
-  return { table: await readTable(upload.path, upload.originalName, { signal }), fileName: upload.originalName }
+  const table = await readTable(upload.path, upload.originalName, { signal })
+  if (file) parsedUploads.keepTable(uploadId, file, table)
+  return { table, fileName: upload.originalName }
+}
+
+/** What a plan depends on besides the table: the options, the store, and today (leases current or past). */
+function planKey(ctx: ServiceContext, options: object): string {
+  const today = new Date()
+  return `${ctx.store.file}|${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}|${optionsKey(options)}`
 }
 
 /** A one-line Chinese summary of an import, for the job's message and the command line. */
@@ -41,7 +59,11 @@ export const importHandlers = {
 
   'imports.preview': async ({ uploadId, ...options }, ctx) => {
     const { table } = await readUpload(ctx, uploadId)
-    return (await planImport(ctx.store.db, ctx.resourcesDir, table, options)).preview
+    const storeStamp = await getSetting(ctx.store.db, HLC_KEY)
+    const plan = await planImport(ctx.store.db, ctx.resourcesDir, table, options)
+    // Kept for a run with the same options, unless the store changed while planning.
+    if ((await getSetting(ctx.store.db, HLC_KEY)) === storeStamp) parsedUploads.keepPlan(uploadId, { key: planKey(ctx, options), storeStamp, plan })
+    return plan.preview
   },
 
   'imports.run': async ({ uploadId, skipInvalid, ...options }, ctx) => {
@@ -52,9 +74,11 @@ export const importHandlers = {
       progress.message = '正在检查数据'
       const outcome = await runImport(ctx, table, fileName, options, {
         skipInvalid,
+        planned: parsedUploads.plan(uploadId, planKey(ctx, options)),
         signal,
         onProgress: (done, total) => Object.assign(progress, { done, total, message: `正在写入 ${done}/${total} 行` }),
       })
+      parsedUploads.drop(uploadId)
       await ctx.uploads.discard(uploadId)
       progress.resultId = outcome.batchId
       return { state: 'done', message: summary(outcome.preview, true) }
@@ -72,6 +96,8 @@ export interface RunOptions {
   dryRun?: boolean
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
+  /** A plan made by a preview: used when the store has not been written since (else planned again). */
+  planned?: KeptPlan | null
 }
 
 /**
@@ -90,7 +116,8 @@ export async function runImport(
   let preview: ImportPreview | null = null
   try {
     await write(ctx.store.db, ctx.author, async (w) => {
-      const plan = await planImport(w.trx, ctx.resourcesDir, table, options)
+      const planned = run.planned && run.planned.storeStamp === w.previousStamp ? run.planned.plan : null
+      const plan = planned ?? (await planImport(w.trx, ctx.resourcesDir, table, options))
       preview = plan.preview
       if (plan.preview.rejected.length > 0 && !run.skipInvalid) throw new Refused(plan.preview)
       if (plan.groups.length === 0) throw new Refused(plan.preview)

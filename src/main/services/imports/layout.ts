@@ -106,7 +106,19 @@ export interface DataRow {
  * The rows below the header that hold data: blank rows, totals rows, notes rows and the header
  * repeated further down (printed pages) are left out.
  */
-export function dataRows(rows: readonly Cell[][], headerIndex: number): DataRow[] {
+export function dataRows(rows: readonly Cell[][], headerIndex: number): readonly DataRow[] {
+  // The wizard's inspect and preview ask this of the same kept table (parsedUploads.ts).
+  let known = dataRowsOf.get(rows)
+  if (!known) dataRowsOf.set(rows, (known = new Map()))
+  let found = known.get(headerIndex)
+  if (!found) known.set(headerIndex, (found = findDataRows(rows, headerIndex)))
+  return found
+}
+
+/** Data rows found, per sheet (its rows array) and header row; rows are never changed once read. */
+const dataRowsOf = new WeakMap<readonly Cell[][], Map<number, readonly DataRow[]>>()
+
+function findDataRows(rows: readonly Cell[][], headerIndex: number): DataRow[] {
   const header = headerTexts(rows[headerIndex] ?? [])
   const out: DataRow[] = []
   for (const [i, row] of rows.entries()) {
