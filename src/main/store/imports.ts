@@ -100,12 +100,11 @@ export function importWriter(sqlite: BetterSqlite3.Database, w: Writer, batchId:
         statements.set(signature, entry)
       }
       entry.statement.run(entry.columns.map((c) => (row[c] === undefined ? null : row[c])))
-      // The fields insertRow would log one entry each (tests/integration/import-apply-log.test.ts),
-      // except a parcel's code: a field people write, which LOG_SKIP drops only as districts' key.
+      // The fields insertRow would log one entry each (tests/integration/import-apply-log.test.ts).
       const logged: Row = {}
       for (const field in values) {
         const value = values[field]
-        if (field !== key && (field === 'code' || !LOG_SKIP.has(field)) && value !== null && value !== undefined) logged[field] = value
+        if (field !== key && !LOG_SKIP.has(field) && value !== null && value !== undefined) logged[field] = value
       }
       log.run(w.stamp, w.author.deviceId, w.author.actor, table, row[key] as string, JSON.stringify({ ...logged, ...logExtra }), w.now)
     },

@@ -51,7 +51,9 @@ const json = (v: unknown) => {
   return JSON.stringify(v)
 }
 /** Fields an insert does not log: the key, the times, the demo flag (the row's own, not what anyone wrote). */
-export const LOG_SKIP = new Set(['id', 'code', 'createdAt', 'updatedAt', 'deletedAt', 'isDemo'])
+/** Bookkeeping columns, never logged as fields; a row's key (id, or a district's code) is the log row's rowId. */
+export const LOG_SKIP = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'isDemo'])
+const logged = (table: LoggedTable, field: string) => field !== keyColumn(table) && !LOG_SKIP.has(field)
 
 async function log(
   w: Writer,
@@ -96,7 +98,7 @@ export async function insertRow(w: Writer, table: LoggedTable, values: AnyRow): 
     id,
     'insert',
     Object.entries(row)
-      .filter(([field, v]) => !LOG_SKIP.has(field) && v !== null && v !== undefined)
+      .filter(([field, v]) => logged(table, field) && v !== null && v !== undefined)
       .map(([field, v]) => ({ field, oldValue: null, newValue: v })),
   )
   return id
@@ -110,7 +112,7 @@ export async function updateRow(w: Writer, table: LoggedTable, id: string, patch
   const old = before ?? (await findRow(w, table, id))
   if (!old) return []
   const changes = Object.entries(patch)
-    .filter(([field, v]) => v !== undefined && !LOG_SKIP.has(field) && !sameValue(old[field], v))
+    .filter(([field, v]) => v !== undefined && logged(table, field) && !sameValue(old[field], v))
     .map(([field, v]) => ({ field, oldValue: old[field], newValue: v }))
   if (changes.length === 0) return []
   const set = Object.fromEntries(changes.map((c) => [c.field, c.newValue]))
