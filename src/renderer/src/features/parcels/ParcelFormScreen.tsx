@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { EditScreen } from '../../components/EditScreen'
 import { useNavigate, useParams } from 'react-router'
-import { ErrorMessage, Loading, PageHeader } from '../../components/Page'
-import { useToast } from '../../components/Toast'
+import { PageHeader } from '../../components/Page'
 import { useCreateParcel, useUpdateParcel } from './mutations'
 import { ParcelForm } from './ParcelForm'
 import { emptyParcelForm, parcelFormOf } from './parcelForm'
@@ -27,34 +27,15 @@ export function NewParcelScreen() {
 
 export function EditParcelScreen() {
   const { id = '' } = useParams()
-  const { t } = useTranslation('parcels')
-  const navigate = useNavigate()
-  const toast = useToast()
-  const parcel = useParcel(id)
-  const update = useUpdateParcel()
-  if (parcel.isPending) return <Loading />
-  if (parcel.error) return <ErrorMessage error={parcel.error} onRetry={() => void parcel.refetch()} />
   return (
-    <div>
-      <PageHeader title={t('form.editTitle')} subtitle={`${parcel.data.code} ${parcel.data.name}`} />
-      <ParcelForm
-        key={parcel.data.id}
-        initial={parcelFormOf(parcel.data)}
-        pending={update.isPending}
-        error={update.error}
-        onSubmit={(input) =>
-          update.mutate(
-            { id, ...input },
-            {
-              onSuccess: () => {
-                toast(t('common:state.saved'))
-                void navigate(`/parcels/${id}`)
-              },
-            },
-          )
-        }
-        onCancel={() => void navigate(`/parcels/${id}`)}
-      />
-    </div>
+    <EditScreen
+      id={id}
+      row={useParcel(id)}
+      update={useUpdateParcel()}
+      namespace="parcels"
+      subtitle={(p) => `${p.code} ${p.name}`}
+      pageOf={(id) => `/parcels/${id}`}
+      form={(row, handlers) => <ParcelForm key={row.id} initial={parcelFormOf(row)} {...handlers} />}
+    />
   )
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EditScreen } from '../../components/EditScreen'
 import { useNavigate, useParams } from 'react-router'
-import { ErrorMessage, Loading, PageHeader } from '../../components/Page'
-import { useToast } from '../../components/Toast'
+import { PageHeader } from '../../components/Page'
 import { useCreatePark, useUpdatePark } from './mutations'
 import { ParkForm } from './ParkForm'
 import { emptyParkForm, parkFormOf } from './parkForm'
@@ -29,34 +29,15 @@ export function NewParkScreen() {
 
 export function EditParkScreen() {
   const { id = '' } = useParams()
-  const { t } = useTranslation('parks')
-  const navigate = useNavigate()
-  const toast = useToast()
-  const park = usePark(id)
-  const update = useUpdatePark()
-  if (park.isPending) return <Loading />
-  if (park.error) return <ErrorMessage error={park.error} onRetry={() => void park.refetch()} />
   return (
-    <div>
-      <PageHeader title={t('form.editTitle')} subtitle={park.data.name} />
-      <ParkForm
-        key={park.data.id}
-        initial={parkFormOf(park.data)}
-        pending={update.isPending}
-        error={update.error}
-        onSubmit={(input) =>
-          update.mutate(
-            { id, ...input },
-            {
-              onSuccess: () => {
-                toast(t('common:state.saved'))
-                void navigate(`/parks/${id}`)
-              },
-            },
-          )
-        }
-        onCancel={() => void navigate(`/parks/${id}`)}
-      />
-    </div>
+    <EditScreen
+      id={id}
+      row={usePark(id)}
+      update={useUpdatePark()}
+      namespace="parks"
+      subtitle={(p) => p.name}
+      pageOf={(id) => `/parks/${id}`}
+      form={(row, handlers) => <ParkForm key={row.id} initial={parkFormOf(row)} {...handlers} />}
+    />
   )
 }

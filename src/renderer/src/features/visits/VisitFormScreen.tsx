@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { EditScreen } from '../../components/EditScreen'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
-import { ErrorMessage, Loading, PageHeader } from '../../components/Page'
-import { useToast } from '../../components/Toast'
+import { Loading, PageHeader } from '../../components/Page'
 import { localToday } from './dates'
 import { useCreateVisit, useUpdateVisit } from './mutations'
 import { useUserName, useVisit } from './queries'
@@ -45,34 +45,15 @@ function presetSite(params: URLSearchParams): PickedSite | null {
 
 export function EditVisitScreen() {
   const { id = '' } = useParams()
-  const { t } = useTranslation('visits')
-  const navigate = useNavigate()
-  const toast = useToast()
-  const visit = useVisit(id)
-  const update = useUpdateVisit()
-  if (visit.isPending) return <Loading />
-  if (visit.error) return <ErrorMessage error={visit.error} onRetry={() => void visit.refetch()} />
   return (
-    <div>
-      <PageHeader title={t('form.editTitle')} subtitle={`${visit.data.company} · ${visit.data.date}`} />
-      <VisitForm
-        key={visit.data.id}
-        initial={visitFormOf(visit.data)}
-        pending={update.isPending}
-        error={update.error}
-        onSubmit={(input) =>
-          update.mutate(
-            { id, ...input },
-            {
-              onSuccess: () => {
-                toast(t('common:state.saved'))
-                void navigate(`/visits/${id}`)
-              },
-            },
-          )
-        }
-        onCancel={() => void navigate(`/visits/${id}`)}
-      />
-    </div>
+    <EditScreen
+      id={id}
+      row={useVisit(id)}
+      update={useUpdateVisit()}
+      namespace="visits"
+      subtitle={(v) => `${v.company} · ${v.date}`}
+      pageOf={(id) => `/visits/${id}`}
+      form={(row, handlers) => <VisitForm key={row.id} initial={visitFormOf(row)} {...handlers} />}
+    />
   )
 }
