@@ -189,9 +189,12 @@ describe('offline basemaps in the browser host', () => {
     const before = server.requests.length
     tileResponses.length = 0
     await page.reload()
-    await page.locator('.site-map[data-buildings-placed]').waitFor()
+    // Back to the view that was downloaded (the restored view may be one saved a moment earlier).
+    await showBuilding()
     await expect.poll(loadedTiles).toBeGreaterThan(4)
+    const zoom = Number(await page.locator('.site-map').getAttribute('data-zoom'))
     await page.locator('.leaflet-control-zoom-in').click()
+    await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-zoom'))).toBe(zoom + 1)
     await page.waitForTimeout(600)
     await expect.poll(loadedTiles).toBeGreaterThan(4)
     expect(tileResponses.filter((r) => r.status() === 200).length).toBeGreaterThan(8)
