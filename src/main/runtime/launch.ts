@@ -1,0 +1,42 @@
+import { type ChildProcess, fork } from 'node:child_process'
+import type { WorkerEntry } from './entry'
+import type { WorkerCall, WorkerInit, WorkerMessage } from './protocol'
+
+// A store worker is a child process, not a worker thread: a thread cannot be stopped while
+// SQLite runs inside it (Worker.terminate() waits for native code to return to JavaScript, and a
+// recursive view in a crafted map package never returns; even process.exit() then hangs), while a
+// process is stopped at once by SIGKILL and SQLite rolls back what it left uncommitted.
+
+export interface WorkerProcess {
+  send(message: WorkerInit | WorkerCall): void
+  onMessage(listener: (message: WorkerMessage) => void): void
+  /** Called once, when the process has gone (exit code or signal). */
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void
+  kill(): void
+  readonly pid: number | undefined
+}
+
+export function launchWorker(entry: WorkerEntry): WorkerProcess {
+  const child: ChildProcess = fork(entry.file, [], {
+    execArgv: entry.execArgv,
+    // Structured clone over the channel: tile and photo bytes stay bytes.
+    serialization: 'advanced',
+    // The worker's output goes to the host's stderr: the browser host's stdout carries one line.
+    stdio: ['ignore', 2, 2, 'ipc'],
+    // In Electron, process.execPath is the Electron binary: run it as plain Node.
+    env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
+  })
+  // A worker that dies mid-send must not crash the host: its exit is handled by onExit.
+  child.on('error', () => undefined)
+  return {
+    send: (message) => {
+      if (child.connected) child.send(message, (error) => void error)
+    },
+    onMessage: (listener) => void child.on('message', (message) => listener(message as WorkerMessage)),
+    onExit: (listener) => void child.once('exit', listener),
+    kill: () => void child.kill('SIGKILL'),
+    get pid() {
+      return child.pid
+    },
+  }
+}
