@@ -28,12 +28,18 @@ export function launchWorker(entry: WorkerEntry): WorkerProcess {
   })
   // A worker that dies mid-send must not crash the host: its exit is handled by onExit.
   child.on('error', () => undefined)
+  // Remembered, so a listener added after the process has gone still hears of it.
+  let exited: [number | null, NodeJS.Signals | null] | null = null
+  child.once('exit', (code, signal) => (exited = [code, signal]))
   return {
     send: (message) => {
       if (child.connected) child.send(message, (error) => void error)
     },
     onMessage: (listener) => void child.on('message', (message) => listener(message as WorkerMessage)),
-    onExit: (listener) => void child.once('exit', listener),
+    onExit: (listener) => {
+      if (exited) queueMicrotask(() => listener(...exited!))
+      else child.once('exit', listener)
+    },
     kill: () => void child.kill('SIGKILL'),
     get pid() {
       return child.pid

@@ -1,12 +1,11 @@
 import os from 'node:os'
 import path from 'node:path'
 import { methodKind } from '../../shared/methodKinds'
-import type { Result } from '../../shared/result'
+import { DomainError, type Result } from '../../shared/result'
 import type { Services, UploadResult } from '../services'
 import type { AssetReader } from '../services/assets'
 import type { ServiceOptions } from '../services/context'
 import type { Dispatch } from '../services/dispatch'
-import { toApiError } from '../services/dispatch'
 import { receiveUpload, registerLocalFile, type Upload, UploadRegistry } from '../services/uploads/registry'
 import { storeWorkerEntry, type WorkerEntry } from './entry'
 import type { TestHook } from './protocol'
@@ -63,12 +62,19 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
   const init = { file: path.resolve(options.file), actor: options.actor, options: options.options ?? {}, testHooks: options.testHooks }
   const pingGraceMs = options.pingGraceMs ?? 1000
   const writer = new StoreWorker('writer', entry, init, { callTimeoutMs: options.writeTimeoutMs ?? 60_000, pingGraceMs })
-  await writer.start()
   const readers = Array.from(
     { length: Math.max(1, options.readers ?? DEFAULT_READERS) },
     () => new StoreWorker('reader', entry, init, { callTimeoutMs: options.readTimeoutMs ?? 30_000, pingGraceMs }),
   )
-  // Readers start beside the first calls rather than before them: a call waits for its reader.
+  // Every process loads its code at once; the readers open the store once the writer has made
+  // or migrated it, and the host does not wait for them: a read waits for its reader.
+  for (const reader of readers) reader.launch()
+  try {
+    await writer.start()
+  } catch (error) {
+    await Promise.all(readers.map((reader) => reader.close()))
+    throw error
+  }
   for (const reader of readers) reader.start().catch((error: unknown) => console.error('[site-atlas] reader failed to start:', error))
 
   let turn = 0
@@ -100,7 +106,10 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
     try {
       return { ok: true, value: { uploadId: (await work()).id } }
     } catch (error) {
-      return { ok: false, error: toApiError(error, 'upload', '上传文件：') }
+      // As the services word it (services/dispatch.ts toApiError), without loading the contract here.
+      if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
+      console.error('[site-atlas] upload failed:', error)
+      return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message ?? String(error)}` } }
     }
   }
 

@@ -1,4 +1,3 @@
-import { StoreOpenError, type StoreOpenProblem } from '../store/open'
 import type { WorkerEntry } from './entry'
 import { launchWorker, type WorkerProcess } from './launch'
 import type { WorkerCall, WorkerFailure, WorkerInit, WorkerMessage, WorkerRole } from './protocol'
@@ -34,6 +33,8 @@ const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} 秒`
 export class StoreWorker {
   private process: WorkerProcess | null = null
   private starting: Promise<WorkerProcess> | null = null
+  /** A process launched ahead (its code loading) that has not been told to open the store yet. */
+  private launched: WorkerProcess | null = null
   private readonly pending = new Map<number, Pending>()
   private seq = 0
   private closed = false
@@ -56,6 +57,14 @@ export class StoreWorker {
 
   get pid(): number | undefined {
     return this.process?.pid
+  }
+
+  /**
+   * Launches the process so its code loads now, beside other work; it opens the store only when
+   * started. Readers launch with the writer but open the store after the writer has migrated it.
+   */
+  launch(): void {
+    if (!this.process && !this.starting && !this.launched && !this.closed) this.launched = launchWorker(this.entry)
   }
 
   /** Starts the process if it is not running; rejects when the store cannot be opened. */
@@ -86,6 +95,8 @@ export class StoreWorker {
   /** Closes the store in the worker (services shut down first), then lets the process end. */
   async close(graceMs = 5000): Promise<void> {
     if (this.closed) return
+    this.launched?.kill()
+    this.launched = null
     const process = this.process ?? (this.starting ? await this.starting.catch(() => null) : null)
     this.closed = true
     if (!process) return
@@ -105,7 +116,8 @@ export class StoreWorker {
   }
 
   private spawn(): Promise<WorkerProcess> {
-    const process = launchWorker(this.entry)
+    const process = this.launched ?? launchWorker(this.entry)
+    this.launched = null
     this.generation += 1
     return new Promise<WorkerProcess>((resolve, reject) => {
       let ready = false
@@ -199,10 +211,13 @@ export class StoreWorker {
   }
 }
 
-/** A worker's failure to open the store, as the error a host would have caught in-process. */
-function failureError(failure: WorkerFailure): Error {
-  if (failure.problem) return new StoreOpenError(failure.problem as StoreOpenProblem, failure.message)
-  const error = new Error(failure.message)
+/**
+ * A worker's failure to open the store, with the message (and StoreOpenError's name and problem)
+ * it had there. Not a StoreOpenError itself: that would load the store's code into the host.
+ */
+function failureError(failure: WorkerFailure): Error & { problem?: string } {
+  const error: Error & { problem?: string } = new Error(failure.message)
   error.name = failure.name
+  if (failure.problem) error.problem = failure.problem
   return error
 }
