@@ -26,6 +26,8 @@ interface Pending {
   resolve(answer: Answer): void
   timer: NodeJS.Timeout | null
   describe: string
+  /** The process the call was sent to: when it goes, only its own calls are answered for it. */
+  process: WorkerProcess
 }
 
 const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} 秒` : `${ms} 毫秒`)
@@ -38,8 +40,8 @@ export class StoreWorker {
   private readonly pending = new Map<number, Pending>()
   private seq = 0
   private closed = false
-  /** What the calls still pending are told when the current process goes (set before a kill). */
-  private exitReason: string | null = null
+  /** What the calls still pending on a process are told when it goes (set before a kill or close). */
+  private readonly exitReasons = new WeakMap<WorkerProcess, string>()
   /** Processes started, for tests and logs. */
   generation = 0
 
@@ -85,7 +87,7 @@ export class StoreWorker {
     }
     const seq = ++this.seq
     return new Promise<Answer>((resolve) => {
-      const pending: Pending = { resolve, timer: null, describe }
+      const pending: Pending = { resolve, timer: null, describe, process }
       this.pending.set(seq, pending)
       this.arm(seq, pending)
       process.send({ ...body, seq } as WorkerCall)
@@ -101,9 +103,9 @@ export class StoreWorker {
     this.closed = true
     if (!process) return
     const exited = new Promise<void>((resolve) => process.onExit(() => resolve()))
-    this.exitReason = '数据文件已关闭，操作未完成'
+    this.exitReasons.set(process, '数据文件已关闭，操作未完成')
     const seq = ++this.seq
-    this.pending.set(seq, { resolve: () => undefined, timer: null, describe: 'close' })
+    this.pending.set(seq, { resolve: () => undefined, timer: null, describe: 'close', process })
     process.send({ type: 'close', seq })
     const timer = setTimeout(() => process.kill(), graceMs)
     await exited
@@ -125,7 +127,6 @@ export class StoreWorker {
         if (message.type === 'ready') {
           ready = true
           this.process = process
-          this.exitReason = null
           return resolve(process)
         }
         if (message.type === 'failed') {
@@ -136,12 +137,12 @@ export class StoreWorker {
       })
       process.onExit((code, signal) => {
         if (!ready) return reject(new Error(`后台数据进程未能启动（退出码 ${code ?? signal}）`))
-        this.process = null
-        const reason = this.exitReason ?? '后台数据进程意外退出，操作未完成，请重试'
-        this.exitReason = null
-        for (const [seq, pending] of [...this.pending]) this.settle(seq, { type: 'lost', message: `${reason}（${pending.describe}）` })
-        // A fresh process at once, so the next call does not pay for the start.
-        if (!this.closed) this.start().catch((error: unknown) => console.error(`[site-atlas] ${this.role} restart failed:`, error))
+        if (this.process === process) this.process = null
+        const reason = this.exitReasons.get(process) ?? '后台数据进程意外退出，操作未完成，请重试'
+        for (const [seq, pending] of [...this.pending]) {
+          if (pending.process === process) this.settle(seq, { type: 'lost', message: `${reason}（${pending.describe}）` })
+        }
+        this.restart()
       })
       process.send({ type: 'init', role: this.role, ...this.init })
     })
@@ -170,8 +171,9 @@ export class StoreWorker {
    */
   private async onDeadline(seq: number): Promise<void> {
     const pending = this.pending.get(seq)
-    const process = this.process
-    if (!pending || !process) return
+    // A call on a process already being replaced is answered when that process has gone.
+    if (!pending || pending.process !== this.process) return
+    const process = pending.process
     const alive = await this.ping(process)
     if (!this.pending.has(seq)) return
     const limit = seconds(this.limits.callTimeoutMs)
@@ -187,8 +189,17 @@ export class StoreWorker {
         ? `保存超时：超过 ${limit}仍未完成，已中止，未保存任何修改（${pending.describe}）`
         : `操作超时：超过 ${limit}仍未完成，已停止（${pending.describe}）`,
     })
-    this.exitReason = '后台数据进程因另一操作超时而重启，本操作被中断，请重试'
+    this.exitReasons.set(process, '后台数据进程因另一操作超时而重启，本操作被中断，请重试')
+    // Detached now: calls from here on go to a fresh process, not to the one being killed.
+    this.process = null
     process.kill()
+    this.restart()
+  }
+
+  /** A fresh process at once, so the next call does not pay for the start. */
+  private restart(): void {
+    if (this.closed || this.process) return
+    this.start().catch((error: unknown) => console.error(`[site-atlas] ${this.role} restart failed:`, error))
   }
 
   private ping(process: WorkerProcess): Promise<boolean> {
@@ -205,6 +216,7 @@ export class StoreWorker {
         },
         timer: null,
         describe: 'ping',
+        process,
       })
       process.send({ type: 'ping', seq })
     })
