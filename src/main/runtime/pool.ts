@@ -1,4 +1,3 @@
-import os from 'node:os'
 import path from 'node:path'
 import { methodKind } from '../../shared/methodKinds'
 import { DomainError, type Result } from '../../shared/result'
@@ -21,6 +20,9 @@ import { type Lost, StoreWorker } from './storeWorker'
 /** What the hosts use of the services (the context stays inside the workers). */
 export type HostServices = Pick<Services, 'dispatch' | 'readAsset' | 'receiveUpload' | 'registerFile' | 'shutdown'>
 
+/** A call answered as its envelope's JSON text, for the browser host (see dispatchJson below). */
+export type DispatchJson = (method: string, input: unknown) => Promise<string>
+
 export interface StoreRuntimeOptions {
   /** The data file (a real file: every worker opens it). */
   file: string
@@ -41,6 +43,11 @@ export interface StoreRuntimeOptions {
 }
 
 export interface StoreRuntime extends HostServices {
+  /**
+   * dispatch, answered as JSON text made in the worker: the browser host sends it as it is, so
+   * a large answer (map.sites) costs its thread neither a structured clone nor a stringify.
+   */
+  dispatchJson: DispatchJson
   /** The folder beside the data file (uploads, basemaps, caches). */
   dataDir: string
   /** Tests only (testHooks): raw SQL or a crash in the writer or a reader. */
@@ -92,6 +99,12 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
     return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
   }
 
+  const dispatchJson: DispatchJson = async (method, input) => {
+    const target = methodKind(method) === 'read' ? reader() : writer
+    const answer = await target.request({ type: 'dispatchJson', method, input }, String(method))
+    return answer.type === 'json' ? answer.json : JSON.stringify(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }))
+  }
+
   const readAsset: AssetReader = async (pathname) => {
     const answer = await reader().request({ type: 'asset', pathname }, pathname)
     if (answer.type === 'asset' && !answer.error) return answer.asset ?? null
@@ -116,6 +129,7 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
   return {
     dataDir,
     dispatch,
+    dispatchJson,
     readAsset,
     receiveUpload: (body, name) => uploaded(() => receiveUpload(uploads, body, name)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(uploads, filePath)),

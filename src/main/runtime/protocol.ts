@@ -25,6 +25,8 @@ export type TestHook =
 
 export type WorkerCall =
   | { type: 'dispatch'; seq: number; method: string; input: unknown }
+  /** The same, answered as the envelope's JSON text (made in the worker, not on the host's thread). */
+  | { type: 'dispatchJson'; seq: number; method: string; input: unknown }
   | { type: 'asset'; seq: number; pathname: string }
   | { type: 'test'; seq: number; hook: TestHook }
   | { type: 'ping'; seq: number }
@@ -43,6 +45,7 @@ export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'failed'; error: WorkerFailure }
   | { type: 'answer'; seq: number; result: Result<unknown> }
+  | { type: 'json'; seq: number; json: string }
   | { type: 'asset'; seq: number; asset?: AssetAnswer; error?: string }
   | { type: 'pong'; seq: number }
   | { type: 'closed'; seq: number }

@@ -42,6 +42,8 @@ async function answer(call: WorkerCall): Promise<void> {
   switch (call.type) {
     case 'dispatch':
       return post({ type: 'answer', seq: call.seq, result: await services.dispatch(call.method, call.input) })
+    case 'dispatchJson':
+      return post({ type: 'json', seq: call.seq, json: JSON.stringify(await services.dispatch(call.method, call.input)) })
     case 'asset':
       try {
         return post({ type: 'asset', seq: call.seq, asset: await services.readAsset(call.pathname) })

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({
     dispatch: services.dispatch,
+    dispatchJson: services.dispatchJson,
     readAsset: services.readAsset,
     receiveUpload: services.receiveUpload,
     staticDir: path.join(projectRoot, 'out/renderer'),

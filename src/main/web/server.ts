@@ -16,6 +16,8 @@ import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
 export interface WebServerOptions {
   dispatch: Dispatch
+  /** When given, answers /rpc/ calls as ready-made JSON text (the store runtime makes it in a worker). */
+  dispatchJson?: (method: string, input: unknown) => Promise<string>
   /** Serves GET /tiles/<id>/<z>/<x>/<y> and /photos/<id>; without it those paths answer 404. */
   readAsset?: AssetReader
   /** Receives POST /upload bodies, answering failures as envelopes (it never rejects); without it that path answers 404. */
@@ -105,8 +107,10 @@ export function createWebServer(options: WebServerOptions): http.Server {
           } catch {
             return send(400, JSON.stringify({ ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON' } }), 'application/json')
           }
-          const result = await options.dispatch(method, input)
-          send(200, JSON.stringify(result), 'application/json; charset=utf-8')
+          const json = options.dispatchJson
+            ? await options.dispatchJson(method, input)
+            : JSON.stringify(await options.dispatch(method, input))
+          send(200, json, 'application/json; charset=utf-8')
         })
         .catch((error: Error) => send(413, error.message))
       return
