@@ -66,27 +66,38 @@ async function measure(origin: string, token: string) {
   await rpc('map.sites', {}) // warm: the first answer may build caches
   const end = Date.now() + SECONDS * 1000
   let reads = 0
+  let readErrors = 0
   let stop = false
+  // A host that cannot keep up refuses or drops connections: counted, not fatal.
   const readers = Array.from({ length: READERS }, async () => {
     while (!stop && Date.now() < end) {
-      await rpc('map.sites', {})
-      reads++
+      try {
+        await rpc('map.sites', {})
+        reads++
+      } catch {
+        readErrors++
+      }
     }
   })
   const latencies: number[] = []
+  let writeErrors = 0
   const readStart = performance.now()
   // Let the readers pile up before the first write.
   await new Promise((resolve) => setTimeout(resolve, 500))
   for (let i = 0; i < MAX_WRITES && Date.now() < end; i++) {
     const t0 = performance.now()
-    await rpc('clusters.create', { name: `压测聚集区${Date.now()}-${i}`, districtCode: '210103' })
-    latencies.push(performance.now() - t0)
+    try {
+      await rpc('clusters.create', { name: `压测聚集区${Date.now()}-${i}`, districtCode: '210103' })
+      latencies.push(performance.now() - t0)
+    } catch {
+      writeErrors++
+    }
   }
   stop = true
   await Promise.all(readers)
   const readSeconds = (performance.now() - readStart) / 1000
   latencies.sort((a, b) => a - b)
-  return { writes: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, readsPerSecond: reads / readSeconds }
+  return { writes: latencies.length, writeErrors, readErrors, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, readsPerSecond: reads / readSeconds }
 }
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'site-atlas-writes-'))
@@ -108,7 +119,7 @@ try {
     try {
       const r = await measure(host.origin, host.token)
       const ms = (x: number) => `${Math.round(x)} ms`
-      console.log(`${name.padEnd(44)} writes ${String(r.writes).padStart(4)}  p50 ${ms(r.p50).padStart(8)}  p99 ${ms(r.p99).padStart(8)}  max ${ms(r.max).padStart(8)}  map reads/s ${r.readsPerSecond.toFixed(1)}`)
+      console.log(`${name.padEnd(44)} writes ${String(r.writes).padStart(4)}  p50 ${ms(r.p50).padStart(8)}  p99 ${ms(r.p99).padStart(8)}  max ${ms(r.max).padStart(8)}  map reads/s ${r.readsPerSecond.toFixed(1)}  failed writes ${r.writeErrors}, reads ${r.readErrors}`)
     } finally {
       await stopHost(host.child)
     }

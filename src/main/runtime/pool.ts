@@ -68,10 +68,12 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
   const entry = options.entry ?? storeWorkerEntry()
   const init = { file: path.resolve(options.file), actor: options.actor, options: options.options ?? {}, testHooks: options.testHooks }
   const pingGraceMs = options.pingGraceMs ?? 1000
-  const writer = new StoreWorker('writer', entry, init, { callTimeoutMs: options.writeTimeoutMs ?? 60_000, pingGraceMs })
+  // Writes are short and a few in flight keep the writer fed; a reader gets one read at a time
+  // (tiles and photos pass beside it: they are quick, or wait on a file or the network).
+  const writer = new StoreWorker('writer', entry, init, { callTimeoutMs: options.writeTimeoutMs ?? 60_000, pingGraceMs, maxInFlight: 8 })
   const readers = Array.from(
     { length: Math.max(1, options.readers ?? DEFAULT_READERS) },
-    () => new StoreWorker('reader', entry, init, { callTimeoutMs: options.readTimeoutMs ?? 30_000, pingGraceMs }),
+    () => new StoreWorker('reader', entry, init, { callTimeoutMs: options.readTimeoutMs ?? 30_000, pingGraceMs, maxInFlight: 1 }),
   )
   // Every process loads its code at once; the readers open the store once the writer has made
   // or migrated it, and the host does not wait for them: a read waits for its reader.
@@ -106,7 +108,7 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
   }
 
   const readAsset: AssetReader = async (pathname) => {
-    const answer = await reader().request({ type: 'asset', pathname }, pathname)
+    const answer = await reader().request({ type: 'asset', pathname }, pathname, false)
     if (answer.type === 'asset' && !answer.error) return answer.asset ?? null
     throw new Error(answer.type === 'lost' ? answer.message : answer.type === 'asset' ? answer.error : 'unexpected answer')
   }

@@ -7,8 +7,14 @@ import type { WorkerCall, WorkerFailure, WorkerInit, WorkerMessage, WorkerRole }
 // crashed or was closed — and starts a fresh process after one is lost.
 
 export interface WorkerLimits {
-  /** A call not answered within this long is stopped (see onDeadline). */
+  /** A call not answered within this long after it was sent is stopped (see onDeadline). */
   callTimeoutMs: number
+  /**
+   * Calls sent to the worker at once; the others wait here. A worker runs SQL one statement at a
+   * time, so more in its own queue only makes calls wait where their deadlines already run and
+   * puts the ping that tells "busy" from "stuck" behind them.
+   */
+  maxInFlight: number
   /** How long a stalled-looking worker has to answer a ping before it is killed. */
   pingGraceMs: number
 }
@@ -44,6 +50,9 @@ export class StoreWorker {
   private readonly exitReasons = new WeakMap<WorkerProcess, string>()
   /** Processes started, for tests and logs. */
   generation = 0
+  /** Limited calls sent and not yet answered, and those waiting for a place. */
+  private inFlight = 0
+  private readonly waiting: Array<() => void> = []
 
   constructor(
     readonly role: WorkerRole,
@@ -52,9 +61,9 @@ export class StoreWorker {
     private readonly limits: WorkerLimits,
   ) {}
 
-  /** Calls sent and not yet answered: the pool sends reads to the least busy reader. */
+  /** Calls sent or waiting to be: the pool sends reads to the least busy reader. */
   get load(): number {
-    return this.pending.size
+    return this.pending.size + this.waiting.length
   }
 
   get pid(): number | undefined {
@@ -77,8 +86,25 @@ export class StoreWorker {
     return this.starting
   }
 
-  /** Sends a call and resolves with its answer; never rejects, never hangs. */
-  async request(body: CallBody, describe: string): Promise<Answer> {
+  /**
+   * Sends a call (once a place is free, unless `limited` is false: quick or merely waiting work
+   * such as a tile) and resolves with its answer; never rejects, never hangs.
+   */
+  async request(body: CallBody, describe: string, limited = true): Promise<Answer> {
+    if (!limited) return this.send(body, describe)
+    if (this.inFlight >= this.limits.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    else this.inFlight += 1
+    try {
+      return await this.send(body, describe)
+    } finally {
+      // The place passes to the next waiting call (inFlight unchanged), or is freed.
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.inFlight -= 1
+    }
+  }
+
+  private async send(body: CallBody, describe: string): Promise<Answer> {
     let process: WorkerProcess
     try {
       process = await this.start()
@@ -110,11 +136,6 @@ export class StoreWorker {
     const timer = setTimeout(() => process.kill(), graceMs)
     await exited
     clearTimeout(timer)
-  }
-
-  /** Tests: kills the process as a crash would. */
-  kill(): void {
-    this.process?.kill()
   }
 
   private spawn(): Promise<WorkerProcess> {
