@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process'
+import os from 'node:os'
 import type { WorkerEntry } from './entry'
 import type { WorkerCall, WorkerInit, WorkerMessage } from './protocol'
 
@@ -16,7 +17,15 @@ export interface WorkerProcess {
   readonly pid: number | undefined
 }
 
-export function launchWorker(entry: WorkerEntry): WorkerProcess {
+/** How much lower a reader runs than the host and the writer (a Unix nice value). */
+const READER_NICENESS = 10
+
+/**
+ * Starts a worker process. `background` (the readers) runs it at a lower priority: with every
+ * core busy answering reads, the host's thread and the writer still get the processor at once,
+ * so a write is not kept waiting behind map reads.
+ */
+export function launchWorker(entry: WorkerEntry, background = false): WorkerProcess {
   const child: ChildProcess = fork(entry.file, [], {
     execArgv: entry.execArgv,
     // Structured clone over the channel: tile and photo bytes stay bytes.
@@ -26,6 +35,13 @@ export function launchWorker(entry: WorkerEntry): WorkerProcess {
     // In Electron, process.execPath is the Electron binary: run it as plain Node.
     env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
   })
+  if (background && child.pid !== undefined) {
+    try {
+      os.setPriority(child.pid, Math.min(19, os.getPriority(process.pid) + READER_NICENESS))
+    } catch {
+      // not permitted here: the reader runs at the host's priority
+    }
+  }
   // A worker that dies mid-send must not crash the host: its exit is handled by onExit.
   child.on('error', () => undefined)
   // Remembered, so a listener added after the process has gone still hears of it.

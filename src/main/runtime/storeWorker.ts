@@ -75,7 +75,7 @@ export class StoreWorker {
    * started. Readers launch with the writer but open the store after the writer has migrated it.
    */
   launch(): void {
-    if (!this.process && !this.starting && !this.launched && !this.closed) this.launched = launchWorker(this.entry)
+    if (!this.process && !this.starting && !this.launched && !this.closed) this.launched = launchWorker(this.entry, this.role === 'reader')
   }
 
   /** Starts the process if it is not running; rejects when the store cannot be opened. */
@@ -139,7 +139,7 @@ export class StoreWorker {
   }
 
   private spawn(): Promise<WorkerProcess> {
-    const process = this.launched ?? launchWorker(this.entry)
+    const process = this.launched ?? launchWorker(this.entry, this.role === 'reader')
     this.launched = null
     this.generation += 1
     return new Promise<WorkerProcess>((resolve, reject) => {
