@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach } from 'vitest'
+import { afterEach, expect, vi } from 'vitest'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
 import type { Result } from '../../src/shared/result'
 import { type StoreRuntime, type StoreRuntimeOptions, startStoreRuntime } from '../../src/main/runtime/pool'
@@ -32,6 +32,9 @@ export function runtimePerTest(): { start(options?: Partial<StoreRuntimeOptions>
       const dir = tempDir('site-atlas-workers-')
       const file = path.join(dir, 'atlas.db')
       const runtime = await startStoreRuntime({ file, actor: 'tester', testHooks: true, ...options })
+      // Every reader up before a test's clocks start: on a busy machine a reader's start (from
+      // source, at a lower priority) can take longer than the short limits the tests set.
+      await vi.waitFor(() => expect(runtime.workers().every((w) => w.pid !== undefined)).toBe(true), { timeout: 90_000, interval: 50 })
       const call = ((method: MethodName, input: unknown) => runtime.dispatch(method, input)) as TestRuntime['call']
       const t: TestRuntime = {
         runtime,

@@ -53,6 +53,8 @@ export class StoreWorker {
   /** Limited calls sent and not yet answered, and those waiting for a place. */
   private inFlight = 0
   private readonly waiting: Array<() => void> = []
+  /** Calls waiting for the process to start. */
+  private awaitingStart = 0
 
   constructor(
     readonly role: WorkerRole,
@@ -63,7 +65,7 @@ export class StoreWorker {
 
   /** Calls sent or waiting to be: the pool sends reads to the least busy reader. */
   get load(): number {
-    return this.pending.size + this.waiting.length
+    return this.pending.size + this.waiting.length + this.awaitingStart
   }
 
   get pid(): number | undefined {
@@ -106,10 +108,13 @@ export class StoreWorker {
 
   private async send(body: CallBody, describe: string): Promise<Answer> {
     let process: WorkerProcess
+    this.awaitingStart += 1
     try {
       process = await this.start()
     } catch (error) {
       return { type: 'lost', message: (error as Error).message }
+    } finally {
+      this.awaitingStart -= 1
     }
     const seq = ++this.seq
     return new Promise<Answer>((resolve) => {
