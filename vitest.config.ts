@@ -14,6 +14,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // How long expect.poll waits for the page to catch up: the default second is too little for
+          // a busy two-core machine; a wait bound, not a timing assertion.
+          expect: { poll: { timeout: 10_000 } },
           // One browser host and one Chromium at a time: the machine has two cores.
           fileParallelism: false,
           globalSetup: ['tests/e2e/global-setup.ts'],

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const host = await startBrowserHost(dataDir ? { dataDir } : { demo: true })
   const browser = await launchBrowser()
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await browser.newPage({ viewport: { width: Number(process.env.SHOT_WIDTH ?? 1440), height: Number(process.env.SHOT_HEIGHT ?? 900) } })
     await page.goto(host.url)
     await page.waitForSelector('.shell__content')
     for (const route of routes) {

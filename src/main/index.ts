@@ -4,6 +4,9 @@ import { app, type BrowserWindow, dialog, ipcMain } from 'electron'
 import { type StoreRuntime, startStoreRuntime } from './runtime/pool'
 import { registerIpc, registerUploadIpc } from './electron/ipc'
 import { closeStoreOnQuit } from './electron/lifecycle'
+import { registerSaveIpc } from './electron/save'
+import { findExportByAssetPath } from './services/exports/files'
+import { registerPrintIpc } from './electron/print'
 import { installMenu } from './electron/menu'
 import { APP_ENTRY_URL, appOrigins, createSenderCheck } from './electron/origin'
 import { registerAppScheme, serveAppScheme } from './electron/protocol'
@@ -58,6 +61,16 @@ async function start(): Promise<void> {
   const isTrustedSender = createSenderCheck({ allowedOrigins, webContentsId: () => mainWindow?.webContents.id })
   registerIpc(ipcMain, services.dispatch, isTrustedSender)
   registerUploadIpc(ipcMain, services.registerFile, isTrustedSender)
+  registerSaveIpc(
+    ipcMain,
+    {
+      locate: (assetPath) => findExportByAssetPath(services.dataDir, assetPath),
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      defaultDir: () => app.getPath('downloads'),
+    },
+    isTrustedSender,
+  )
+  registerPrintIpc(ipcMain, isTrustedSender)
   serveAppScheme(rendererDir, services.readAsset)
   installMenu()
 

@@ -37,6 +37,24 @@ const bridge: PreloadBridge = {
       return { ok: false, error: { code: 'internal', message: `无法发送请求：${(error as Error).message}` } }
     }
   },
+
+  // Saving a finished export: main asks where (save dialog) and copies it; only exports/<id> is accepted there.
+  async save(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>> {
+    try {
+      return (await ipcRenderer.invoke('save', assetPath, fileName)) as Result<{ saved: boolean }>
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: `无法发送请求：${(error as Error).message}` } }
+    }
+  },
+
+  // The page prints itself to PDF (the inventory sheet); main asks where to save it.
+  async print(fileName: string): Promise<Result<{ filePath: string | null }>> {
+    try {
+      return (await ipcRenderer.invoke('print', String(fileName))) as Result<{ filePath: string | null }>
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: `无法发送请求：${(error as Error).message}` } }
+    }
+  },
 }
 
 contextBridge.exposeInMainWorld('siteAtlas', bridge)

@@ -39,6 +39,8 @@ export interface ImportSheetInfo {
   columns: ImportColumn[]
   /** The first rows below the header, as text, for the wizard's preview. */
   sample: string[][]
+  /** The 1-based sheet row of each sample row (blank and totals rows between them are skipped). */
+  sampleRows?: number[]
   /** Detected from the headers; null when nothing fits. */
   suggestedKind: ImportKind | null
   /** e.g. bd09 when a column is named 百度经度; null when the file does not say. */

@@ -29,6 +29,13 @@ export const visitList = z.strictObject({
 export type VisitCreate = z.input<typeof visitCreate>
 export type VisitUpdate = z.input<typeof visitUpdate>
 
+/** A site shown on a visit, named as it is now (a deleted site keeps its last name). */
+export interface VisitSite extends SiteRef {
+  name: string
+  /** The site has been deleted since (the visit still records that it was shown). */
+  deleted: boolean
+}
+
 export interface Visit {
   id: string
   company: string
@@ -38,9 +45,10 @@ export interface Visit {
   contactPhone: string | null
   notes: string | null
   followUpDate: string | null
-  /** The sites shown, with their names as they are now (a deleted site keeps its last name). */
-  sites: Array<SiteRef & { name: string }>
+  /** The sites shown, in the order they were shown. */
+  sites: VisitSite[]
   createdAt: string
   updatedAt: string
   deletedAt: string | null
+  isDemo: boolean
 }

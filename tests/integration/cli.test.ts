@@ -124,7 +124,8 @@ describe('command line', () => {
     expect(result.status).toBe(0)
     expect(() => JSON.parse(result.stdout)).not.toThrow()
     expect(result.stdout.trim().split('\n')).toHaveLength(1)
-  })
+    // A whole process through tsx: seconds on a busy machine, so more than the default 5 s.
+  }, 30_000)
 
   it('reads without writing: stats leaves the file byte for byte, and an empty database is no store', async () => {
     const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')

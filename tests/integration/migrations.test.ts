@@ -125,6 +125,55 @@ describe('store migrations', () => {
     await v4.close()
   })
 
+  it('upgrades 004 → 005 (import batches) with the data kept', async () => {
+    const file = fileIn()
+    const v4 = await openStore(file, { migrateTo: '004_photos' })
+    await sql`INSERT INTO buildings (id, created_at, updated_at, name, district_code, kind) VALUES ('b1', 'now', 'now', '财富中心', '210103', 'office')`.execute(v4.db)
+    await v4.close()
+    const v5 = await openStore(file, { migrateTo: '005_imports' })
+    expect(v5.schemaVersion).toBe(5)
+    expect(v5.backupPath).toMatch(/\.v4-.*\.bak$/)
+    expect((await sql<{ name: string }>`SELECT name FROM buildings`.execute(v5.db)).rows).toEqual([{ name: '财富中心' }])
+    await sql`INSERT INTO import_batches (id, file_name, kind, at, hlc, actor, device_id, created) VALUES ('i1', '楼宇.xlsx', 'buildings', 'now', 'h', 'tester', 'd', 1)`.execute(v5.db)
+    await sql`INSERT INTO import_batch_rows (batch_id, seq, table_name, row_id, op) VALUES ('i1', 0, 'buildings', 'b1', 'insert')`.execute(v5.db)
+    // Only the four kinds of import and the two things an import does to a row are accepted.
+    await expect(
+      sql`INSERT INTO import_batches (id, file_name, kind, at, hlc, actor, device_id) VALUES ('i2', 'x', 'photos', 'now', 'h', 'a', 'd')`.execute(v5.db),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await expect(
+      sql`INSERT INTO import_batch_rows (batch_id, seq, table_name, row_id, op) VALUES ('i1', 1, 'buildings', 'b1', 'delete')`.execute(v5.db),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await v5.close()
+  })
+
+  // Named 006: 005 (imports) lands from another branch. Versions are counted, not read from names.
+  it('upgrades to 006 (investor visits) with the data kept', async () => {
+    const names = Object.keys(migrations)
+    const at = names.indexOf('006_visits')
+    const file = fileIn()
+    const before = await openStore(file, { migrateTo: names[at - 1] })
+    expect(before.schemaVersion).toBe(at)
+    await sql`INSERT INTO buildings (id, created_at, updated_at, name, district_code, kind) VALUES ('b1', 'now', 'now', '茂业中心', '210103', 'office')`.execute(before.db)
+    await before.close()
+
+    const after = await openStore(file, { migrateTo: '006_visits' })
+    expect(after.schemaVersion).toBe(at + 1)
+    expect(after.backupPath).toMatch(new RegExp(`\\.v${at}-.*\\.bak$`))
+    expect((await sql<{ name: string }>`SELECT name FROM buildings`.execute(after.db)).rows).toEqual([{ name: '茂业中心' }])
+    await sql`INSERT INTO visits (id, created_at, updated_at, company, date) VALUES ('v1', 'now', 'now', '东软集团', '2025-02-10')`.execute(after.db)
+    await sql`INSERT INTO visit_sites (visit_id, site_kind, site_id, sort_order) VALUES ('v1', 'building', 'b1', 0)`.execute(after.db)
+    const plan = after.sqlite.prepare("EXPLAIN QUERY PLAN SELECT visit_id FROM visit_sites WHERE site_kind = 'building' AND site_id = 'b1'").all() as Array<{ detail: string }>
+    expect(plan.map((p) => p.detail).join(' ')).toContain('visit_sites_site')
+    // Only the three kinds of site, and only sites of a visit that exists.
+    await expect(
+      sql`INSERT INTO visit_sites (visit_id, site_kind, site_id) VALUES ('v1', 'tenant', 'b1')`.execute(after.db),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await expect(
+      sql`INSERT INTO visit_sites (visit_id, site_kind, site_id) VALUES ('nope', 'building', 'b1')`.execute(after.db),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed/)
+    await after.close()
+  })
+
   it('refuses a file from a newer version instead of damaging it', async () => {
     const file = fileIn()
     const next = {

@@ -68,6 +68,15 @@ describe('parcels', () => {
     expect(redrawn.lng).toBeCloseTo(123.4305, 7)
   })
 
+  it('saves and logs a changed code (it was dropped as if it were a key)', async () => {
+    const { id } = await create()
+    expect((await app.ok('parcels.update', { id, code: 'HN2025-009' })).code).toBe('HN2025-009')
+    expect((await app.ok('parcels.get', { id })).code).toBe('HN2025-009')
+    const changes = await app.ok('changes.list', { rowId: id })
+    expect(changes.find((c) => c.op === 'update' && c.field === 'code')).toMatchObject({ oldValue: 'HN2025-001', newValue: 'HN2025-009' })
+    expect(changes.find((c) => c.op === 'insert' && c.field === 'code')).toMatchObject({ newValue: 'HN2025-001' })
+  })
+
   it('refuses a duplicate code among live parcels, naming the field', async () => {
     const first = await create()
     const duplicate = await app.call('parcels.create', { code: 'HN2025-001', name: '另一地块', districtCode: '210112', landUse: 'm0', status: 'reserve' })

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util'
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
+import { EXPORT_USAGE, exportCommand } from './commands/export'
 import { GENERATE_USAGE, generateCommand } from './commands/generate'
+import { IMPORT_USAGE, importCommand } from './commands/import'
+import { SHEET_USAGE, sheetCommand } from './commands/sheet'
 import { statsCommand } from './commands/stats'
 import { CliError, type Output, processOutput } from './output'
 
@@ -9,6 +12,19 @@ import { CliError, type Output, processOutput } from './output'
 
 /** Options only `generate` takes, as text so it can say what is wrong with a value. */
 const GENERATE_OPTIONS = ['buildings', 'parcels', 'spaces', 'tenants', 'seed'] as const
+/** Options only `import` takes. */
+const IMPORT_OPTIONS = ['kind', 'sheet', 'crs', 'dry-run', 'skip-invalid'] as const
+/** Options only `export` takes. */
+const EXPORT_OPTIONS = ['format', 'out', 'table', 'search'] as const
+/** Options only `sheet` takes (and its flag --handbook). */
+const SHEET_OPTIONS = ['out', 'search', 'ids', 'district'] as const
+/** Options that belong to some commands only: one given to another command is refused, naming its commands. */
+const OWN_OPTIONS: Record<string, readonly string[]> = {
+  generate: GENERATE_OPTIONS,
+  import: IMPORT_OPTIONS,
+  export: EXPORT_OPTIONS,
+  sheet: [...SHEET_OPTIONS, 'handbook'],
+}
 
 /** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
 function joinNegativeCounts(args: string[]): string[] {
@@ -28,28 +44,47 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
-  ${GENERATE_USAGE}`
+  ${GENERATE_USAGE}
+  ${IMPORT_USAGE}
+  ${EXPORT_USAGE}
+  ${SHEET_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean } & Partial<Record<(typeof GENERATE_OPTIONS)[number], string>>
+    let values: { db?: string; json?: boolean; force?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean } &
+      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs', string>>
+    let positionals: string[]
     try {
-      values = parseArgs({
+      const parsed = parseArgs({
         args: joinNegativeCounts(rest),
         options: {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
           ...Object.fromEntries(GENERATE_OPTIONS.map((name) => [name, { type: 'string' } as const])),
+          ...Object.fromEntries([...EXPORT_OPTIONS, ...SHEET_OPTIONS].map((name) => [name, { type: 'string' } as const])),
+          kind: { type: 'string' },
+          sheet: { type: 'string' },
+          crs: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          'skip-invalid': { type: 'boolean' },
+          handbook: { type: 'boolean' },
         },
         strict: true,
-      }).values
+        allowPositionals: true,
+      })
+      values = parsed.values
+      positionals = parsed.positionals
     } catch (error) {
       throw new CliError(`参数有误：${(error as Error).message}\n${USAGE}`, 2)
     }
-    const stray = GENERATE_OPTIONS.find((name) => values[name] !== undefined)
-    if (stray && command !== 'generate') throw new CliError(`参数有误：--${stray} 只用于 generate\n${USAGE}`, 2)
+    for (const name of new Set(Object.values(OWN_OPTIONS).flat())) {
+      if (values[name as keyof typeof values] === undefined || OWN_OPTIONS[command ?? '']?.includes(name)) continue
+      const owners = Object.keys(OWN_OPTIONS).filter((c) => OWN_OPTIONS[c]!.includes(name))
+      throw new CliError(`参数有误：--${name} 只用于 ${owners.join('/')}\n${USAGE}`, 2)
+    }
+    if (positionals.length > (command === 'import' ? 1 : 0)) throw new CliError(`参数有误：多余的参数 ${positionals.join(' ')}\n${USAGE}`, 2)
     if (!command || command === 'help' || command === '--help') {
       output.out(USAGE)
       return command ? 0 : 2
@@ -68,6 +103,17 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         return 0
       case 'generate':
         await generateCommand(db, values, values.force ?? false, output)
+        return 0
+      case 'import':
+        return await importCommand(positionals[0], db, {
+          kind: values.kind, sheet: values.sheet, crs: values.crs, dryRun: values['dry-run'] ?? false, skipInvalid: values['skip-invalid'] ?? false,
+          json: values.json ?? false,
+        }, output)
+      case 'export':
+        await exportCommand(db, values, output)
+        return 0
+      case 'sheet':
+        await sheetCommand(db, values, output)
         return 0
       default:
         throw new CliError(`未知命令：${command}\n${USAGE}`, 2)

@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { protocol } from 'electron'
 import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import { CONTENT_SECURITY_POLICY } from '../csp'
@@ -48,8 +50,10 @@ export function createAppRequestHandler(root: string, readAsset?: AssetReader): 
     if (readAsset) {
       const asset = assetPath(request.url)
       if (asset) {
-        const { status, headers, body } = await assetResponse(readAsset, request.method, asset)
-        return new Response(body, { status, headers })
+        const { status, headers, body, file } = await assetResponse(readAsset, request.method, asset)
+        // An export is streamed from disk rather than read into memory.
+        const stream = file ? (Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>) : body
+        return new Response(stream, { status, headers })
       }
     }
     const file = resolveAppFile(base, request.url)

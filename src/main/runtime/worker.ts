@@ -1,5 +1,6 @@
 import { createServices, type Services } from '../services'
 import { openStore, type Store, StoreOpenError } from '../store/open'
+import { jsonOf } from '../web/encode'
 import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } from './protocol'
 
 // A store worker process: opens the store (the writer read-write and migrated; a reader read-only,
@@ -43,7 +44,7 @@ async function answer(call: WorkerCall): Promise<void> {
     case 'dispatch':
       return post({ type: 'answer', seq: call.seq, result: await services.dispatch(call.method, call.input) })
     case 'dispatchJson':
-      return post({ type: 'json', seq: call.seq, json: JSON.stringify(await services.dispatch(call.method, call.input)) })
+      return post({ type: 'json', seq: call.seq, json: jsonOf(await services.dispatch(call.method, call.input)) })
     case 'asset':
       try {
         return post({ type: 'asset', seq: call.seq, asset: await services.readAsset(call.pathname) })

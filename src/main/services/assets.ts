@@ -2,17 +2,30 @@ import { parseTilePath } from './basemaps/tilePaths'
 import { readTile } from './basemaps/tiles'
 import type { ServiceContext } from './context'
 import { readPhoto } from './photos/handlers'
+import { EXPORT_ASSET_PATH, findExportByAssetPath } from './exports/files'
 
-// Binary things the page shows by URL rather than through the API: basemap tiles and site photos.
+// Binary things the page shows by URL rather than through the API: basemap tiles and site photos,
+// and the finished exports it downloads (exports/<id>, sent as attachments).
 // Both hosts serve them on the page's own origin (browser /tiles/… and /photos/…, Electron
 // app://site-atlas/tiles/… and /photos/…), so the CSP's 'self' covers them, and both hand the
 // path to this one reader: a new kind of asset is added here, not in each host.
 
-export interface Asset {
+export type Asset = BytesAsset | FileAsset
+
+export interface BytesAsset {
   bytes: Uint8Array
   contentType: string
   /** How long the browser may keep it, seconds. */
   maxAge: number
+}
+
+/** A file to download (an export): streamed from disk rather than read into memory, never cached. */
+export interface FileAsset {
+  filePath: string
+  size: number
+  contentType: string
+  /** The name the browser saves it under (Content-Disposition: attachment). */
+  downloadName: string
 }
 
 /** The asset at a path, null when there is none, 'bad' for a malformed path. */
@@ -27,6 +40,8 @@ export interface AssetResponse {
   status: number
   headers: Record<string, string>
   body: Uint8Array<ArrayBuffer> | string | null
+  /** When set (and body is null), the body is this file's bytes, which the host streams. */
+  file?: string
 }
 
 /** An asset request's whole answer (405, 400, 204, 200 or 500); the hosts only write it out. */
@@ -41,6 +56,20 @@ export async function assetResponse(readAsset: AssetReader, method: string | und
   }
   if (found === 'bad') return plain(400, 'Bad asset path')
   if (!found) return { status: 204, headers: { 'cache-control': 'no-store' }, body: null }
+  if ('filePath' in found) {
+    return {
+      status: 200,
+      headers: {
+        'content-type': found.contentType,
+        'content-length': String(found.size),
+        'content-disposition': attachment(found.downloadName),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+      body: null,
+      ...(method === 'HEAD' ? {} : { file: found.filePath }),
+    }
+  }
   return {
     status: 200,
     headers: {
@@ -61,13 +90,24 @@ function plain(status: number, text: string): AssetResponse {
   }
 }
 
+/**
+ * Content-Disposition for a download: an ASCII name for old clients and the real (Chinese) name
+ * as RFC 5987 UTF-8, which every current browser prefers.
+ */
+export function attachment(name: string): string {
+  const ext = /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1] ?? 'bin'
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="site-atlas-export.${ext}"; filename*=UTF-8''${encoded}`
+}
+
 /** The bytes as a Response body accepts them: as they are, copied only if they sit on shared memory. */
 function onArrayBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes)
 }
 
 /** Paths the hosts hand to the asset reader rather than to their static files. */
-export const isAssetPath = (pathname: string): boolean => pathname.startsWith('/tiles/') || pathname.startsWith('/photos/')
+export const isAssetPath = (pathname: string): boolean =>
+  pathname.startsWith('/tiles/') || pathname.startsWith('/photos/') || pathname.startsWith('/exports/')
 
 export function createAssetReader(ctx: ServiceContext): AssetReader {
   return async (pathname) => {
@@ -76,6 +116,11 @@ export function createAssetReader(ctx: ServiceContext): AssetReader {
       if (!tile) return 'bad'
       const found = await readTile(ctx, tile.id, tile.z, tile.x, tile.y)
       return found && { ...found, maxAge: TILE_MAX_AGE }
+    }
+    if (pathname.startsWith('/exports/')) {
+      if (!EXPORT_ASSET_PATH.test(pathname)) return 'bad'
+      const found = await findExportByAssetPath(ctx.dataDir, pathname)
+      return found && { filePath: found.filePath, size: found.size, contentType: found.mime, downloadName: found.fileName }
     }
     const photo = PHOTO_PATH.exec(pathname)
     if (!photo) return 'bad'

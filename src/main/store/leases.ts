@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Lease } from '../../shared/types'
+import { readRows } from './handle'
 import type { Database, LeaseRow as LeaseTableRow } from './schema'
 
 type LeaseRow = Omit<Lease, 'isDemo' | 'spaceIds' | 'floors'> & { isDemo: number; spaceIds: string | null; floors: string | null }
@@ -15,7 +16,7 @@ export async function listLeases(
     if (filter.ids.length === 0) return []
     where.push(sql`l.id IN (${sql.join(filter.ids)})`)
   }
-  const { rows } = await sql<LeaseRow>`
+  const rows = await readRows(db, sql<LeaseRow>`
     SELECT l.*, t.name AS tenant_name, b.name AS building_name,
       (SELECT json_group_array(space_id) FROM (SELECT ls.space_id FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id
          WHERE ls.lease_id = l.id ORDER BY s.floor_sort, s.unit)) AS space_ids,
@@ -25,7 +26,7 @@ export async function listLeases(
     JOIN tenants t ON t.id = l.tenant_id
     JOIN buildings b ON b.id = l.building_id
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY l.end_date IS NULL, l.end_date, t.name`.execute(db)
+    ORDER BY l.end_date IS NULL, l.end_date, t.name`)
   return rows.map((r) => ({
     ...r,
     isDemo: r.isDemo === 1,

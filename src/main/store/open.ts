@@ -2,10 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, type Migration, Migrator, SqliteDialect, sql } from 'kysely'
-import { ImmediateSqliteDialect } from './dialect'
+import { cachedStatements, ImmediateSqliteDialect } from './dialect'
 import { SITE_ATLAS_APPLICATION_ID } from './migrations/001_initial'
 import { migrations as appMigrations } from './migrations'
 import type { Database } from './schema'
+import { registerSqliteHandle } from './handle'
 
 export type StoreOpenProblem = 'missing' | 'not_site_atlas' | 'newer_schema' | 'unreadable'
 
@@ -75,7 +76,8 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     sqlite.pragma('busy_timeout = 5000')
 
     // Writers take the write lock when they begin (dialect.ts); a read-only store cannot, and never writes.
-    const dialect = options.readonly ? new SqliteDialect({ database: sqlite }) : new ImmediateSqliteDialect({ database: sqlite })
+    const database = cachedStatements(sqlite)
+    const dialect = options.readonly ? new SqliteDialect({ database }) : new ImmediateSqliteDialect({ database })
     const base = new Kysely<any>({ dialect })
     let backupPath: string | null = null
     let schemaVersion = version
@@ -85,6 +87,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
       schemaVersion = await migrate(base, migrations, options.migrateTo)
     }
     const db = base.withPlugin(new CamelCasePlugin()) as unknown as Kysely<Database>
+    registerSqliteHandle(db, sqlite, database)
     return {
       db,
       sqlite,

@@ -210,6 +210,49 @@ export interface PhotoTable extends RowBase {
   sortOrder: number
 }
 
+export interface VisitTable extends RowBase {
+  company: string
+  date: string
+  staff: string | null
+  contactName: string | null
+  contactPhone: string | null
+  notes: string | null
+  followUpDate: string | null
+}
+
+export interface VisitSiteTable {
+  visitId: string
+  siteKind: 'building' | 'parcel' | 'park'
+  siteId: string
+  sortOrder: number
+}
+
+export interface ImportBatchTable {
+  id: string
+  fileName: string
+  kind: 'buildings' | 'parcels' | 'parks' | 'workbook'
+  sheet: string | null
+  at: string
+  /** The import's clock stamp: a change logged after it is a later edit. */
+  hlc: string
+  actor: string
+  deviceId: string
+  created: number
+  updated: number
+  rejected: number
+  undoneAt: string | null
+}
+
+export interface ImportBatchRowTable {
+  batchId: string
+  seq: number
+  tableName: string
+  rowId: string
+  op: 'insert' | 'update'
+  /** For an update: the previous values of the fields it changed, as JSON. */
+  previous: string | null
+}
+
 export interface Database {
   districts: DistrictTable
   clusters: ClusterTable
@@ -227,12 +270,16 @@ export interface Database {
   basemaps: BasemapTable
   savedSearches: SavedSearchTable
   photos: PhotoTable
+  importBatches: ImportBatchTable
+  importBatchRows: ImportBatchRowTable
+  visits: VisitTable
+  visitSites: VisitSiteTable
 }
 
 /** Tables whose rows are edited by people and therefore logged field by field. */
 export type LoggedTable =
   | 'districts' | 'clusters' | 'buildings' | 'spaces' | 'tenants' | 'leases' | 'parcels' | 'parks' | 'subParks' | 'parkHosts'
-  | 'savedSearches' | 'photos'
+  | 'savedSearches' | 'photos' | 'visits'
 
 export type BuildingRow = Selectable<BuildingTable>
 export type SpaceRow = Selectable<SpaceTable>
@@ -247,5 +294,6 @@ export type DistrictRow = Selectable<DistrictTable>
 export type BasemapRow = Selectable<BasemapTable>
 export type SavedSearchRow = Selectable<SavedSearchTable>
 export type PhotoRow = Selectable<PhotoTable>
+export type VisitRow = Selectable<VisitTable>
 export type NewRow<T extends keyof Database> = Insertable<Database[T]>
 export type RowPatch<T extends keyof Database> = Updateable<Database[T]>

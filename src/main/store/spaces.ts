@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Space } from '../../shared/types'
+import { readRows } from './handle'
 import type { Database } from './schema'
 
 type SpaceRow = Omit<Space, 'isDemo' | 'divisible'> & { isDemo: number; divisible: number }
@@ -15,7 +16,7 @@ export async function listSpaces(
     where.push(sql`s.id IN (${sql.join(filter.ids)})`)
   }
   // The tenant shown on a space is the one whose lease covering it is current today.
-  const { rows } = await sql<SpaceRow>`
+  const rows = await readRows(db, sql<SpaceRow>`
     SELECT s.id, s.building_id, s.floor_label, s.unit, s.area, s.status, s.asking_rent, s.fit_out,
       s.available_from, s.divisible, s.notes, s.created_at, s.updated_at, s.deleted_at, s.is_demo,
       (SELECT t.name FROM lease_spaces ls
@@ -25,6 +26,6 @@ export async function listSpaces(
        WHERE ls.space_id = s.id ORDER BY l.start_date DESC LIMIT 1) AS tenant_name
     FROM spaces s
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY s.floor_sort DESC, s.floor_label, s.unit`.execute(db)
+    ORDER BY s.floor_sort DESC, s.floor_label, s.unit`)
   return rows.map((r) => ({ ...r, isDemo: r.isDemo === 1, divisible: r.divisible === 1 }))
 }

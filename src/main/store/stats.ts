@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { DistrictFigures, InventoryStats } from '../../shared/types'
+import { leasableList } from './figures'
 import type { Database } from './schema'
+import { SqliteSum } from './sqliteSum'
 
 // Inventory figures over live rows, with the same definitions as a building's figures (see
 // buildings.ts): leasable = vacant + leased + reserved space. Spaces count only inside live
@@ -9,55 +11,62 @@ import type { Database } from './schema'
 // which is what a "入驻企业" total in a report means; per-building tenant counts (current leases
 // only) live in the building figures.
 
-const spaceFigures = sql`
-  SELECT s.building_id,
-    count(*) AS space_count,
-    sum(CASE WHEN s.status IN ('vacant', 'leased', 'reserved') THEN s.area ELSE 0 END) AS leasable_area,
-    sum(CASE WHEN s.status = 'vacant' THEN s.area ELSE 0 END) AS vacant_area,
-    sum(CASE WHEN s.status = 'leased' THEN s.area ELSE 0 END) AS leased_area
-  FROM spaces s JOIN buildings b ON b.id = s.building_id AND b.deleted_at IS NULL
-  WHERE s.deleted_at IS NULL
-  GROUP BY s.building_id`
-
-type Totals = Omit<InventoryStats, 'byDistrict' | 'vacancyRate' | 'occupancyRate'>
+type DistrictRow = DistrictFigures & { spaces: number; leasedArea: number }
+type Counts = Pick<InventoryStats, 'tenants' | 'aboveScaleTenants' | 'parcels' | 'parcelArea' | 'parks' | 'clusters'>
 
 export async function inventoryStats(db: Kysely<Database>): Promise<InventoryStats> {
-  const { rows: totalRows } = await sql<Totals>`
-    WITH sf AS (${spaceFigures})
-    SELECT
-      (SELECT count(*) FROM buildings WHERE deleted_at IS NULL) AS buildings,
-      (SELECT coalesce(sum(space_count), 0) FROM sf) AS spaces,
-      (SELECT count(*) FROM tenants WHERE deleted_at IS NULL) AS tenants,
-      (SELECT count(*) FROM tenants WHERE deleted_at IS NULL AND above_scale = 1) AS above_scale_tenants,
-      (SELECT count(*) FROM parcels WHERE deleted_at IS NULL) AS parcels,
-      (SELECT coalesce(sum(area), 0) FROM parcels WHERE deleted_at IS NULL) AS parcel_area,
-      (SELECT count(*) FROM parks WHERE deleted_at IS NULL) AS parks,
-      (SELECT count(*) FROM clusters WHERE deleted_at IS NULL) AS clusters,
-      (SELECT coalesce(sum(leasable_area), 0) FROM sf) AS leasable_area,
-      (SELECT coalesce(sum(vacant_area), 0) FROM sf) AS vacant_area,
-      (SELECT coalesce(sum(leased_area), 0) FROM sf) AS leased_area`.execute(db)
-  const totals = totalRows[0]!
-
-  const { rows: byDistrict } = await sql<DistrictFigures>`
-    WITH sf AS (${spaceFigures})
-    SELECT d.code, d.name,
-      count(*) AS buildings,
-      coalesce(sum(sf.leasable_area), 0) AS leasable_area,
-      coalesce(sum(sf.vacant_area), 0) AS vacant_area,
-      CASE WHEN sum(sf.leasable_area) > 0 THEN sum(sf.vacant_area) / sum(sf.leasable_area) END AS vacancy_rate
-    FROM buildings b
-    JOIN districts d ON d.code = b.district_code
-    LEFT JOIN sf ON sf.building_id = b.id
-    WHERE b.deleted_at IS NULL
-    GROUP BY d.code, d.name
+  // One aggregate over the live spaces of live buildings, by district (no figures per building),
+  // beside the count of live buildings per district, which a building without spaces is in too.
+  const { rows: districts } = await sql<DistrictRow>`
+    WITH by_district AS (
+      SELECT b.district_code AS code, count(*) AS spaces,
+        sum(CASE WHEN s.status IN ${leasableList} THEN s.area ELSE 0 END) AS leasable_area,
+        sum(CASE WHEN s.status = 'vacant' THEN s.area ELSE 0 END) AS vacant_area,
+        sum(CASE WHEN s.status = 'leased' THEN s.area ELSE 0 END) AS leased_area
+      FROM spaces s JOIN buildings b ON b.id = s.building_id AND b.deleted_at IS NULL
+      WHERE s.deleted_at IS NULL
+      GROUP BY b.district_code),
+    buildings_by_district AS (
+      SELECT district_code AS code, count(*) AS buildings FROM buildings WHERE deleted_at IS NULL GROUP BY district_code)
+    SELECT d.code, d.name, n.buildings, coalesce(f.spaces, 0) AS spaces,
+      coalesce(f.leasable_area, 0) AS leasable_area, coalesce(f.vacant_area, 0) AS vacant_area, coalesce(f.leased_area, 0) AS leased_area
+    FROM buildings_by_district n
+    JOIN districts d ON d.code = n.code
+    LEFT JOIN by_district f ON f.code = n.code
     ORDER BY d.code`.execute(db)
+  const { rows: countRows } = await sql<Counts>`
+    SELECT t.tenants, t.above_scale_tenants, p.parcels, p.parcel_area,
+      (SELECT count(*) FROM parks WHERE deleted_at IS NULL) AS parks,
+      (SELECT count(*) FROM clusters WHERE deleted_at IS NULL) AS clusters
+    FROM (SELECT count(*) AS tenants, coalesce(sum(above_scale = 1), 0) AS above_scale_tenants FROM tenants WHERE deleted_at IS NULL) t,
+      (SELECT count(*) AS parcels, coalesce(sum(area), 0) AS parcel_area FROM parcels WHERE deleted_at IS NULL) p`.execute(db)
 
-  const rate = (part: number) => (totals.leasableArea > 0 ? part / totals.leasableArea : null)
+  const total = (pick: (d: DistrictRow) => number) => {
+    const sum = new SqliteSum()
+    for (const d of districts) sum.add(pick(d))
+    return sum.value
+  }
+  const leasableArea = total((d) => d.leasableArea)
+  const vacantArea = total((d) => d.vacantArea)
+  const leasedArea = total((d) => d.leasedArea)
+  const rate = (part: number) => (leasableArea > 0 ? part / leasableArea : null)
   return {
-    ...totals,
-    vacancyRate: rate(totals.vacantArea),
-    occupancyRate: rate(totals.leasedArea),
-    byDistrict,
+    buildings: total((d) => d.buildings),
+    spaces: total((d) => d.spaces),
+    ...countRows[0]!,
+    leasableArea,
+    vacantArea,
+    leasedArea,
+    vacancyRate: rate(vacantArea),
+    occupancyRate: rate(leasedArea),
+    byDistrict: districts.map((d) => ({
+      code: d.code,
+      name: d.name,
+      buildings: d.buildings,
+      leasableArea: d.leasableArea,
+      vacantArea: d.vacantArea,
+      vacancyRate: d.leasableArea > 0 ? d.vacantArea / d.leasableArea : null,
+    })),
   }
 }
 

@@ -18,9 +18,11 @@ export interface Writer {
   now: string
   /** One clock stamp per transaction: all fields changed together share it. */
   stamp: string
+  /** The store's last stamp before this transaction: unchanged means nothing was written since it was read. */
+  previousStamp: string | null
 }
 
-const HLC_KEY = 'hlc.last'
+export const HLC_KEY = 'hlc.last'
 
 /** Runs `work` in one transaction with a writer that logs what it changes. */
 export async function write<T>(db: Kysely<Database>, author: Author, work: (w: Writer) => Promise<T>): Promise<T> {
@@ -31,7 +33,7 @@ export async function write<T>(db: Kysely<Database>, author: Author, work: (w: W
     const next = tick(last, nowMs)
     const stamp = encodeHlc(next, author.deviceId)
     await setSetting(trx, HLC_KEY, stamp)
-    return work({ trx, author, now: new Date(nowMs).toISOString(), stamp })
+    return work({ trx, author, now: new Date(nowMs).toISOString(), stamp, previousStamp: lastStamp })
   })
 }
 
@@ -48,7 +50,10 @@ const json = (v: unknown) => {
   if (v instanceof Uint8Array) return JSON.stringify({ bytes: v.byteLength, sha256: createHash('sha256').update(v).digest('hex') })
   return JSON.stringify(v)
 }
-const LOG_SKIP = new Set(['id', 'code', 'createdAt', 'updatedAt', 'deletedAt', 'isDemo'])
+/** Fields an insert does not log: the key, the times, the demo flag (the row's own, not what anyone wrote). */
+/** Bookkeeping columns, never logged as fields; a row's key (id, or a district's code) is the log row's rowId. */
+export const LOG_SKIP = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'isDemo'])
+const logged = (table: LoggedTable, field: string) => field !== keyColumn(table) && !LOG_SKIP.has(field)
 
 async function log(
   w: Writer,
@@ -93,7 +98,7 @@ export async function insertRow(w: Writer, table: LoggedTable, values: AnyRow): 
     id,
     'insert',
     Object.entries(row)
-      .filter(([field, v]) => !LOG_SKIP.has(field) && v !== null && v !== undefined)
+      .filter(([field, v]) => logged(table, field) && v !== null && v !== undefined)
       .map(([field, v]) => ({ field, oldValue: null, newValue: v })),
   )
   return id
@@ -107,7 +112,7 @@ export async function updateRow(w: Writer, table: LoggedTable, id: string, patch
   const old = before ?? (await findRow(w, table, id))
   if (!old) return []
   const changes = Object.entries(patch)
-    .filter(([field, v]) => v !== undefined && !LOG_SKIP.has(field) && !sameValue(old[field], v))
+    .filter(([field, v]) => v !== undefined && logged(table, field) && !sameValue(old[field], v))
     .map(([field, v]) => ({ field, oldValue: old[field], newValue: v }))
   if (changes.length === 0) return []
   const set = Object.fromEntries(changes.map((c) => [c.field, c.newValue]))

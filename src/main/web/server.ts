@@ -6,13 +6,14 @@ import type { Readable } from 'node:stream'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
+import { acceptsGzip, encodeJson, encodeResult } from './encode'
 import type { UploadResult } from '../services'
 import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
 // The browser host: the built renderer and the API over HTTP, for tests and demos. It listens on
 // 127.0.0.1 only and every API call must carry the per-start token: POST /rpc/<method> and
-// POST /upload?name=<file name> in the Authorization header; GET /tiles/… and /photos/… (assets) as
-// ?token= (an <img> cannot send headers).
+// POST /upload?name=<file name> in the Authorization header; GET /tiles/…, /photos/… and
+// /exports/<id> (assets) as ?token= (an <img> or a download link cannot send headers).
 
 export interface WebServerOptions {
   dispatch: Dispatch
@@ -69,9 +70,10 @@ export function createWebServer(options: WebServerOptions): http.Server {
       // An <img> cannot send headers: assets carry the token in the query instead.
       if (!same(url.searchParams.get('token') ?? '', expectedToken)) return unauthorized()
       assetResponse(options.readAsset, req.method, url.pathname)
-        .then(({ status, headers, body }) => {
+        .then(({ status, headers, body, file }) => {
           res.writeHead(status, headers)
-          res.end(body ?? undefined)
+          if (file) streamFile(file, res)
+          else res.end(body ?? undefined)
         })
         .catch((error: unknown) => {
           // Only writing can fail here (the client went away, a bad header value).
@@ -107,10 +109,20 @@ export function createWebServer(options: WebServerOptions): http.Server {
           } catch {
             return send(400, JSON.stringify({ ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON' } }), 'application/json')
           }
-          const json = options.dispatchJson
-            ? await options.dispatchJson(method, input)
-            : JSON.stringify(await options.dispatch(method, input))
-          send(200, json, 'application/json; charset=utf-8')
+          const gzipOk = acceptsGzip(req.headers['accept-encoding'])
+          // The store runtime answers with the worker's JSON text: no object to keep bytes by.
+          const { body: bytes, gzipped } = options.dispatchJson
+            ? await encodeJson(await options.dispatchJson(method, input), gzipOk)
+            : await encodeResult(await options.dispatch(method, input), gzipOk)
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store',
+            vary: 'accept-encoding',
+            'content-length': bytes.length,
+            ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+          })
+          res.end(bytes)
         })
         .catch((error: Error) => send(413, error.message))
       return
@@ -131,6 +143,16 @@ export function createWebServer(options: WebServerOptions): http.Server {
     }
   })
   return server
+}
+
+/** A download's bytes straight from disk; a read error cuts the response short rather than the host. */
+function streamFile(file: string, res: http.ServerResponse): void {
+  const stream = fs.createReadStream(file)
+  stream.on('error', (error) => {
+    console.error('[site-atlas] asset file failed:', error)
+    res.destroy()
+  })
+  stream.pipe(res)
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {

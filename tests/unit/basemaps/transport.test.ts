@@ -17,7 +17,12 @@ describe('tile URLs and uploads in the renderer transports', () => {
   })
 
   it('ipc: the relative path, which resolves to app://site-atlas/tiles/…', () => {
-    const bridge: PreloadBridge = { call: async () => ({ ok: true, value: null }), upload: async () => ({ ok: true, value: { uploadId: 'u' } }) }
+    const bridge: PreloadBridge = {
+      call: async () => ({ ok: true, value: null }),
+      upload: async () => ({ ok: true, value: { uploadId: 'u' } }),
+      save: async () => ({ ok: true, value: { saved: true } }),
+      print: async () => ({ ok: true, value: { filePath: null } }),
+    }
     expect(ipcTransport(bridge).assetUrl(tilePath)).toBe(tilePath)
     const filled = ipcTransport(bridge).assetUrl(tilePath).replace('{z}', '3').replace('{x}', '6').replace('{y}', '2')
     expect(new URL(filled, 'app://site-atlas/index.html').href).toBe(`app://site-atlas/${tilePath.replace('{z}/{x}/{y}', '3/6/2')}`)
@@ -28,10 +33,12 @@ describe('tile URLs and uploads in the renderer transports', () => {
     let answer: Awaited<ReturnType<PreloadBridge['upload']>> = { ok: true, value: { uploadId: 'u-7' } }
     const bridge: PreloadBridge = {
       call: async () => ({ ok: true, value: null }),
+      print: async () => ({ ok: true, value: { filePath: null } }),
       upload: async (file) => {
         seen.push(file)
         return answer
       },
+      save: async () => ({ ok: true, value: { saved: true } }),
     }
     const client = createClient(ipcTransport(bridge))
     const file = new File(['abcd'], 'a.mbtiles')

@@ -40,8 +40,15 @@ class FakeWebContents extends Emitter {
   readonly id = nextId++
   readonly session = new FakeSession()
   windowOpenHandler: Listener | null = null
+  /** The options of every printToPDF call; the PDF it answers is `pdfBytes`. */
+  printed: Array<Record<string, unknown>> = []
+  pdfBytes: Uint8Array | Error = new TextEncoder().encode('%PDF-1.7 fake')
   setWindowOpenHandler(handler: Listener) {
     this.windowOpenHandler = handler
+  }
+  printToPDF(options: Record<string, unknown>): Promise<Uint8Array> {
+    this.printed.push(options)
+    return this.pdfBytes instanceof Error ? Promise.reject(this.pdfBytes) : Promise.resolve(this.pdfBytes)
   }
 }
 
@@ -54,6 +61,9 @@ export class BrowserWindow extends Emitter {
   constructor(readonly options: Record<string, any>) {
     super()
     BrowserWindow.instances.push(this)
+  }
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.instances.find((w) => w.webContents === contents) ?? null
   }
   loadURL(url: string) {
     this.loadedUrl = url
@@ -131,6 +141,16 @@ export const dialog = {
     this.errors.push({ title, content })
   },
   showMessageBox: () => Promise.resolve({ response: 0 }),
+  /** Each call's arguments, and the options (its last argument) alone. */
+  saveDialogs: [] as unknown[][],
+  saveCalls: [] as Array<Record<string, unknown>>,
+  /** What the save dialog answers; tests set it (the person picks a path, or cancels). */
+  saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  showSaveDialog(...args: unknown[]) {
+    this.saveDialogs.push(args)
+    this.saveCalls.push(args[args.length - 1] as Record<string, unknown>)
+    return Promise.resolve(this.saveAnswer)
+  },
 }
 
 export const shell = {
@@ -181,6 +201,9 @@ export function resetFakeElectron(): void {
   protocol.handlers.clear()
   Menu.applicationMenu = null
   dialog.errors = []
+  dialog.saveDialogs = []
+  dialog.saveCalls = []
+  dialog.saveAnswer = { canceled: true, filePath: '' }
   shell.opened = []
   contextBridge.exposed.clear()
   ipcRenderer.invocations = []

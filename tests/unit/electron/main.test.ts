@@ -58,7 +58,7 @@ describe('the Electron entry', () => {
 
     expect(privilegedBeforeReady).toBe(1)
     expect(fs.existsSync(path.join(dir, 'site-atlas.db'))).toBe(true)
-    expect([...electron.ipcMain.handlers.keys()]).toEqual(['rpc', 'upload'])
+    expect([...electron.ipcMain.handlers.keys()]).toEqual(['rpc', 'upload', 'save', 'print'])
     expect([...electron.protocol.handlers.keys()]).toEqual(['app'])
     expect(electron.Menu.applicationMenu!.template.map((m) => m.label)).toContain('文件')
     expect(window.loadedUrl).toBe('app://site-atlas/index.html')

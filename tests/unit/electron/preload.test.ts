@@ -18,9 +18,9 @@ beforeEach(() => {
 })
 
 describe('the preload bridge', () => {
-  it('exposes only siteAtlas, with only call and upload', () => {
+  it('exposes only siteAtlas, with only call, upload, save and print', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['siteAtlas'])
-    expect(Object.keys(bridge)).toEqual(['call', 'upload'])
+    expect(Object.keys(bridge)).toEqual(['call', 'upload', 'save', 'print'])
     expect(typeof bridge.call).toBe('function')
     expect(typeof bridge.upload).toBe('function')
   })
@@ -59,5 +59,11 @@ describe('the preload bridge', () => {
       throw new Error('An object could not be cloned.')
     }
     expect(await bridge.call('meta.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+
+  it('saves an export by sending its asset path and name over the save channel', async () => {
+    ipcRenderer.reply = () => ({ ok: true, value: { saved: true } })
+    expect(await bridge.save('exports/0b6b1b9e-2c7e-4b7e-9d55-0e7b8f1c2a3d', '招商资源_2026-12-01.xlsx')).toEqual({ ok: true, value: { saved: true } })
+    expect(ipcRenderer.invocations).toEqual([['save', 'exports/0b6b1b9e-2c7e-4b7e-9d55-0e7b8f1c2a3d', '招商资源_2026-12-01.xlsx']])
   })
 })

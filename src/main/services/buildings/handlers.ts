@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/result'
-import { getBuilding, listBuildings, parksInBuilding, withoutFigures } from '../../store/buildings'
+import { getBuilding, getBuildingFields, listBuildings, parksInBuilding } from '../../store/buildings'
 import { currentLeasesOf, listLeases } from '../../store/leases'
 import type { BuildingRow } from '../../store/schema'
 import { listSpaces } from '../../store/spaces'
@@ -42,7 +42,8 @@ export const buildingHandlers = {
       }
       await updateRow(w, 'buildings', id, patch, before)
     })
-    return withoutFigures((await getBuilding(store.db, id))!)
+    // The answer is the building's own fields: no figures are summed for it.
+    return (await getBuildingFields(store.db, id))!
   },
 
   'buildings.delete': async ({ id }, { store, author }) =>

@@ -12,6 +12,8 @@ export type Cell = string | number | boolean | Date | { geometry: Geometry } | n
 export interface RawSheet {
   name: string
   rows: Cell[][]
+  /** A workbook sheet hidden in Excel/WPS (kept, after the visible ones). */
+  hidden?: boolean
 }
 
 export interface RawTable {
@@ -36,6 +38,8 @@ export interface ReadLimits {
   maxColumns: number
   /** Wall-clock time to read the file, ms. */
   maxMs: number
+  /** Positions of all geometries of a GIS file together. */
+  maxCoordinates: number
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -44,4 +48,5 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxRows: 300_000,
   maxColumns: 200,
   maxMs: 20_000,
+  maxCoordinates: 5_000_000,
 }

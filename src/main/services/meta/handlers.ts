@@ -4,6 +4,7 @@ import { getSetting, listSettings, setSetting } from '../../store/settings'
 import { storeContents } from '../../store/stats'
 import type { FeatureHandlers, ServiceContext } from '../context'
 import { loadDemoData } from '../demo/load'
+import { checkSheetContactJson } from '../sheets/contact'
 
 /** Set once the first-start choice (demo or empty store) is made. */
 const ONBOARDING_KEY = 'onboarding.done'
@@ -42,7 +43,7 @@ export const metaHandlers = {
   },
 
   'settings.set': async ({ key, value }, ctx) => {
-    await setSetting(ctx.store.db, key, value)
+    await setSetting(ctx.store.db, key, key === 'sheet.contact' ? checkSheetContactJson(value) : value)
     // Later edits in this session are logged under the new name, not the one found at start.
     if (key === 'user.name' && value.trim()) ctx.author.actor = value.trim()
     return null

@@ -1,10 +1,7 @@
-import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
-
-const notYet = async (): Promise<never> => {
-  throw new DomainError('invalid', '资源清单：尚未完成')
-}
+import { assembleSheet } from './assemble'
 
 export const sheetHandlers = {
-  'sheets.data': notYet,
+  // Everything the printable sheet shows, in one answer (services/sheets/assemble.ts).
+  'sheets.data': async (input, ctx) => assembleSheet(ctx, input),
 } satisfies FeatureHandlers<'sheets'>

@@ -224,3 +224,9 @@ export const WORKBOOK: WorkbookTable[] = [
 export function workbookTable(table: WorkbookTable['table']): WorkbookTable {
   return WORKBOOK.find((t) => t.table === table)!
 }
+
+/** How a `list` column's values are joined in a cell (ids never contain it). */
+export const LIST_SEPARATOR = ','
+
+/** How a `bool` column is written, and read back. */
+export const BOOL_TEXT = { true: '是', false: '否' } as const

@@ -3,6 +3,8 @@ import * as m001 from './001_initial'
 import * as m002 from './002_map'
 import * as m003 from './003_figure_indexes'
 import * as m004 from './004_photos'
+import * as m005 from './005_imports'
+import * as m006 from './006_visits'
 
 /**
  * The ordered record of migrations. A bundled app has no migrations folder to scan at run time,
@@ -13,6 +15,8 @@ export const migrations: Record<string, Migration> = {
   '002_map': m002,
   '003_figure_indexes': m003,
   '004_photos': m004,
+  '005_imports': m005,
+  '006_visits': m006,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length

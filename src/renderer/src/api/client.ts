@@ -23,6 +23,10 @@ export interface ApiClient {
   upload(file: File, onProgress?: UploadProgress): Promise<{ uploadId: string }>
   /** The URL of an asset the host serves: a basemap's tile template (`tilePath`), a photo (`path`). */
   assetUrl(assetPath: string): string
+  /** Saves a finished export: a download (browser) or a save dialog (Electron); false when the person cancelled. */
+  saveAsset(assetPath: string, fileName: string): Promise<{ saved: boolean }>
+  /** Prints the current page to PDF (see Transport.print); null path when nothing was saved. */
+  printToPdf(fileName: string): Promise<{ filePath: string | null }>
 }
 
 export function createClient(transport: Transport): ApiClient {
@@ -38,6 +42,16 @@ export function createClient(transport: Transport): ApiClient {
       return result.value
     },
     assetUrl: (assetPath) => transport.assetUrl(assetPath),
+    async saveAsset(assetPath, fileName) {
+      const result = await transport.saveAsset(assetPath, fileName)
+      if (!result.ok) throw new ApiCallError(result.error)
+      return result.value
+    },
+    async printToPdf(fileName) {
+      const result = await transport.print(fileName)
+      if (!result.ok) throw new ApiCallError(result.error)
+      return result.value
+    },
   }
 }
 

@@ -9,12 +9,18 @@ export interface Transport {
   upload(file: File, onProgress?: UploadProgress): Promise<Result<{ uploadId: string }>>
   /** The URL of an asset the host serves (a basemap's tile template, a photo) from its relative path. */
   assetUrl(assetPath: string): string
+  /** Saves a finished export (exports/<id>): a download in the browser, a save dialog in Electron. */
+  saveAsset(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>>
+  /** Prints the page to PDF: Electron saves it where the person chooses; a browser opens its print dialog. */
+  print(fileName: string): Promise<Result<{ filePath: string | null }>>
 }
 
 /** What the preload script exposes on `window.siteAtlas`, and nothing more. */
 export interface PreloadBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>
   upload(file: File): Promise<Result<{ uploadId: string }>>
+  save(assetPath: string, fileName: string): Promise<Result<{ saved: boolean }>>
+  print(fileName: string): Promise<Result<{ filePath: string | null }>>
 }
 
 declare global {
@@ -87,6 +93,31 @@ export function httpTransport(token: string | null): Transport {
     assetUrl(assetPath) {
       return `/${assetPath}?token=${encodeURIComponent(token ?? '')}`
     },
+
+    // A link with `download`, clicked: the browser saves the host's attachment where it saves downloads.
+    async saveAsset(assetPath, fileName) {
+      const link = document.createElement('a')
+      link.href = this.assetUrl(assetPath)
+      link.download = fileName
+      link.rel = 'noopener'
+      document.body.append(link)
+      link.click()
+      link.remove()
+      return { ok: true, value: { saved: true } }
+    },
+
+    // The browser's own print dialog, where "Save as PDF" is one of the printers; the page's
+    // title becomes the suggested file name.
+    async print(fileName) {
+      const title = document.title
+      document.title = fileName
+      try {
+        window.print()
+      } finally {
+        document.title = title
+      }
+      return { ok: true, value: { filePath: null } }
+    },
   }
 }
 
@@ -102,6 +133,8 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
     },
     // Relative to app://site-atlas/index.html, so app://site-atlas/tiles/… (the protocol handler).
     assetUrl: (assetPath) => assetPath,
+    saveAsset: (assetPath, fileName) => bridge.save(assetPath, fileName),
+    print: (fileName) => bridge.print(fileName),
   }
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { PhotosSection } from '../photos/PhotosSection'
+import { SiteVisits } from '../visits/SiteVisits'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { BuildingDetail } from '../../../../shared/types'
@@ -78,6 +79,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
       <SpacesSection buildingId={b.id} spaces={spaces} />
       <LeasesSection buildingId={b.id} leases={leases} spaces={spaces} />
       <PhotosSection ownerKind="building" ownerId={b.id} />
+      <SiteVisits kind="building" id={b.id} name={b.name} />
       <section className="building-parks">
         <h2>{t('detail.parks')}</h2>
         {parks.length === 0 ? (

@@ -4,6 +4,7 @@ import { DemoBadge, ErrorMessage, Facts, Loading, PageHeader } from '../../compo
 import type { Language } from '../../i18n'
 import { formatArea, formatCount, formatRate } from '../../lib/format'
 import { DeleteControl } from '../parcels/DeleteControl'
+import { HandbookLink } from '../sheets/SheetLinks'
 import { useDeleteCluster, useRestoreCluster } from './mutations'
 import { useCluster, useClusterBuildings } from './queries'
 
@@ -25,6 +26,7 @@ export function ClusterDetailScreen() {
         actions={
           c.deletedAt ? undefined : (
             <>
+              <HandbookLink scope={{ kind: 'cluster', clusterId: c.id }} />
               <button type="button" onClick={() => void navigate(`/clusters/${c.id}/edit`)}>{t('common:actions.edit')}</button>
               <DeleteControl
                 name={c.name}

@@ -3,6 +3,7 @@ import type { Language } from '../../i18n'
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../components/Page'
 import { formatArea, formatCount, formatMu, formatRate } from '../../lib/format'
 import { useStats } from '../meta/queries'
+import { HandbookLink } from '../sheets/SheetLinks'
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation('home')
@@ -49,6 +50,7 @@ export function HomeScreen() {
                 <th className="num">{t('columns.leasable')}</th>
                 <th className="num">{t('columns.vacant')}</th>
                 <th className="num">{t('columns.vacancyRate')}</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -59,6 +61,7 @@ export function HomeScreen() {
                   <td className="num">{formatArea(d.leasableArea, lang)}</td>
                   <td className="num">{formatArea(d.vacantArea, lang)}</td>
                   <td className="num">{formatRate(d.vacancyRate)}</td>
+                  <td><HandbookLink scope={{ kind: 'district', districtCode: d.code }} className="link-button" /></td>
                 </tr>
               ))}
             </tbody>

@@ -24,6 +24,8 @@ import { BasemapLayer } from './layers/BasemapLayer'
 import { BasemapSwitch } from './BasemapSwitch'
 import { kindTab, ResultList, type ListTab } from './ResultList'
 import { SavedSearchMenu } from './SavedSearchMenu'
+import { ExportDialog } from '../exports/ExportDialog'
+import { MapSheetLinks } from '../sheets/SheetLinks'
 import { SiteCard } from './SiteCard'
 import { cardOf, cityCodesOf, mostCommonDistrict, radiusMetres } from './siteLookups'
 import { useSelectedSite } from './useSelectedSite'
@@ -57,6 +59,7 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
   const [tool, setTool] = useState<ToolMode>({ kind: 'none' })
   const [live, setLive] = useState<number | null>(null)
   const [measured, setMeasured] = useState<number | null>(null)
+  const [exporting, setExporting] = useState(false)
   const [radiusKm, setRadiusKm] = useState('2')
   const [moving, setMoving] = useState(false)
   const [newBuildingAt, setNewBuildingAt] = useState<LngLat | null>(null)
@@ -183,7 +186,9 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
     <div className="map-screen">
       <div className="map-screen__bar">
         <CountsBar totals={totals} all={allTotals} filtered={!isEmptyFilter(filter) || area !== null} />
+        <MapSheetLinks picks={selection} filter={filter} area={area} />
         <SavedSearchMenu filter={filter} area={area} onOpen={openSaved} />
+        <button type="button" data-action="export" onClick={() => setExporting(true)}>{t('exports:open')}</button>
       </div>
       <Toolbar
         mode={tool}
@@ -277,6 +282,12 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
           onClearPicks={() => setSelection([])}
         />
       </div>
+      {exporting && (
+        <ExportDialog
+          initialScope={selection.length > 0 ? 'selection' : !isEmptyFilter(filter) || area !== null ? 'filter' : 'all'}
+          onClose={() => setExporting(false)}
+        />
+      )}
       {newBuildingAt && (
         <NewBuildingDialog
           at={newBuildingAt}

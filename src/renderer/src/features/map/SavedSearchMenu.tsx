@@ -5,6 +5,7 @@ import type { SavedSearch } from '../../../../shared/types'
 import { TextField } from '../../components/Field'
 import { useToast } from '../../components/Toast'
 import { Dialog } from '../buildings/FormBits'
+import { SavedSearchSheetLink } from '../sheets/SheetLinks'
 import { useCreateSavedSearch, useDeleteSavedSearch, useRestoreSavedSearch } from './mutations'
 import { useSavedSearches } from './queries'
 
@@ -55,6 +56,7 @@ export function SavedSearchMenu({ filter, area, onOpen }: { filter: MapFilter; a
           </option>
         ))}
       </select>
+      {current && <SavedSearchSheetLink searchId={current.id} />}
       {current && (
         <button
           type="button"

@@ -2,10 +2,10 @@ import { SelectField } from '../../components/Field'
 import { useDistricts } from '../meta/queries'
 
 /** The district picker of every form: name with its city, since names repeat across cities. */
-export function DistrictSelect({ label, placeholder, value, onChange, error }: { label: string; placeholder: string; value: string; onChange: (code: string) => void; error?: string }) {
+export function DistrictSelect({ label, placeholder, value, onChange, error, required = true }: { label: string; placeholder: string; value: string; onChange: (code: string) => void; error?: string; required?: boolean }) {
   const districts = useDistricts()
   const options = (districts.data ?? []).map((d) => ({ value: d.code, label: `${d.name}（${d.city}）` }))
-  return <SelectField label={label} name="districtCode" value={value} options={options} onChange={onChange} error={error} required emptyLabel={placeholder} />
+  return <SelectField label={label} name="districtCode" value={value} options={options} onChange={onChange} error={error} required={required} emptyLabel={placeholder} />
 }
 
 /** The district filter of every list. */

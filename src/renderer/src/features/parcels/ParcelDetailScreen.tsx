@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { PhotosSection } from '../photos/PhotosSection'
+import { SiteVisits } from '../visits/SiteVisits'
 import { useNavigate, useParams } from 'react-router'
 import type { Parcel } from '../../../../shared/types'
 import { DemoBadge, ErrorMessage, Facts, Loading, PageHeader } from '../../components/Page'
@@ -102,6 +103,7 @@ function ParcelFacts({ parcel: p }: { parcel: Parcel }) {
         {p.notes && <p className="notes">{p.notes}</p>}
       </section>
       <PhotosSection ownerKind="parcel" ownerId={p.id} />
+      <SiteVisits kind="parcel" id={p.id} name={p.name} />
     </>
   )
 }

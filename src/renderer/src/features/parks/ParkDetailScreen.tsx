@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { PhotosSection } from '../photos/PhotosSection'
+import { SiteVisits } from '../visits/SiteVisits'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { Park } from '../../../../shared/types'
 import { DemoBadge, ErrorMessage, Facts, Loading, PageHeader } from '../../components/Page'
@@ -60,6 +61,7 @@ export function ParkDetailScreen() {
       <SubParks park={p} lang={lang} />
       <Hosts park={p} lang={lang} />
       <PhotosSection ownerKind="park" ownerId={p.id} />
+      <SiteVisits kind="park" id={p.id} name={p.name} />
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { Facts, PageHeader } from '../../components/Page'
 import { useToast } from '../../components/Toast'
 import { applyLanguage, type Language } from '../../i18n'
 import { BasemapsSection } from '../basemaps/BasemapsSection'
+import { ContactSection } from '../sheets/ContactSection'
 import { DistrictsSection } from './DistrictsSection'
 import { useSetSetting } from './mutations'
 import { useSettings, useStoreInfo } from './queries'
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       <PageHeader title={t('title')} />
       <LanguageSection />
       <UserSection />
+      <ContactSection />
       <DataSection />
       <BasemapsSection />
       <DistrictsSection />
