@@ -17,6 +17,8 @@ export interface MapGeometry {
 }
 
 export async function mapGeometry(page: Page): Promise<MapGeometry> {
+  // Only a still map has a geometry: after a reload or a selection the map may still be panning.
+  await mapSettled(page)
   const map = page.locator('.site-map')
   const box = (await map.boundingBox())!
   const center = (await map.getAttribute('data-center'))!.split(',').map(Number) as [number, number]
