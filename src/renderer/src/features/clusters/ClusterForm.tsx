@@ -7,6 +7,7 @@ import { textOrNull } from '../../lib/form'
 import { DistrictSelect } from '../parcels/DistrictSelect'
 import { ErrorSummary } from '../parcels/ErrorSummary'
 import { formErrorsOf } from '../parcels/formKit'
+import type { FormHandlers } from '../../components/EditScreen'
 
 const SHOWN = ['name', 'districtCode', 'description'] as const
 
@@ -19,12 +20,8 @@ export interface ClusterFormState {
 export const emptyClusterForm: ClusterFormState = { name: '', districtCode: '', description: '' }
 export const clusterFormOf = (c: Cluster): ClusterFormState => ({ name: c.name, districtCode: c.districtCode, description: c.description ?? '' })
 
-interface ClusterFormProps {
+interface ClusterFormProps extends FormHandlers<ClusterCreate> {
   initial: ClusterFormState
-  pending: boolean
-  error: unknown
-  onSubmit: (input: ClusterCreate) => void
-  onCancel: () => void
 }
 
 export function ClusterForm({ initial, pending, error, onSubmit, onCancel }: ClusterFormProps) {

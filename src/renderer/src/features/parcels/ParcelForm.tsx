@@ -10,6 +10,7 @@ import { DistrictSelect } from './DistrictSelect'
 import { ErrorSummary } from './ErrorSummary'
 import { formErrorsOf } from './formKit'
 import { areaInSquareMetres, parcelInputOf, type AreaUnit, type ParcelFormState } from './parcelForm'
+import type { FormHandlers } from '../../components/EditScreen'
 
 const SHOWN = [
   'code', 'name', 'districtCode', 'address', 'lng', 'lat', 'boundary', 'area', 'landUse', 'plotRatioMin', 'plotRatioMax',
@@ -17,13 +18,8 @@ const SHOWN = [
   'contactName', 'contactPhone', 'notes',
 ] as const
 
-interface ParcelFormProps {
+interface ParcelFormProps extends FormHandlers<ParcelCreate> {
   initial: ParcelFormState
-  pending: boolean
-  /** The failed save's error, if any. */
-  error: unknown
-  onSubmit: (input: ParcelCreate) => void
-  onCancel: () => void
 }
 
 export function ParcelForm({ initial, pending, error, onSubmit, onCancel }: ParcelFormProps) {

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../parcels/ErrorSummary'
 import { formErrorsOf } from '../parcels/formKit'
 import { HostRows, SubParkRows } from './ParkChildRows'
 import { parkInputOf, type ParkFormState } from './parkForm'
+import type { FormHandlers } from '../../components/EditScreen'
 
 const SHOWN = [
   'name', 'theme', 'districtCode', 'plannedInvestment', 'totalArea', 'operator', 'status', 'contactName', 'contactPhone',
@@ -26,12 +27,8 @@ function plainerMessages(s: ParkFormState, t: (key: string, options?: Record<str
   return plainer
 }
 
-interface ParkFormProps {
+interface ParkFormProps extends FormHandlers<ParkCreate> {
   initial: ParkFormState
-  pending: boolean
-  error: unknown
-  onSubmit: (input: ParkCreate) => void
-  onCancel: () => void
 }
 
 export function ParkForm({ initial, pending, error, onSubmit, onCancel }: ParkFormProps) {

@@ -6,17 +6,14 @@ import { ErrorSummary } from '../parcels/ErrorSummary'
 import { formErrorsOf } from '../parcels/formKit'
 import { SitePicker } from './SitePicker'
 import { visitInputOf, type VisitFormState } from './visitForm'
+import type { FormHandlers } from '../../components/EditScreen'
 
 const SHOWN = ['company', 'date', 'staff', 'contactName', 'contactPhone', 'sites', 'notes', 'followUpDate'] as const
 
 type TextKey = Exclude<keyof VisitFormState, 'sites'>
 
-interface VisitFormProps {
+interface VisitFormProps extends FormHandlers<VisitCreate> {
   initial: VisitFormState
-  pending: boolean
-  error: unknown
-  onSubmit: (input: VisitCreate) => void
-  onCancel: () => void
 }
 
 export function VisitForm({ initial, pending, error, onSubmit, onCancel }: VisitFormProps) {
