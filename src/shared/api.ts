@@ -62,7 +62,7 @@ export const contract = {
   'districts.list': method<District[]>()(none),
   'districts.create': method<{ code: string }>()(
     z.strictObject({
-      code: districtCode('行政区划代码').refine(isCountyLevelCode, { error: '行政区划代码：应为区县级代码（省级前两位有效，末两位不为 00），如 210103' }),
+      code: districtCode('行政区划代码', '必填，如 210103').refine(isCountyLevelCode, { error: '行政区划代码：应为区县级代码（省级前两位有效，末两位不为 00），如 210103' }),
       name: requiredText('区县名称', 50),
       city: requiredText('所属城市', 50),
       province: requiredText('所属省份', 50),

@@ -5,6 +5,7 @@ import { useToast } from '../../components/Toast'
 import { applyLanguage, type Language } from '../../i18n'
 import { BasemapsSection } from '../basemaps/BasemapsSection'
 import { ContactSection } from '../sheets/ContactSection'
+import { DemoSection } from './DemoSection'
 import { DistrictsSection } from './DistrictsSection'
 import { useSetSetting } from './mutations'
 import { useSettings, useStoreInfo } from './queries'
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       <UserSection />
       <ContactSection />
       <DataSection />
+      <DemoSection />
       <BasemapsSection />
       <DistrictsSection />
     </div>
