@@ -45,7 +45,7 @@ export function DateInput({ id, name, value, invalid, onChange }: Props) {
         }}
       />
       <button type="button" className="date-input__pick" aria-label={t('date.pick')} title={t('date.pick')} onClick={() => picker.current?.showPicker?.()}>
-        📅
+        {t('date.pickShort')}
       </button>
       <input
         ref={picker}

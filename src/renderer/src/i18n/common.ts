@@ -22,7 +22,7 @@ export const common = {
     language: { label: '界面语言', zh: '简体中文', en: 'English' },
     field: { required: '必填', notANumber: '“{{text}}”不是数字，请填写数字（如 1500），这一项暂不筛选' },
     figures: { areaInM2: '折合平方米' },
-    date: { placeholder: '年-月-日', format: '日期按 年-月-日 填写，如 2025-06-01', pick: '从日历选择' },
+    date: { placeholder: '年-月-日', format: '日期按 年-月-日 填写，如 2025-06-01', pick: '从日历选择', pickShort: '日历' },
     coordinates: {
       label: '粘贴其他地图的坐标', system: '坐标来源', apply: '转换并填入',
       systems: { gcj02: '高德/腾讯（GCJ-02）', bd09: '百度（BD-09）', wgs84: 'GPS/天地图（WGS-84）' },
@@ -50,7 +50,7 @@ export const common = {
     language: { label: 'Language', zh: '简体中文', en: 'English' },
     field: { required: 'Required', notANumber: '“{{text}}” is not a number: type digits (e.g. 1500); this range is not applied' },
     figures: { areaInM2: 'Same in m²' },
-    date: { placeholder: 'YYYY-MM-DD', format: 'Dates are written year-month-day, e.g. 2025-06-01', pick: 'Pick from a calendar' },
+    date: { placeholder: 'YYYY-MM-DD', format: 'Dates are written year-month-day, e.g. 2025-06-01', pick: 'Pick from a calendar', pickShort: 'Calendar' },
     coordinates: {
       label: 'Paste a point from another map', system: 'Copied from', apply: 'Convert and fill in',
       systems: { gcj02: 'AMap/Tencent (GCJ-02)', bd09: 'Baidu (BD-09)', wgs84: 'GPS/Tianditu (WGS-84)' },

@@ -26,6 +26,12 @@ export function DemoSection() {
 
 const key = (r: DemoRowRef) => `${r.table}:${r.id}`
 
+/** Where each table's field labels are (the features' own forms), so "改过" names fields as the forms do. */
+const FIELD_LABELS: Record<DemoRowRef['table'], string> = {
+  buildings: 'buildings:fields', spaces: 'buildings:spaces.fields', leases: 'buildings:leases.fields', tenants: 'tenants:fields',
+  parcels: 'parcels:fields', parks: 'parks:fields', clusters: 'clusters:fields', subParks: 'parks:subPark', parkHosts: 'parks:host',
+}
+
 function DemoRemovalDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('settings')
   const toast = useToast()
@@ -51,6 +57,8 @@ function DemoRemovalDialog({ onClose }: { onClose: () => void }) {
       },
     })
   }
+  // A field without a label of its own (deletedAt: deleted and restored) keeps its name.
+  const fieldNames = (r: DemoRowRef) => r.fields.map((f) => t(`${FIELD_LABELS[r.table]}.${f}`, { defaultValue: f === 'deletedAt' ? t('demo.deletedField') : f })).join('、')
   const row = (r: DemoRowRef) => `${t(`demo.tables.${r.table}`)} · ${r.label}`
   return (
     <Dialog title={t('demo.remove')} onClose={onClose} wide>
@@ -65,7 +73,7 @@ function DemoRemovalDialog({ onClose }: { onClose: () => void }) {
               {p.edited.map((r) => (
                 <label key={key(r)} className="demo-removal__row">
                   <input type="checkbox" checked={!dropped.has(key(r))} onChange={() => toggle(r)} />
-                  {t('demo.keep')} {row(r)} <span className="field__hint">{t('demo.changed', { fields: r.fields.join('、') })}</span>
+                  {t('demo.keep')} {row(r)} <span className="field__hint">{t('demo.changed', { fields: fieldNames(r) })}</span>
                 </label>
               ))}
             </fieldset>

@@ -15,11 +15,12 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <PageHeader title={t('title')} />
+      {/* First while the demo is there: the banner's 移除演示数据… link leads here. */}
+      <DemoSection />
       <LanguageSection />
       <UserSection />
       <ContactSection />
       <DataSection />
-      <DemoSection />
       <BasemapsSection />
       <DistrictsSection />
     </div>
