@@ -66,7 +66,7 @@ describe('command line, first hour', () => {
 
     const removed = await cli('demo', '--db', db, '--remove')
     expect(removed.code).toBe(0)
-    expect(removed.out.split('\n').slice(0, 2)).toEqual(['以下演示记录有人修改过，予以保留：', '  楼宇 改过的楼（name）'])
+    expect(removed.out.split('\n').slice(0, 2)).toEqual(['以下演示记录有人修改过，予以保留：', '  楼宇 改过的楼（改过的字段：name）'])
     expect(count(db, 'SELECT count(*) AS n FROM buildings WHERE deleted_at IS NULL')).toBe(1)
     expect(count(db, 'SELECT count(*) AS n FROM buildings WHERE deleted_at IS NULL AND is_demo = 1')).toBe(0)
   })

@@ -43,9 +43,9 @@ async function removeDemo(file: string, store: Awaited<ReturnType<typeof openFor
   const preview = await dispatch('demo.removalPreview', {})
   if (!preview.ok) throw new CliError(preview.error.message)
   const { edited, inUse } = preview.value as DemoRemovalPreview
-  const line = (r: DemoRowRef) => `  ${TABLE_NAMES[r.table]} ${r.label}（${r.fields.join('、')}）`
-  if (edited.length > 0) output.out(`以下演示记录有人修改过，予以保留：\n${edited.map(line).join('\n')}`)
-  if (inUse.length > 0) output.out(`以下演示记录被您自己的记录用到，予以保留：\n${inUse.map(line).join('\n')}`)
+  const line = (what: string) => (r: DemoRowRef) => `  ${TABLE_NAMES[r.table]} ${r.label}（${what}：${r.fields.join('、')}）`
+  if (edited.length > 0) output.out(`以下演示记录有人修改过，予以保留：\n${edited.map(line('改过的字段')).join('\n')}`)
+  if (inUse.length > 0) output.out(`以下演示记录被您自己的记录用到，予以保留：\n${inUse.map(line('用到它的')).join('\n')}`)
   const result = await dispatch('demo.remove', { keep: edited.map(({ table, id }) => ({ table, id })) })
   if (!result.ok) throw new CliError(result.error.message)
   const { removed, kept } = result.value as { removed: number; kept: number }
