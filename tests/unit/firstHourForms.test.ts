@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildingCreate } from '../../src/shared/schemas/buildings'
 import { parkCreate } from '../../src/shared/schemas/parks'
 import { isoDate } from '../../src/shared/schemas/common'
-import { dateFieldValue, isoDateOf } from '../../src/renderer/src/lib/dateText'
+import { DATE_PATTERN, dateFieldValue, isoDateOf } from '../../src/renderer/src/lib/dateText'
 
 // The form rules a new user meets first: an empty 区县, dates typed the way they are written here.
 
@@ -25,6 +25,11 @@ describe('dates typed in 年-月-日 order', () => {
   })
   it('refuses partial, impossible and day-first dates', () => {
     for (const text of ['', '2025-6', '2025-02-30', '01/06/2025', '6/1/2025', 'abc', '2025-13-01']) expect(isoDateOf(text), text).toBeNull()
+  })
+  it('gives the field a pattern browsers accept (v flag) that takes the same shapes', () => {
+    const pattern = new RegExp(`^(?:${DATE_PATTERN})$`, 'v')
+    for (const text of ['2025-06-01', '2025-6-1', '2025/6/1', '2025.06.01', '2025年6月1日', ' 20250601 ']) expect(pattern.test(text), text).toBe(true)
+    for (const text of ['2025-6', '01/06/2025', 'abc']) expect(pattern.test(text), text).toBe(false)
   })
   it('hands the form an ISO date, or the text for the form’s check to name', () => {
     expect(dateFieldValue('2024年2月29日')).toBe('2024-02-29')

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { dateFieldValue, isoDateOf } from '../lib/dateText'
+import { DATE_PATTERN, dateFieldValue, isoDateOf } from '../lib/dateText'
 
 // A date field in the interface's order (年-月-日 / YYYY-MM-DD) whatever the system's locale: a
 // text field that takes 2025-6-1, 2025/6/1 or 2025年6月1日 and shows it as 2025-06-01 once left,
@@ -31,7 +31,7 @@ export function DateInput({ id, name, value, invalid, onChange }: Props) {
         inputMode="numeric"
         autoComplete="off"
         placeholder={t('date.placeholder')}
-        pattern="\d{4}[\-/.年]\d{1,2}[\-/.月]\d{1,2}日?|\d{8}"
+        pattern={DATE_PATTERN}
         value={text}
         aria-invalid={invalid}
         aria-description={t('date.format')}

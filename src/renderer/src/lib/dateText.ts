@@ -18,3 +18,9 @@ export function isoDateOf(text: string): string | null {
 
 /** What a date field hands its form: the ISO date when the text is one, else the text (for the form's check to name). */
 export const dateFieldValue = (text: string): string => isoDateOf(text) ?? text.trim()
+
+/**
+ * The same shapes as an <input pattern> (which browsers compile with the v flag, so the class's
+ * punctuation is escaped), for the :invalid look while typing; isoDateOf still decides.
+ */
+export const DATE_PATTERN = String.raw`\s*\d{4}\s*[\-\/\.年]\s*\d{1,2}\s*[\-\/\.月]\s*\d{1,2}\s*日?\s*|\s*\d{8}\s*`
