@@ -21,6 +21,7 @@ import { type ImportBatch, type ImportInspection, type ImportPreview, importInsp
 import { type ExportFile, exportStart } from './exports'
 import { type SheetData, sheetOptions } from './sheets'
 import { type Visit, visitCreate, visitList, visitUpdate } from './visits'
+import { type DemoRemovalPreview, type DemoRemovalResult, demoRemove } from './demo'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
 // Each method names its input schema and, as a phantom type, its output. Hosts, the preload
@@ -48,6 +49,8 @@ export const SETTING_KEYS = [
 export const contract = {
   'meta.info': method<StoreInfo>()(none),
   'meta.finishOnboarding': method<StoreInfo>()(z.strictObject({ loadDemo: z.boolean() })),
+  'demo.removalPreview': method<DemoRemovalPreview>()(none),
+  'demo.remove': method<DemoRemovalResult>()(demoRemove),
   'settings.get': method<Record<string, string>>()(none),
   'settings.set': method<null>()(
     z.strictObject({
@@ -59,7 +62,7 @@ export const contract = {
   'districts.list': method<District[]>()(none),
   'districts.create': method<{ code: string }>()(
     z.strictObject({
-      code: districtCode('行政区划代码').refine(isCountyLevelCode, { error: '行政区划代码：应为区县级代码（省级前两位有效，末两位不为 00），如 210103' }),
+      code: districtCode('行政区划代码', '必填，如 210103').refine(isCountyLevelCode, { error: '行政区划代码：应为区县级代码（省级前两位有效，末两位不为 00），如 210103' }),
       name: requiredText('区县名称', 50),
       city: requiredText('所属城市', 50),
       province: requiredText('所属省份', 50),

@@ -113,7 +113,7 @@ export interface Lease extends Audit {
   buildingId: string
   buildingName: string
   spaceIds: string[]
-  /** Floor labels of the leased spaces, e.g. ['12', '13']. */
+  /** Floor labels of the leased spaces, each once, lowest first: units 01 and 02 of 13 are ['13']. */
   floors: string[]
   startDate: string | null
   endDate: string | null

@@ -53,7 +53,7 @@ describe('command line', () => {
     expect(out).toContain('沈河区')
   })
 
-  it('refuses to load the demo twice without --force and writes nothing', async () => {
+  it('refuses to load the demo twice, pointing at --remove rather than --force, and writes nothing', async () => {
     const before = fs.statSync(db).size
     const count = () => {
       const sqlite = new BetterSqlite3(db, { readonly: true })
@@ -64,7 +64,9 @@ describe('command line', () => {
     const buildings = count()
     const again = await cli('demo', '--db', db)
     expect(again.code).toBe(1)
-    expect(again.err).toMatch(/--force/)
+    expect(again.err).toContain('已载入过演示数据')
+    expect(again.err).toContain('--remove')
+    expect(again.err).not.toMatch(/--force/)
     expect(again.err.split('\n')).toHaveLength(1)
     expect(count()).toBe(buildings)
     expect(fs.statSync(db).size).toBe(before)

@@ -6,6 +6,7 @@ import { GENERATE_USAGE, generateCommand } from './commands/generate'
 import { IMPORT_USAGE, importCommand } from './commands/import'
 import { SHEET_USAGE, sheetCommand } from './commands/sheet'
 import { statsCommand } from './commands/stats'
+import { checkDbPath, describeArgError } from './argErrors'
 import { CliError, type Output, processOutput } from './output'
 
 // npm run cli -- <command> [options]: the same services as the app, from a terminal.
@@ -20,6 +21,7 @@ const EXPORT_OPTIONS = ['format', 'out', 'table', 'search'] as const
 const SHEET_OPTIONS = ['out', 'search', 'ids', 'district'] as const
 /** Options that belong to some commands only: one given to another command is refused, naming its commands. */
 const OWN_OPTIONS: Record<string, readonly string[]> = {
+  demo: ['remove'],
   generate: GENERATE_OPTIONS,
   import: IMPORT_OPTIONS,
   export: EXPORT_OPTIONS,
@@ -42,6 +44,7 @@ function joinNegativeCounts(args: string[]): string[] {
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
+  demo  --db FILE --remove    移除演示数据（您修改过或在用的演示记录保留为您自己的）
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
   ${GENERATE_USAGE}
@@ -52,7 +55,7 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean } &
+    let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean } &
       Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs', string>>
     let positionals: string[]
     try {
@@ -62,6 +65,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
+          remove: { type: 'boolean' },
           ...Object.fromEntries(GENERATE_OPTIONS.map((name) => [name, { type: 'string' } as const])),
           ...Object.fromEntries([...EXPORT_OPTIONS, ...SHEET_OPTIONS].map((name) => [name, { type: 'string' } as const])),
           kind: { type: 'string' },
@@ -77,23 +81,24 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
       values = parsed.values
       positionals = parsed.positionals
     } catch (error) {
-      throw new CliError(`参数有误：${(error as Error).message}\n${USAGE}`, 2)
+      throw new CliError(`${describeArgError(error)}\n${USAGE}`, 2)
     }
     for (const name of new Set(Object.values(OWN_OPTIONS).flat())) {
       if (values[name as keyof typeof values] === undefined || OWN_OPTIONS[command ?? '']?.includes(name)) continue
       const owners = Object.keys(OWN_OPTIONS).filter((c) => OWN_OPTIONS[c]!.includes(name))
-      throw new CliError(`参数有误：--${name} 只用于 ${owners.join('/')}\n${USAGE}`, 2)
+      throw new CliError(`参数有误：--${name} 只用于 ${owners.join('/')} / --${name} is for ${owners.join('/')} only\n${USAGE}`, 2)
     }
-    if (positionals.length > (command === 'import' ? 1 : 0)) throw new CliError(`参数有误：多余的参数 ${positionals.join(' ')}\n${USAGE}`, 2)
+    if (positionals.length > (command === 'import' ? 1 : 0)) throw new CliError(`参数有误：多余的参数 ${positionals.join(' ')} / unexpected argument ${positionals.join(' ')}\n${USAGE}`, 2)
     if (!command || command === 'help' || command === '--help') {
       output.out(USAGE)
       return command ? 0 : 2
     }
     const db = values.db
-    if (!db) throw new CliError(`缺少 --db FILE\n${USAGE}`, 2)
+    if (!db) throw new CliError(`参数有误：缺少 --db FILE（数据文件） / --db FILE is missing\n${USAGE}`, 2)
+    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet'].includes(command)) checkDbPath(db)
     switch (command) {
       case 'demo':
-        await demoCommand(db, values.force ?? false, output)
+        await demoCommand(db, { force: values.force ?? false, remove: values.remove ?? false }, output)
         return 0
       case 'stats':
         await statsCommand(db, values.json ?? false, output)
@@ -116,7 +121,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         await sheetCommand(db, values, output)
         return 0
       default:
-        throw new CliError(`未知命令：${command}\n${USAGE}`, 2)
+        throw new CliError(`未知命令：${command} / unknown command ${command}\n${USAGE}`, 2)
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -10,6 +10,7 @@ import { changeHandlers } from './changes/handlers'
 import { clusterHandlers } from './clusters/handlers'
 import { createServiceContext, type Handlers, type ServiceContext, type ServiceOptions } from './context'
 import { createDispatcher, type Dispatch, toApiError } from './dispatch'
+import { demoHandlers } from './demo/handlers'
 import { districtHandlers } from './districts/handlers'
 import { exportHandlers } from './exports/handlers'
 import { importHandlers } from './imports/handlers'
@@ -53,6 +54,7 @@ export const handlers = {
   ...exportHandlers,
   ...sheetHandlers,
   ...visitHandlers,
+  ...demoHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>

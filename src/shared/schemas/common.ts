@@ -55,7 +55,7 @@ export const ratio = (label: string) =>
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label}：应为日期` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}：日期格式应为 YYYY-MM-DD` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}：日期应按 年-月-日 填写，如 2025-06-01` })
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
       error: `${label}：不是有效日期`,
     })
@@ -82,8 +82,14 @@ const PROVINCE_PREFIXES = new Set([
  */
 export const isCountyLevelCode = (code: string) => PROVINCE_PREFIXES.has(code.slice(0, 2)) && !code.endsWith('00')
 
-export const districtCode = (label = '所属区县') =>
-  z.string({ error: `${label}：必选` }).regex(/^\d{6}$/, { error: `${label}：应为 6 位行政区划代码（GB/T 2260）` })
+/**
+ * A six-digit district code. Nothing chosen (missing or '', as an unchosen <select> sends it) asks
+ * for a choice, `empty`: a person who left 区县 blank needs no lesson in GB/T 2260.
+ */
+export const districtCode = (label = '所属区县', empty = '请选择区县') =>
+  z.string({ error: `${label}：${empty}` }).regex(/^\d{6}$/, {
+    error: (issue) => (issue.input === '' ? `${label}：${empty}` : `${label}：应为 6 位行政区划代码（GB/T 2260）`),
+  })
 
 // Longitude and latitude in WGS-84. The bounds are China's extent with a margin: a point outside
 // is almost always swapped axes or a typo.

@@ -1,3 +1,4 @@
+import { formatArea, formatCount, formatMu, formatRate } from '../../../shared/format'
 import type { InventoryStats } from '../../../shared/types'
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations'
 import { CliError, type Output } from '../output'
@@ -22,16 +23,15 @@ export async function statsCommand(file: string, json: boolean, output: Output):
   }
 }
 
-const area = (m2: number) => (m2 >= 10_000 ? `${(m2 / 10_000).toFixed(2)}万 m²` : `${Math.round(m2).toLocaleString('zh-CN')} m²`)
-const rate = (r: number | null) => (r == null ? '—' : `${(r * 100).toFixed(1)}%`)
-
+// The figures as the interface prints them (shared/format.ts): 2,135.98 亩, 10.84万 m², 16.1%.
 export function formatStats(s: InventoryStats): string[] {
+  const n = formatCount
   return [
-    `楼宇 ${s.buildings} 栋 · 楼层/单元 ${s.spaces} 个 · 入驻企业 ${s.tenants} 家（规上 ${s.aboveScaleTenants} 家）`,
-    `可租面积 ${area(s.leasableArea)} · 空置 ${area(s.vacantArea)} · 空置率 ${rate(s.vacancyRate)} · 出租率 ${rate(s.occupancyRate)}`,
-    `地块 ${s.parcels} 宗，共 ${(s.parcelArea / (10000 / 15)).toFixed(2)} 亩 · 空中产业园 ${s.parks} 个 · 楼宇聚集区 ${s.clusters} 个`,
+    `楼宇 ${n(s.buildings)} 栋 · 楼层/单元 ${n(s.spaces)} 个 · 入驻企业 ${n(s.tenants)} 家（规上 ${n(s.aboveScaleTenants)} 家）`,
+    `可租面积 ${formatArea(s.leasableArea)} · 空置 ${formatArea(s.vacantArea)} · 空置率 ${formatRate(s.vacancyRate)} · 出租率 ${formatRate(s.occupancyRate)}`,
+    `地块 ${n(s.parcels)} 宗，共 ${formatMu(s.parcelArea)} · 空中产业园 ${n(s.parks)} 个 · 楼宇聚集区 ${n(s.clusters)} 个`,
     '',
     '区县\t楼宇\t可租面积\t空置面积\t空置率',
-    ...s.byDistrict.map((d) => `${d.name}\t${d.buildings}\t${area(d.leasableArea)}\t${area(d.vacantArea)}\t${rate(d.vacancyRate)}`),
+    ...s.byDistrict.map((d) => `${d.name}\t${n(d.buildings)}\t${formatArea(d.leasableArea)}\t${formatArea(d.vacantArea)}\t${formatRate(d.vacancyRate)}`),
   ]
 }

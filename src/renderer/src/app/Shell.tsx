@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NavLink, Outlet } from 'react-router'
+import { Link, NavLink, Outlet } from 'react-router'
 import { applyLanguage, type Language } from '../i18n'
 import { useSetSetting } from '../features/meta/mutations'
 import { useSettings, useStoreInfo } from '../features/meta/queries'
@@ -52,7 +52,7 @@ export function Shell() {
         </div>
         {info.data?.hasDemoData && (
           <div className="demo-banner" role="note">
-            <span className="badge badge--demo">{t('demo.badge')}</span> {t('demo.banner')}
+            <span className="badge badge--demo">{t('demo.badge')}</span> {t('demo.banner')} <Link to="/settings">{t('demo.removeLink')}</Link>
           </div>
         )}
         <main className="shell__content">

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import { DateInput } from './DateInput'
 
 // Form controls that show their label, a required mark and the validation message beside them.
 
@@ -46,7 +47,9 @@ export function TextField({ label, name, value, onChange, error, required, hint,
   return (
     <Field label={label} error={error} required={required} hint={hint}>
       {(id) =>
-        multiline ? (
+        type === 'date' ? (
+          <DateInput id={id} name={name} value={value} invalid={Boolean(error)} onChange={onChange} />
+        ) : multiline ? (
           <textarea id={id} name={name} value={value} rows={3} placeholder={placeholder} aria-invalid={Boolean(error)} onChange={(e) => onChange(e.target.value)} />
         ) : (
           <input id={id} name={name} type={type} value={value} placeholder={placeholder} aria-invalid={Boolean(error)} onChange={(e) => onChange(e.target.value)} />

@@ -12,7 +12,7 @@ export const common = {
       search: '搜索', close: '关闭', retry: '重试', saving: '保存中…', confirmDelete: '确定删除“{{name}}”吗？删除后可撤销。',
     },
     state: { loading: '加载中…', empty: '暂无数据', error: '出错了：{{message}}', notFound: '找不到该记录', deleted: '已删除“{{name}}”', saved: '已保存' },
-    demo: { badge: '演示数据', banner: '当前显示的是演示数据（依据公开报道编制，楼层与空置情况为虚构），仅供试用。' },
+    demo: { badge: '演示数据', banner: '当前显示的是演示数据（依据公开报道编制，楼层与空置情况为虚构），仅供试用。', removeLink: '移除演示数据…' },
     search: { placeholder: '搜索楼宇、地块、园区、企业…', noResults: '没有找到“{{q}}”', kinds: { building: '楼宇', parcel: '地块', park: '园区', cluster: '聚集区', tenant: '企业' } },
     onboarding: {
       title: '欢迎使用招商资源图',
@@ -20,7 +20,9 @@ export const common = {
       demo: '载入演示数据', empty: '从空白开始', loading: '正在载入演示数据…',
     },
     language: { label: '界面语言', zh: '简体中文', en: 'English' },
-    field: { required: '必填' },
+    field: { required: '必填', notANumber: '“{{text}}”不是数字，请填写数字（如 1500），这一项暂不筛选' },
+    figures: { areaInM2: '折合平方米' },
+    date: { placeholder: '年-月-日', format: '日期按 年-月-日 填写，如 2025-06-01', pick: '从日历选择', pickShort: '日历' },
     coordinates: {
       label: '粘贴其他地图的坐标', system: '坐标来源', apply: '转换并填入',
       systems: { gcj02: '高德/腾讯（GCJ-02）', bd09: '百度（BD-09）', wgs84: 'GPS/天地图（WGS-84）' },
@@ -38,7 +40,7 @@ export const common = {
       search: 'Search', close: 'Close', retry: 'Retry', saving: 'Saving…', confirmDelete: 'Delete “{{name}}”? You can undo this.',
     },
     state: { loading: 'Loading…', empty: 'Nothing here yet', error: 'Something went wrong: {{message}}', notFound: 'Not found', deleted: 'Deleted “{{name}}”', saved: 'Saved' },
-    demo: { badge: 'Demo data', banner: 'You are looking at demo data (built from public reports; floors and vacancy are invented), for trying the app out.' },
+    demo: { badge: 'Demo data', banner: 'You are looking at demo data (built from public reports; floors and vacancy are invented), for trying the app out.', removeLink: 'Remove demo data…' },
     search: { placeholder: 'Search buildings, parcels, parks, tenants…', noResults: 'Nothing found for “{{q}}”', kinds: { building: 'Building', parcel: 'Parcel', park: 'Park', cluster: 'Cluster', tenant: 'Tenant' } },
     onboarding: {
       title: 'Welcome to Site Atlas',
@@ -46,7 +48,9 @@ export const common = {
       demo: 'Load demo data', empty: 'Start empty', loading: 'Loading demo data…',
     },
     language: { label: 'Language', zh: '简体中文', en: 'English' },
-    field: { required: 'Required' },
+    field: { required: 'Required', notANumber: '“{{text}}” is not a number: type digits (e.g. 1500); this range is not applied' },
+    figures: { areaInM2: 'Same in m²' },
+    date: { placeholder: 'YYYY-MM-DD', format: 'Dates are written year-month-day, e.g. 2025-06-01', pick: 'Pick from a calendar', pickShort: 'Calendar' },
     coordinates: {
       label: 'Paste a point from another map', system: 'Copied from', apply: 'Convert and fill in',
       systems: { gcj02: 'AMap/Tencent (GCJ-02)', bd09: 'Baidu (BD-09)', wgs84: 'GPS/Tianditu (WGS-84)' },

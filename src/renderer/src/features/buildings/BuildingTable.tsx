@@ -1,18 +1,23 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { BuildingSummary } from '../../../../shared/types'
+import { vacancyClass } from '../../../../shared/vacancyColors'
 import { DemoBadge } from '../../components/Page'
 import type { Language } from '../../i18n'
 import { formatArea, formatCount, formatRate, formatRentRange } from '../../lib/format'
 
-/** A vacancy rate with a small bar, so high-vacancy buildings stand out while scanning. */
+/**
+ * A vacancy rate with a small bar, so high-vacancy buildings stand out while scanning; the bar has
+ * the map's colour of the rate's class (shared/vacancyColors.ts), so green means the same everywhere.
+ */
 export function VacancyRate({ rate }: { rate: number | null }) {
+  const vacancy = vacancyClass(rate)
   return (
     <div className="vacancy-cell">
       <span>{formatRate(rate)}</span>
       {rate != null && (
-        <div className="vacancy-bar" aria-hidden="true">
-          <span style={{ width: `${Math.min(100, Math.max(0, rate * 100))}%` }} />
+        <div className="vacancy-bar" aria-hidden="true" data-vacancy-class={vacancy.key}>
+          <span style={{ width: `${Math.min(100, Math.max(0, rate * 100))}%`, background: vacancy.color }} />
         </div>
       )}
     </div>

@@ -14,6 +14,7 @@ export const messages = {
       vacant: '空置面积', vacancyRate: '空置率', tenants: '入驻企业', rent: '报价租金',
     },
     fields: {
+      isDemo: '演示数据标记（移除演示数据时保留）',
       name: '楼宇名称', address: '地址', districtCode: '所属区县', clusterId: '所属聚集区', lng: '经度', lat: '纬度',
       grade: '楼宇等级', kind: '楼宇类型', floorsAbove: '地上层数', floorsBelow: '地下层数', totalArea: '总建筑面积',
       yearBuilt: '建成年份', owner: '产权方', propertyManager: '物业公司', ownership: '产权形式', propertyFee: '物业费',
@@ -72,6 +73,7 @@ export const messages = {
       vacant: 'Vacant', vacancyRate: 'Vacancy', tenants: 'Tenants', rent: 'Asking rent',
     },
     fields: {
+      isDemo: 'Demo flag (kept when the demo was removed)',
       name: 'Building name', address: 'Address', districtCode: 'District', clusterId: 'Cluster', lng: 'Longitude', lat: 'Latitude',
       grade: 'Grade', kind: 'Kind', floorsAbove: 'Floors above ground', floorsBelow: 'Floors below ground', totalArea: 'Total floor area',
       yearBuilt: 'Year built', owner: 'Owner / developer', propertyManager: 'Property manager', ownership: 'Ownership', propertyFee: 'Property fee',

@@ -61,6 +61,9 @@ function RangeInput({ label, name, value, hint, onChange, onlyMin }: {
         </>
       )}
       {hint && <div className="filter-range__hint">{hint}</div>}
+      {[text.min, text.max].filter(invalid).slice(0, 1).map((bad) => (
+        <div key="nan" className="field__error" role="alert" data-field-error>{t('common:field.notANumber', { text: bad.trim() })}</div>
+      ))}
     </fieldset>
   )
 }

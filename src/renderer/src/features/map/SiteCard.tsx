@@ -98,7 +98,7 @@ export function SiteCard(props: Props) {
         <>
           <div className="site-card__vacancy" style={{ borderColor: landUseColor(card.site.landUse).stroke }}>
             <Figure label={props.editingBoundary ? t('card.drawnArea') : t('card.area')} value={formatMu(props.editingBoundary?.area ?? card.site.area, lang)} testId="areaMu" />
-            <Figure label="m²" value={formatArea(props.editingBoundary?.area ?? card.site.area, lang)} testId="areaM2" />
+            <Figure label={t('common:figures.areaInM2')} value={formatArea(props.editingBoundary?.area ?? card.site.area, lang)} testId="areaM2" />
           </div>
           <dl className="site-card__facts">
             <dt>{t('card.landUse')}</dt><dd>{t(`vocab.landUse.${card.site.landUse}`)}</dd>

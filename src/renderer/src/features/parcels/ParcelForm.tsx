@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { CoordinatePaste } from '../../components/CoordinatePaste'
 import { LAND_READINESS, LAND_USES, PARCEL_STATUSES } from '../../../../shared/domain'
 import type { ParcelCreate } from '../../../../shared/schemas/parcels'
@@ -20,9 +21,11 @@ const SHOWN = [
 
 interface ParcelFormProps extends FormHandlers<ParcelCreate> {
   initial: ParcelFormState
+  /** The map with this parcel selected, where its boundary is drawn (an existing parcel only). */
+  mapHref?: string
 }
 
-export function ParcelForm({ initial, pending, error, onSubmit, onCancel }: ParcelFormProps) {
+export function ParcelForm({ initial, mapHref, pending, error, onSubmit, onCancel }: ParcelFormProps) {
   const { t, i18n } = useTranslation('parcels')
   const lang = i18n.language as Language
   const [s, setState] = useState(initial)
@@ -81,6 +84,9 @@ export function ParcelForm({ initial, pending, error, onSubmit, onCancel }: Parc
         <CoordinatePaste onPoint={(lng, lat) => setState((prev) => ({ ...prev, lng, lat }))} />
         <div className="form-grid__wide">
           <TextField label={t('fields.boundary')} name="boundary" value={s.boundary} onChange={set('boundary')} error={errors.under('boundary')} hint={t('form.boundaryHint')} placeholder={t('form.boundaryPlaceholder')} multiline />
+          <p className="field__hint" data-testid="draw-on-map">
+            {t('form.drawOnMap')} {mapHref && <Link to={mapHref}>{t('form.openOnMap')}</Link>}
+          </p>
         </div>
 
         <div className="form-section">{t('form.sections.planning')}</div>

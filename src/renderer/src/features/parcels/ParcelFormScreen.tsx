@@ -35,7 +35,7 @@ export function EditParcelScreen() {
       namespace="parcels"
       subtitle={(p) => `${p.code} ${p.name}`}
       pageOf={(id) => `/parcels/${id}`}
-      form={(row, handlers) => <ParcelForm key={row.id} initial={parcelFormOf(row)} {...handlers} />}
+      form={(row, handlers) => <ParcelForm key={row.id} initial={parcelFormOf(row)} mapHref={`/?site=parcel:${row.id}`} {...handlers} />}
     />
   )
 }

@@ -24,7 +24,7 @@ export const messages = {
       floorsHint: '如 12-18、5,7,9', choose: '请选择楼宇', row: '第 {{n}} 栋载体楼宇',
     },
     form: {
-      newTitle: '新增园区', editTitle: '编辑园区', choose: '请选择', mustChoose: '{{label}}：必选',
+      newTitle: '新增园区', editTitle: '编辑园区', choose: '请选择', mustChoose: '{{label}}：请选择',
       sections: { basic: '基本信息', subParks: '分园', hosts: '载体楼宇', contact: '运营与联系', description: '简介' },
       investmentHint: '按 亿元 填写，如 20',
       summary: '有 {{count}} 处需要修改，见标红的字段。',

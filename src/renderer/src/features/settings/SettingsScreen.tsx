@@ -5,6 +5,7 @@ import { useToast } from '../../components/Toast'
 import { applyLanguage, type Language } from '../../i18n'
 import { BasemapsSection } from '../basemaps/BasemapsSection'
 import { ContactSection } from '../sheets/ContactSection'
+import { DemoSection } from './DemoSection'
 import { DistrictsSection } from './DistrictsSection'
 import { useSetSetting } from './mutations'
 import { useSettings, useStoreInfo } from './queries'
@@ -14,6 +15,8 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <PageHeader title={t('title')} />
+      {/* First while the demo is there: the banner's 移除演示数据… link leads here. */}
+      <DemoSection />
       <LanguageSection />
       <UserSection />
       <ContactSection />

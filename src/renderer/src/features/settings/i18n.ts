@@ -13,6 +13,15 @@ export const messages = {
       title: '数据文件', file: '文件位置', schemaVersion: '数据结构版本', deviceId: '本机编号', appVersion: '软件版本',
       hint: '所有数据只保存在这个文件中。备份时请先关闭 Site Atlas，再复制该文件（程序运行时复制可能漏掉最近的修改）。',
     },
+    demo: {
+      title: '演示数据', hint: '移除演示数据后，地图与列表只剩您自己录入或导入的记录。您修改过的演示记录会先列出，可选择保留。',
+      remove: '移除演示数据', confirm: '移除', removing: '正在移除…', loading: '正在查看演示数据…',
+      summary: '将移除 {{count}} 条演示记录（楼宇、空间、企业、租约、地块、园区等），您自己的记录不受影响。',
+      edited: '以下演示记录您修改过，勾选的将保留为您自己的记录（连同它需要的楼宇、企业等）：', keep: '保留',
+      changed: '改过：{{fields}}', deletedField: '删除后恢复', inUse: '以下演示记录被您自己的记录用到，将保留：', usedBy: '用到它的：{{what}}',
+      done: '已移除 {{removed}} 条演示记录，保留 {{kept}} 条',
+      tables: { clusters: '聚集区', buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区', subParks: '分园', parkHosts: '园区载体' },
+    },
     districts: {
       title: '区县', hint: '行政区划代码按 GB/T 2260，6 位数字，如 210103 沈河区。', add: '新增区县', added: '已新增区县“{{name}}”',
       empty: '还没有区县。', summary: '有 {{count}} 处需要修改，见标红的字段。',
@@ -32,6 +41,15 @@ export const messages = {
     data: {
       title: 'Data file', file: 'Location', schemaVersion: 'Schema version', deviceId: 'Device id', appVersion: 'App version',
       hint: 'All data lives in this one file. To back it up, close Site Atlas first, then copy the file (a copy taken while the app runs may miss recent changes).',
+    },
+    demo: {
+      title: 'Demo data', hint: 'After removing the demo data, the map and lists hold only what you entered or imported. Demo records you edited are listed first and can be kept.',
+      remove: 'Remove demo data', confirm: 'Remove', removing: 'Removing…', loading: 'Looking at the demo data…',
+      summary: '{{count}} demo records (buildings, spaces, tenants, leases, parcels, parks …) will be removed; your own records are not touched.',
+      edited: 'You edited these demo records; the ticked ones are kept as your own (with the buildings, tenants … they need):', keep: 'Keep',
+      changed: 'changed: {{fields}}', deletedField: 'deleted and restored', inUse: 'Your own records use these demo records, so they are kept:', usedBy: 'used by: {{what}}',
+      done: 'Removed {{removed}} demo records, kept {{kept}}',
+      tables: { clusters: 'Cluster', buildings: 'Building', spaces: 'Space', tenants: 'Tenant', leases: 'Lease', parcels: 'Parcel', parks: 'Park', subParks: 'Sub-park', parkHosts: 'Park host' },
     },
     districts: {
       title: 'Districts', hint: 'Codes follow GB/T 2260: six digits, e.g. 210103 for Shenhe District.', add: 'Add district', added: 'Added district “{{name}}”',

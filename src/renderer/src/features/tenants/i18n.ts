@@ -9,6 +9,7 @@ export const messages = {
     },
     columns: { name: '企业名称', creditCode: '统一社会信用代码', industry: '所属行业', aboveScale: '规上企业', registered: '注册在本区', annualTax: '年纳税额', staff: '员工人数' },
     fields: {
+      isDemo: '演示数据标记（移除演示数据时保留）',
       name: '企业名称', creditCode: '统一社会信用代码', industry: '所属行业', aboveScale: '规上企业（规模以上）',
       registeredInDistrict: '注册在本区', annualTax: '年纳税额', staff: '员工人数', contactName: '联系人', contactPhone: '联系电话', notes: '备注',
       deletedAt: '删除',
@@ -28,6 +29,7 @@ export const messages = {
     },
     columns: { name: 'Company', creditCode: 'Credit code', industry: 'Industry', aboveScale: 'Above scale', registered: 'Registered here', annualTax: 'Annual tax', staff: 'Staff' },
     fields: {
+      isDemo: 'Demo flag (kept when the demo was removed)',
       name: 'Company name', creditCode: 'Unified social credit code', industry: 'Industry', aboveScale: 'Above designated size',
       registeredInDistrict: 'Registered in this district', annualTax: 'Annual tax', staff: 'Staff', contactName: 'Contact', contactPhone: 'Phone', notes: 'Notes',
       deletedAt: 'Deleted',

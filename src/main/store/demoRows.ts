@@ -1,0 +1,156 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { DEMO_TABLES, type DemoRemovalPreview, type DemoRowRef, type DemoTable } from '../../shared/demo'
+import type { Database } from './schema'
+import type { Writer } from './writer'
+
+// The demo rows of a store and their removal. A row is the person's once they changed it after
+// the loader wrote it (an update, delete or restore in the change log: the loaders only insert),
+// or once one of their own rows points at it (a lease on a demo floor, a photo, a visit); such
+// rows are kept, unflagged, with the rows they need, and every other live demo row is deleted.
+
+const SNAKE: Record<DemoTable, string> = {
+  clusters: 'clusters', buildings: 'buildings', spaces: 'spaces', tenants: 'tenants', leases: 'leases',
+  parcels: 'parcels', parks: 'parks', subParks: 'sub_parks', parkHosts: 'park_hosts',
+}
+
+/** How a person would name a row of each table (t is the row). */
+const LABEL: Record<DemoTable, string> = {
+  clusters: 't.name',
+  buildings: 't.name',
+  spaces: `(SELECT b.name FROM buildings b WHERE b.id = t.building_id) || ' ' || t.floor_label || '层' || coalesce(' ' || t.unit, '')`,
+  tenants: 't.name',
+  leases: `(SELECT x.name FROM tenants x WHERE x.id = t.tenant_id) || ' · ' || (SELECT b.name FROM buildings b WHERE b.id = t.building_id)`,
+  parcels: `t.name || '（' || t.code || '）'`,
+  parks: 't.name',
+  subParks: `(SELECT p.name FROM parks p WHERE p.id = t.park_id) || ' · ' || t.name`,
+  parkHosts: `(SELECT p.name FROM parks p WHERE p.id = t.park_id) || ' · ' || (SELECT b.name FROM buildings b WHERE b.id = t.building_id)`,
+}
+
+/**
+ * Live rows of the person's own that point at a demo row of each table, as `SELECT <demo id>, <what>`.
+ * Photos and visits are never demo rows, so any live one counts.
+ */
+const USERS: Partial<Record<DemoTable, string[]>> = {
+  clusters: [`SELECT cluster_id, '楼宇' FROM buildings WHERE is_demo = 0 AND deleted_at IS NULL AND cluster_id IS NOT NULL`],
+  buildings: [
+    `SELECT building_id, '空间' FROM spaces WHERE is_demo = 0 AND deleted_at IS NULL`,
+    `SELECT building_id, '租约' FROM leases WHERE is_demo = 0 AND deleted_at IS NULL`,
+    `SELECT building_id, '园区载体' FROM park_hosts WHERE is_demo = 0 AND deleted_at IS NULL`,
+    `SELECT owner_id, '照片' FROM photos WHERE owner_kind = 'building' AND deleted_at IS NULL`,
+    `SELECT s.site_id, '接洽记录' FROM visit_sites s JOIN visits v ON v.id = s.visit_id AND v.deleted_at IS NULL WHERE s.site_kind = 'building'`,
+  ],
+  spaces: [`SELECT ls.space_id, '租约' FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.is_demo = 0 AND l.deleted_at IS NULL`],
+  tenants: [`SELECT tenant_id, '租约' FROM leases WHERE is_demo = 0 AND deleted_at IS NULL`],
+  parcels: [
+    `SELECT owner_id, '照片' FROM photos WHERE owner_kind = 'parcel' AND deleted_at IS NULL`,
+    `SELECT s.site_id, '接洽记录' FROM visit_sites s JOIN visits v ON v.id = s.visit_id AND v.deleted_at IS NULL WHERE s.site_kind = 'parcel'`,
+  ],
+  parks: [
+    `SELECT park_id, '分园' FROM sub_parks WHERE is_demo = 0 AND deleted_at IS NULL`,
+    `SELECT park_id, '园区载体' FROM park_hosts WHERE is_demo = 0 AND deleted_at IS NULL`,
+    `SELECT owner_id, '照片' FROM photos WHERE owner_kind = 'park' AND deleted_at IS NULL`,
+    `SELECT s.site_id, '接洽记录' FROM visit_sites s JOIN visits v ON v.id = s.visit_id AND v.deleted_at IS NULL WHERE s.site_kind = 'park'`,
+  ],
+}
+
+/** The rows a kept row cannot be without, as (table, id) pairs of the row `id`. */
+const NEEDS: Partial<Record<DemoTable, (id: string) => RawBuilder<unknown>>> = {
+  buildings: (id) => sql`SELECT 'clusters', cluster_id FROM buildings WHERE id = ${id} AND cluster_id IS NOT NULL`,
+  spaces: (id) => sql`SELECT 'buildings', building_id FROM spaces WHERE id = ${id}`,
+  leases: (id) => sql`SELECT 'tenants', tenant_id FROM leases WHERE id = ${id} UNION ALL SELECT 'buildings', building_id FROM leases WHERE id = ${id}
+    UNION ALL SELECT 'spaces', space_id FROM lease_spaces WHERE lease_id = ${id}`,
+  subParks: (id) => sql`SELECT 'parks', park_id FROM sub_parks WHERE id = ${id}`,
+  parkHosts: (id) => sql`SELECT 'parks', park_id FROM park_hosts WHERE id = ${id} UNION ALL SELECT 'buildings', building_id FROM park_hosts WHERE id = ${id}`,
+}
+
+type Db = Kysely<Database>
+type Row = { id: string; label: string | null; fields: string | null; lastAt: string | null }
+
+const toRef = (table: DemoTable, r: Row): DemoRowRef => ({
+  table, id: r.id, label: r.label ?? r.id, fields: r.fields ? [...new Set(r.fields.split(','))] : [], lastEditedAt: r.lastAt,
+})
+
+export async function demoRemovalPreview(db: Db): Promise<DemoRemovalPreview> {
+  const counts = {} as Record<DemoTable, number>
+  const edited: DemoRowRef[] = []
+  const inUse: DemoRowRef[] = []
+  for (const table of DEMO_TABLES) {
+    const t = sql.raw(SNAKE[table])
+    const label = sql.raw(LABEL[table])
+    const { rows: count } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${t} WHERE is_demo = 1 AND deleted_at IS NULL`.execute(db)
+    counts[table] = count[0]!.n
+    if (counts[table] === 0) continue
+    const { rows: changed } = await sql<Row>`
+      SELECT t.id, ${label} AS label, group_concat(c.field) AS fields, max(c.at) AS last_at
+      FROM ${t} t JOIN change_log c ON c.table_name = ${table} AND c.row_id = t.id AND c.op IN ('update', 'delete', 'restore')
+      WHERE t.is_demo = 1 AND t.deleted_at IS NULL
+      GROUP BY t.id ORDER BY last_at DESC`.execute(db)
+    edited.push(...changed.map((r) => toRef(table, r)))
+    const users = USERS[table]
+    if (!users) continue
+    const { rows: used } = await sql<Row>`
+      WITH users(id, what) AS (${sql.raw(users.join(' UNION ALL '))})
+      SELECT t.id, ${label} AS label, group_concat(DISTINCT u.what) AS fields, NULL AS last_at
+      FROM ${t} t JOIN users u ON u.id = t.id
+      WHERE t.is_demo = 1 AND t.deleted_at IS NULL
+      GROUP BY t.id ORDER BY label`.execute(db)
+    inUse.push(...used.map((r) => toRef(table, r)))
+  }
+  return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0), edited, inUse }
+}
+
+/** The kept rows and every live demo row they need (a lease its tenant, building and floors …). */
+async function withNeeds(db: Db, seeds: Array<{ table: DemoTable; id: string }>): Promise<Map<DemoTable, Set<string>>> {
+  const kept = new Map<DemoTable, Set<string>>(DEMO_TABLES.map((t) => [t, new Set<string>()]))
+  const queue = [...seeds]
+  while (queue.length > 0) {
+    const { table, id } = queue.pop()!
+    if (kept.get(table)!.has(id)) continue
+    kept.get(table)!.add(id)
+    const needs = NEEDS[table]
+    if (!needs) continue
+    const { rows } = await sql<Record<string, string>>`SELECT * FROM (${needs(id)})`.execute(db)
+    for (const r of rows) {
+      const [parent, parentId] = Object.values(r) as [DemoTable, string]
+      // Only live demo rows need keeping: a parent that is already the person's own stays anyway.
+      const { rows: demo } = await sql`SELECT 1 FROM ${sql.raw(SNAKE[parent])} WHERE id = ${parentId} AND is_demo = 1 AND deleted_at IS NULL`.execute(db)
+      if (demo.length > 0) queue.push({ table: parent, id: parentId })
+    }
+  }
+  return kept
+}
+
+/**
+ * In the writer's transaction: unflags `keep` (checked to be live demo rows), the demo rows the
+ * person's own rows use and what those need; then deletes every other live demo row. Each row's
+ * change is logged (isDemo 1 → 0, or deletedAt) under the writer's one stamp.
+ */
+export async function removeDemoRows(w: Writer, keep: Array<{ table: DemoTable; id: string }>): Promise<{ removed: number; kept: number }> {
+  const db = w.trx as unknown as Db
+  const preview = await demoRemovalPreview(db)
+  const kept = await withNeeds(db, [...keep, ...preview.inUse])
+  const at = JSON.stringify(w.now)
+  let removed = 0
+  let keptCount = 0
+  for (const table of DEMO_TABLES) {
+    const t = sql.raw(SNAKE[table])
+    const ids = JSON.stringify([...kept.get(table)!])
+    const log = (op: string, field: string, oldValue: string, newValue: string, where: ReturnType<typeof sql>) => sql`
+      INSERT INTO change_log (hlc, device_id, actor, table_name, row_id, op, field, old_value, new_value, at)
+      SELECT ${w.stamp}, ${w.author.deviceId}, ${w.author.actor}, ${table}, id, ${op}, ${field}, ${oldValue}, ${newValue}, ${w.now}
+      FROM ${t} WHERE ${where}`.execute(w.trx)
+    const keptRows = sql`is_demo = 1 AND deleted_at IS NULL AND id IN (SELECT value FROM json_each(${ids}))`
+    const dropped = sql`is_demo = 1 AND deleted_at IS NULL AND id NOT IN (SELECT value FROM json_each(${ids}))`
+    keptCount += Number((await log('update', 'isDemo', '1', '0', keptRows)).numAffectedRows ?? 0)
+    await sql`UPDATE ${t} SET is_demo = 0, updated_at = ${w.now} WHERE ${keptRows}`.execute(w.trx)
+    removed += Number((await log('delete', 'deletedAt', 'null', at, dropped)).numAffectedRows ?? 0)
+    await sql`UPDATE ${t} SET deleted_at = ${w.now}, updated_at = ${w.now} WHERE ${dropped}`.execute(w.trx)
+  }
+  return { removed, kept: keptCount }
+}
+
+/** Whether `id` is a live row of `table` flagged as demo data. */
+export async function isLiveDemoRow(db: Db, table: DemoTable, id: string): Promise<boolean> {
+  const { rows } = await sql`SELECT 1 FROM ${sql.raw(SNAKE[table])} WHERE id = ${id} AND is_demo = 1 AND deleted_at IS NULL`.execute(db)
+  return rows.length > 0
+}
