@@ -159,7 +159,9 @@ type Row = Record<string, unknown>
 function fetchSites(port: number, token: string, gzip: boolean): Promise<{ body: Buffer; encoding: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/rpc/map.sites', headers: { authorization: `Bearer ${token}`, 'accept-encoding': gzip ? 'gzip' : 'identity' } },
+      // A connection of its own each time: a kept-alive one can be closed by the server's idle timer
+      // just as the next request is sent (ECONNRESET) when a slow write sits between two calls.
+      { host: '127.0.0.1', port, agent: false, method: 'POST', path: '/rpc/map.sites', headers: { authorization: `Bearer ${token}`, 'accept-encoding': gzip ? 'gzip' : 'identity' } },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
