@@ -21,7 +21,7 @@ export const PARTS: Record<string, string> = {
   import: './import.ts',
   export: './export.ts',
   map: './map.ts',
-  host: './host.ts',
+  host: './hostStart.ts',
   writes: './writes.ts',
 }
 
