@@ -147,7 +147,8 @@ async function main(): Promise<number> {
     notes.push(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
     if (options.json) process.stdout.write(`${JSON.stringify(toJson(scale, rows), null, 2)}\n`)
     else process.stdout.write(formatTable(scale, rows, notes))
-    if (options.json) for (const note of notes) log(note)
+    // With --json the notes stay on stderr; the skipped and failed parts were told as they happened.
+    if (options.json) log(notes.at(-1)!)
     return failed ? 1 : 0
   } finally {
     cleanup()
