@@ -33,6 +33,8 @@ export interface BenchRow {
 export interface BenchContext {
   /** A data folder holding site-atlas.db at the target scale. Parts that write must copy it first (copyStore). */
   dataDir: string
+  /** A new mkdtemp data folder holding a copy of site-atlas.db, for a part that writes; the part may remove it, the runner does at the end. */
+  copyStore: (prefix: string) => Promise<string>
   scale: BenchScale
   /** Progress lines go to stderr, so stdout stays the table or the JSON. */
   log: (line: string) => void

@@ -1,8 +1,10 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGeneratedDataset } from '../../src/main/services/generate/dataset'
 import { loadGeneratedData } from '../../src/main/services/generate/load'
 import type { BuildingSummary, InventoryStats } from '../../src/shared/types'
-import { getBuilding, getBuildingFields, listBuildings, parksInBuilding } from '../../src/main/store/buildings'
+import { getBuilding, getBuildingDetail, getBuildingFields, listBuildings, parksInBuilding } from '../../src/main/store/buildings'
+import { readRows, readTemplate } from '../../src/main/store/handle'
 import { listLeases } from '../../src/main/store/leases'
 import { listSpaces } from '../../src/main/store/spaces'
 import { legacyInventoryStats } from '../helpers/legacyStats'
@@ -45,6 +47,32 @@ describe('one-row reads', () => {
     }
   }, 60_000)
 
+  it('buildings.get answers what the building, spaces, leases and parks reads answer one by one', async () => {
+    const all = await app.ok('buildings.list', { includeDeleted: true })
+    const db = app.store.db
+    let withParks = 0
+    for (const b of all) {
+      const detail = await app.ok('buildings.get', { id: b.id })
+      const [building, spaces, leases, parks] = await Promise.all([
+        getBuilding(db, b.id), listSpaces(db, { buildingId: b.id }), listLeases(db, { buildingId: b.id }), parksInBuilding(db, b.id),
+      ])
+      expect(detail).toEqual({ building, spaces, leases, parks })
+      if (parks.length > 0) withParks++
+    }
+    expect(withParks).toBeGreaterThan(0)
+    expect(await getBuildingDetail(db, 'no-such-building')).toBeUndefined()
+  }, 60_000)
+
+  it('a read template binds the values of each call to the text it compiled once, and refuses a value written into the text', async () => {
+    const named = readTemplate((id: string, kind: string) => sql<{ name: string; kind: string }>`SELECT name, kind FROM buildings WHERE id = ${id} AND kind = ${kind}`)
+    for (const b of list.slice(0, 3)) {
+      expect(await readRows(app.store.db, named(b.id, b.kind))).toEqual([{ name: b.name, kind: b.kind }])
+      expect(await readRows(app.store.db, named(b.id, 'no-such-kind'))).toEqual([])
+    }
+    const inlined = readTemplate((id: string) => sql<{ id: string }>`SELECT id FROM buildings WHERE id = ${sql.lit(id)}`)
+    await expect(readRows(app.store.db, inlined(list[0]!.id))).rejects.toThrow(/instead of bound/)
+  })
+
   it('a filtered list gives the figures of the whole list', async () => {
     const district = list[0]!.districtCode
     const filtered = await app.ok('buildings.list', { districtCode: district })
@@ -82,7 +110,7 @@ describe('one-row reads', () => {
     const ids = list.slice(0, 8).map((b) => b.id)
     const read = (q: typeof db) => Promise.all([
       listBuildings(q, {}),
-      ...ids.flatMap((id) => [getBuilding(q, id), getBuildingFields(q, id), listSpaces(q, { buildingId: id }), listLeases(q, { buildingId: id }), parksInBuilding(q, id)]),
+      ...ids.flatMap((id) => [getBuilding(q, id), getBuildingDetail(q, id), getBuildingFields(q, id), listSpaces(q, { buildingId: id }), listLeases(q, { buildingId: id }), parksInBuilding(q, id)]),
     ])
     const direct = await read(db)
     const inside = await db.transaction().execute((trx) => read(trx))

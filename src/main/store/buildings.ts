@@ -1,8 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { Building, BuildingSummary } from '../../shared/types'
+import type { Building, BuildingDetail, BuildingSummary } from '../../shared/types'
 import type { Database } from './schema'
 import { leasableList } from './figures'
-import { readRows } from './handle'
+import { readRows, readRowsTogether, readTemplate } from './handle'
+import { leasesQuery, toLease } from './leases'
+import { spacesQuery, toSpace } from './spaces'
 import { searchIds } from './search'
 import { sortByName } from './collate'
 
@@ -76,8 +78,28 @@ export async function listBuildings(db: Kysely<Database>, filter: BuildingFilter
 
 /** One building (live or deleted) with the figures of that building alone. */
 export async function getBuilding(db: Kysely<Database>, id: string): Promise<BuildingSummary | undefined> {
-  const [row] = await readRows(db, sql<SummaryRow>`${figuresSql(sql`${id}`)}`)
+  const [row] = await readRows(db, buildingQuery(id))
   return row && toSummary(row)
+}
+
+const buildingQuery = readTemplate((id: string) => sql<SummaryRow>`${figuresSql(sql`${id}`)}`)
+const spacesOf = readTemplate((buildingId: string) => spacesQuery({ buildingId }))
+const leasesOf = readTemplate((buildingId: string) => leasesQuery({ buildingId }))
+
+/**
+ * One building's page: the building with its own figures, its spaces, its leases and the parks it
+ * hosts, read together on one hold of the connection (issue 8: one-row reads do one row's work).
+ * The same answers as getBuilding, listSpaces, listLeases and parksInBuilding for that building.
+ */
+export async function getBuildingDetail(db: Kysely<Database>, id: string): Promise<BuildingDetail | undefined> {
+  const [[building], spaces, leases, parks] = await readRowsTogether(db, [
+    buildingQuery(id),
+    spacesOf(id),
+    leasesOf(id),
+    parksQuery(id),
+  ] as const)
+  if (!building) return undefined
+  return { building: toSummary(building), spaces: spaces.map(toSpace), leases: leases.map(toLease), parks }
 }
 
 /** One building's own fields (live or deleted) without figures, e.g. for an update's answer. */
@@ -97,9 +119,11 @@ function toSummary(row: SummaryRow): BuildingSummary {
 
 /** Sky parks hosted in a building, with the floors they occupy. */
 export async function parksInBuilding(db: Kysely<Database>, buildingId: string): Promise<Array<{ id: string; name: string; floors: string | null }>> {
-  return readRows(db, sql<{ id: string; name: string; floors: string | null }>`
+  return readRows(db, parksQuery(buildingId))
+}
+
+const parksQuery = readTemplate((buildingId: string) => sql<{ id: string; name: string; floors: string | null }>`
     SELECT p.id, p.name, h.floors
     FROM park_hosts h JOIN parks p ON p.id = h.park_id
     WHERE h.building_id = ${buildingId} AND h.deleted_at IS NULL AND p.deleted_at IS NULL
     ORDER BY p.name`)
-}

@@ -1,22 +1,26 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Lease } from '../../shared/types'
 import { readRows } from './handle'
 import type { Database, LeaseRow as LeaseTableRow } from './schema'
 
-type LeaseRow = Omit<Lease, 'isDemo' | 'spaceIds' | 'floors'> & { isDemo: number; spaceIds: string | null; floors: string | null }
+export type LeaseRow = Omit<Lease, 'isDemo' | 'spaceIds' | 'floors'> & { isDemo: number; spaceIds: string | null; floors: string | null }
 
-export async function listLeases(
-  db: Kysely<Database>,
-  filter: { buildingId?: string; tenantId?: string; ids?: string[]; includeDeleted?: boolean },
-): Promise<Lease[]> {
+export type LeaseFilter = { buildingId?: string; tenantId?: string; ids?: string[]; includeDeleted?: boolean }
+
+export async function listLeases(db: Kysely<Database>, filter: LeaseFilter): Promise<Lease[]> {
+  if (filter.ids?.length === 0) return []
+  return (await readRows(db, leasesQuery(filter))).map(toLease)
+}
+
+/** The leases matching `filter` as SQL, for listLeases or a read of several queries at once. */
+export function leasesQuery(filter: LeaseFilter): RawBuilder<LeaseRow> {
   const where = [filter.includeDeleted ? sql`1 = 1` : sql`l.deleted_at IS NULL`]
   if (filter.buildingId) where.push(sql`l.building_id = ${filter.buildingId}`)
   if (filter.tenantId) where.push(sql`l.tenant_id = ${filter.tenantId}`)
   if (filter.ids) {
-    if (filter.ids.length === 0) return []
     where.push(sql`l.id IN (${sql.join(filter.ids)})`)
   }
-  const rows = await readRows(db, sql<LeaseRow>`
+  return sql<LeaseRow>`
     SELECT l.*, t.name AS tenant_name, b.name AS building_name,
       (SELECT json_group_array(space_id) FROM (SELECT ls.space_id FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id
          WHERE ls.lease_id = l.id ORDER BY s.floor_sort, s.unit)) AS space_ids,
@@ -26,14 +30,15 @@ export async function listLeases(
     JOIN tenants t ON t.id = l.tenant_id
     JOIN buildings b ON b.id = l.building_id
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY l.end_date IS NULL, l.end_date, t.name`)
-  return rows.map((r) => ({
-    ...r,
-    isDemo: r.isDemo === 1,
-    spaceIds: JSON.parse(r.spaceIds ?? '[]') as string[],
-    floors: JSON.parse(r.floors ?? '[]') as string[],
-  }))
+    ORDER BY l.end_date IS NULL, l.end_date, t.name`
 }
+
+export const toLease = (r: LeaseRow): Lease => ({
+  ...r,
+  isDemo: r.isDemo === 1,
+  spaceIds: JSON.parse(r.spaceIds ?? '[]') as string[],
+  floors: JSON.parse(r.floors ?? '[]') as string[],
+})
 
 export interface LeaseSpaceInfo {
   id: string

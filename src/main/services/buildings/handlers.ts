@@ -1,8 +1,7 @@
 import { DomainError } from '../../../shared/result'
-import { getBuilding, getBuildingFields, listBuildings, parksInBuilding } from '../../store/buildings'
-import { currentLeasesOf, listLeases } from '../../store/leases'
+import { getBuildingDetail, getBuildingFields, listBuildings } from '../../store/buildings'
+import { currentLeasesOf } from '../../store/leases'
 import type { BuildingRow } from '../../store/schema'
-import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireDistrict, requireLive } from '../guards'
@@ -11,14 +10,9 @@ export const buildingHandlers = {
   'buildings.list': async (input, { store }) => listBuildings(store.db, input),
 
   'buildings.get': async ({ id }, { store }) => {
-    const building = await getBuilding(store.db, id)
-    if (!building) throw new DomainError('not_found', '楼宇：找不到该记录')
-    const [spaces, leases, parks] = await Promise.all([
-      listSpaces(store.db, { buildingId: id }),
-      listLeases(store.db, { buildingId: id }),
-      parksInBuilding(store.db, id),
-    ])
-    return { building, spaces, leases, parks }
+    const detail = await getBuildingDetail(store.db, id)
+    if (!detail) throw new DomainError('not_found', '楼宇：找不到该记录')
+    return detail
   },
 
   'buildings.create': async (input, { store, author }) =>
