@@ -106,7 +106,7 @@ function rawSql(sqlite: BetterSqlite3.Database) {
         (SELECT json_group_array(space_id) FROM (SELECT ls.space_id FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id
            WHERE ls.lease_id = l.id ORDER BY s.floor_sort, s.unit)) AS spaceIds,
         (SELECT json_group_array(floor_label) FROM (SELECT s.floor_label FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id
-           WHERE ls.lease_id = l.id ORDER BY s.floor_sort, s.unit)) AS floors
+           WHERE ls.lease_id = l.id GROUP BY s.floor_label ORDER BY min(s.floor_sort))) AS floors
       FROM leases l JOIN tenants t ON t.id = l.tenant_id JOIN buildings b ON b.id = l.building_id
       WHERE l.deleted_at IS NULL AND l.building_id = @id
       ORDER BY l.end_date IS NULL, l.end_date, t.name`,
