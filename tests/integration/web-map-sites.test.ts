@@ -4,14 +4,18 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGeneratedDataset } from '../../src/main/services/generate/dataset'
 import { loadGeneratedData } from '../../src/main/services/generate/load'
-import { acceptsGzip } from '../../src/main/web/encode'
+import { acceptsGzip, jsonOf } from '../../src/main/web/encode'
 import { createWebServer } from '../../src/main/web/server'
 import { openTestApp, type TestApp, tempDir } from '../helpers/store'
 
 // The browser host sends map.sites as the JSON of the kept answer, gzipped for a client that
-// accepts it, and never the bytes of an answer older than the last write.
+// accepts it, and never the bytes of an answer older than the last write — whether it holds the
+// answer itself or, as with the store runtime, receives the JSON text a worker made (dispatchJson).
 
-describe('map.sites over HTTP', () => {
+describe.each([
+  { host: 'in process', json: false },
+  { host: 'JSON text from a worker', json: true },
+])('map.sites over HTTP ($host)', ({ json }) => {
   let app: TestApp
   let port: number
   let close: () => Promise<void>
@@ -20,7 +24,10 @@ describe('map.sites over HTTP', () => {
   beforeAll(async () => {
     app = await openTestApp()
     await loadGeneratedData(app.services.ctx, buildGeneratedDataset({ seed: 5, buildings: 300, parcels: 30, today: '2025-06-15' }))
-    const server = createWebServer({ dispatch: app.services.dispatch, staticDir: tempDir(), token })
+    const dispatch = app.services.dispatch
+    // What runtime/worker.ts sends the host for a call: the envelope's text, kept for a kept answer.
+    const dispatchJson = json ? async (method: string, input: unknown) => jsonOf(await dispatch(method, input)) : undefined
+    const server = createWebServer({ dispatch, dispatchJson, staticDir: tempDir(), token })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     port = (server.address() as AddressInfo).port
     close = () => new Promise((resolve) => server.close(() => resolve()))

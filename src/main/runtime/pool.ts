@@ -1,0 +1,147 @@
+import path from 'node:path'
+import { methodKind } from '../../shared/methodKinds'
+import { DomainError, type Result } from '../../shared/result'
+import type { Services, UploadResult } from '../services'
+import type { AssetReader } from '../services/assets'
+import type { ServiceOptions } from '../services/context'
+import type { Dispatch } from '../services/dispatch'
+import { receiveUpload, registerLocalFile, type Upload, UploadRegistry } from '../services/uploads/registry'
+import { storeWorkerEntry, type WorkerEntry } from './entry'
+import type { TestHook } from './protocol'
+import { type Lost, StoreWorker } from './storeWorker'
+
+// The store runtime: the services the hosts use, answered by worker processes instead of the
+// host's own thread. One writer takes every write (and the jobs it starts); a few readers take
+// the reads and the assets, each on its own read-only connection (WAL lets them read beside the
+// writer). The host's thread only forwards calls, so a slow query, a long import or a hostile
+// file never freezes a window or stalls other requests. Where a call goes is METHOD_KINDS
+// (src/shared/methodKinds.ts).
+
+/** What the hosts use of the services (the context stays inside the workers). */
+export type HostServices = Pick<Services, 'dispatch' | 'readAsset' | 'receiveUpload' | 'registerFile' | 'shutdown'>
+
+/** A call answered as its envelope's JSON text, for the browser host (see dispatchJson below). */
+export type DispatchJson = (method: string, input: unknown) => Promise<string>
+
+export interface StoreRuntimeOptions {
+  /** The data file (a real file: every worker opens it). */
+  file: string
+  actor?: string
+  options?: ServiceOptions
+  /** Reader processes; default 2 (sized for the two-core laptops this runs on). */
+  readers?: number
+  /** A read (or asset) running longer than this is stopped; default 30 s. */
+  readTimeoutMs?: number
+  /** A write stuck longer than this is stopped and rolled back; default 60 s. */
+  writeTimeoutMs?: number
+  /** How long a stuck-looking worker has to answer a ping; default 1 s. */
+  pingGraceMs?: number
+  /** Tests only: lets `test()` run raw SQL or crash a worker. */
+  testHooks?: boolean
+  /** Tests only: where the worker's code is (default: storeWorkerEntry()). */
+  entry?: WorkerEntry
+}
+
+export interface StoreRuntime extends HostServices {
+  /**
+   * dispatch, answered as JSON text made in the worker: the browser host sends it as it is, so
+   * a large answer (map.sites) costs its thread neither a structured clone nor a stringify.
+   */
+  dispatchJson: DispatchJson
+  /** The folder beside the data file (uploads, basemaps, caches). */
+  dataDir: string
+  /** Tests only (testHooks): raw SQL or a crash in the writer or a reader. */
+  test(role: 'writer' | 'reader', hook: TestHook): Promise<Result<unknown>>
+  /** Tests and logs: the workers as they are now. */
+  workers(): Array<{ role: 'writer' | 'reader'; pid: number | undefined; generation: number; load: number }>
+}
+
+export const DEFAULT_READERS = 2
+
+const lostResult = (lost: Lost): Result<never> => ({ ok: false, error: { code: 'internal', message: lost.message } })
+
+/**
+ * Starts the writer (which creates or migrates the store, so a file that is not ours is refused
+ * here with the same StoreOpenError as before) and then the readers, and answers as the services.
+ */
+export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<StoreRuntime> {
+  const entry = options.entry ?? storeWorkerEntry()
+  const init = { file: path.resolve(options.file), actor: options.actor, options: options.options ?? {}, testHooks: options.testHooks }
+  const pingGraceMs = options.pingGraceMs ?? 1000
+  // Writes are short and a few in flight keep the writer fed; a reader gets one read at a time
+  // (tiles and photos pass beside it: they are quick, or wait on a file or the network).
+  const writer = new StoreWorker('writer', entry, init, { callTimeoutMs: options.writeTimeoutMs ?? 60_000, pingGraceMs, maxInFlight: 8 })
+  const readers = Array.from(
+    { length: Math.max(1, options.readers ?? DEFAULT_READERS) },
+    () => new StoreWorker('reader', entry, init, { callTimeoutMs: options.readTimeoutMs ?? 30_000, pingGraceMs, maxInFlight: 1 }),
+  )
+  // Every process loads its code at once; the readers open the store once the writer has made
+  // or migrated it, and the host does not wait for them: a read waits for its reader.
+  for (const reader of readers) reader.launch()
+  try {
+    await writer.start()
+  } catch (error) {
+    await Promise.all(readers.map((reader) => reader.close()))
+    throw error
+  }
+  for (const reader of readers) reader.start().catch((error: unknown) => console.error('[site-atlas] reader failed to start:', error))
+
+  let turn = 0
+  /** The least busy reader; among equals, the next in turn. */
+  const reader = (): StoreWorker => {
+    turn = (turn + 1) % readers.length
+    let best = readers[turn]!
+    for (const candidate of readers) if (candidate.load < best.load) best = candidate
+    return best
+  }
+
+  const dispatch: Dispatch = async (method, input) => {
+    const target = methodKind(method) === 'read' ? reader() : writer
+    const answer = await target.request({ type: 'dispatch', method, input }, String(method))
+    return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+  }
+
+  const dispatchJson: DispatchJson = async (method, input) => {
+    const target = methodKind(method) === 'read' ? reader() : writer
+    const answer = await target.request({ type: 'dispatchJson', method, input }, String(method))
+    return answer.type === 'json' ? answer.json : JSON.stringify(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }))
+  }
+
+  const readAsset: AssetReader = async (pathname) => {
+    const answer = await reader().request({ type: 'asset', pathname }, pathname, false)
+    if (answer.type === 'asset' && !answer.error) return answer.asset ?? null
+    throw new Error(answer.type === 'lost' ? answer.message : answer.type === 'asset' ? answer.error : 'unexpected answer')
+  }
+
+  // Uploads are received here, on the host: streaming a body to disk is what the host's thread
+  // does well, and the id (written down beside the uploads) is then known to every worker.
+  const dataDir = options.options?.dataDir ?? path.dirname(init.file)
+  const uploads = new UploadRegistry(path.join(dataDir, 'uploads'))
+  const uploaded = async (work: () => Promise<Upload>): Promise<UploadResult> => {
+    try {
+      return { ok: true, value: { uploadId: (await work()).id } }
+    } catch (error) {
+      // As the services word it (services/dispatch.ts toApiError), without loading the contract here.
+      if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
+      console.error('[site-atlas] upload failed:', error)
+      return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message ?? String(error)}` } }
+    }
+  }
+
+  return {
+    dataDir,
+    dispatch,
+    dispatchJson,
+    readAsset,
+    receiveUpload: (body, name) => uploaded(() => receiveUpload(uploads, body, name)),
+    registerFile: (filePath) => uploaded(() => registerLocalFile(uploads, filePath)),
+    shutdown: async () => {
+      await Promise.all([...readers, writer].map((worker) => worker.close()))
+    },
+    test: async (role, hook) => {
+      const answer = await (role === 'writer' ? writer : reader()).request({ type: 'test', hook }, `test:${hook.kind}`)
+      return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: 'unexpected answer' })
+    },
+    workers: () => [writer, ...readers].map((w) => ({ role: w.role, pid: w.pid, generation: w.generation, load: w.load })),
+  }
+}

@@ -1,0 +1,51 @@
+import type { Result } from '../../shared/result'
+import type { Asset } from '../services/assets'
+import type { ServiceOptions } from '../services/context'
+
+// The messages between the pool (host side, pool.ts) and a store worker (worker.ts). Every call
+// carries a sequence number; every answer names the one it answers.
+
+export type WorkerRole = 'writer' | 'reader'
+
+/** What a worker is started with (its first message). */
+export interface WorkerInit {
+  type: 'init'
+  role: WorkerRole
+  file: string
+  actor?: string
+  options: ServiceOptions
+  /** Tests only: enables the 'test' calls below. Never set by a host. */
+  testHooks?: boolean
+}
+
+/** Test-only work that is not part of the contract: raw SQL, a crash, a stall. */
+export type TestHook =
+  | { kind: 'sql'; statements: string[]; inWriteTransaction?: boolean }
+  | { kind: 'crash' }
+
+export type WorkerCall =
+  | { type: 'dispatch'; seq: number; method: string; input: unknown }
+  /** The same, answered as the envelope's JSON text (made in the worker, not on the host's thread). */
+  | { type: 'dispatchJson'; seq: number; method: string; input: unknown }
+  | { type: 'asset'; seq: number; pathname: string }
+  | { type: 'test'; seq: number; hook: TestHook }
+  | { type: 'ping'; seq: number }
+  | { type: 'close'; seq: number }
+
+export type AssetAnswer = Asset | null | 'bad'
+
+/** Why a worker could not open the store, with StoreOpenError's problem when it was one. */
+export interface WorkerFailure {
+  name: string
+  message: string
+  problem?: string
+}
+
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'failed'; error: WorkerFailure }
+  | { type: 'answer'; seq: number; result: Result<unknown> }
+  | { type: 'json'; seq: number; json: string }
+  | { type: 'asset'; seq: number; asset?: AssetAnswer; error?: string }
+  | { type: 'pong'; seq: number }
+  | { type: 'closed'; seq: number }
