@@ -1,6 +1,10 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { Readable } from 'node:stream'
 import { describe, expect, it, vi } from 'vitest'
+import { launchStoreRuntime } from '../../src/main/runtime/pool'
 import { ENDLESS_QUERY, runtimePerTest } from '../helpers/runtime'
+import { tempDir } from '../helpers/store'
 import { png1x1 } from '../helpers/tiles'
 
 // The store runtime (src/main/runtime): one writer and two reader processes behind the services'
@@ -120,5 +124,43 @@ describe('the store runtime', () => {
     expect(asset).toMatchObject({ contentType: 'image/png' })
     expect(Buffer.from((asset as { bytes: Uint8Array }).bytes)).toEqual(Buffer.from(png1x1(200, 10, 10)))
     expect(await app.call('photos.add', { ownerKind: 'building', ownerId: building.id, uploadId: received.value.uploadId })).toMatchObject({ ok: false })
+  })
+
+  it('answers calls made before the store is open once it is (the browser host serves meanwhile)', async () => {
+    const dir = tempDir('site-atlas-workers-')
+    const runtime = launchStoreRuntime({ file: path.join(dir, 'atlas.db'), actor: 'tester' })
+    try {
+      // Sent at once, before the writer has made the file: the read waits for the writer too.
+      const [created, listed] = await Promise.all([
+        runtime.dispatch('clusters.create', { name: '聚集区', districtCode: '210103' }),
+        runtime.dispatch('meta.info', {}),
+      ])
+      expect(created).toMatchObject({ ok: true })
+      expect(listed).toMatchObject({ ok: true })
+      await runtime.ready
+      expect(await runtime.dispatch('clusters.list', {})).toMatchObject({ ok: true, value: [{ name: '聚集区' }] })
+    } finally {
+      await runtime.shutdown()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('answers calls made before the store is open with why it cannot be, when it cannot', async () => {
+    const dir = tempDir('site-atlas-workers-')
+    const file = path.join(dir, 'atlas.db')
+    fs.writeFileSync(file, 'this is a spreadsheet, not a database'.repeat(200))
+    const runtime = launchStoreRuntime({ file })
+    try {
+      const read = runtime.dispatch('meta.info', {})
+      const write = runtime.dispatch('clusters.create', { name: '聚集区', districtCode: '210103' })
+      await expect(runtime.ready).rejects.toThrow(/不是 Site Atlas 数据文件/)
+      expect(await read).toMatchObject({ ok: false, error: { message: expect.stringMatching(/不是 Site Atlas 数据文件/) } })
+      expect(await write).toMatchObject({ ok: false, error: { message: expect.stringMatching(/不是 Site Atlas 数据文件/) } })
+      // Nothing was written to the file that is not ours.
+      expect(fs.readFileSync(file, 'utf8')).toBe('this is a spreadsheet, not a database'.repeat(200))
+    } finally {
+      await runtime.shutdown()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -65,26 +65,42 @@ const lostResult = (lost: Lost): Result<never> => ({ ok: false, error: { code: '
  * here with the same StoreOpenError as before) and then the readers, and answers as the services.
  */
 export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<StoreRuntime> {
+  const runtime = launchStoreRuntime(options)
+  await runtime.ready
+  return runtime
+}
+
+/**
+ * The same, answering at once: calls wait for their worker, and `ready` settles when the writer has
+ * opened the store (rejecting, every worker closed, when it cannot). The browser host serves its
+ * page meanwhile, so the page and the workers load side by side.
+ */
+export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime & { ready: Promise<void> } {
   const entry = options.entry ?? storeWorkerEntry()
   const init = { file: path.resolve(options.file), actor: options.actor, options: options.options ?? {}, testHooks: options.testHooks }
   const pingGraceMs = options.pingGraceMs ?? 1000
   // Writes are short and a few in flight keep the writer fed; a reader gets one read at a time
   // (tiles and photos pass beside it: they are quick, or wait on a file or the network).
   const writer = new StoreWorker('writer', entry, init, { callTimeoutMs: options.writeTimeoutMs ?? 60_000, pingGraceMs, maxInFlight: 8 })
+  const writerUp = writer.start()
   const readers = Array.from(
     { length: Math.max(1, options.readers ?? DEFAULT_READERS) },
-    () => new StoreWorker('reader', entry, init, { callTimeoutMs: options.readTimeoutMs ?? 30_000, pingGraceMs, maxInFlight: 1 }),
+    () => new StoreWorker('reader', entry, init, { callTimeoutMs: options.readTimeoutMs ?? 30_000, pingGraceMs, maxInFlight: 1 }, writerUp),
   )
   // Every process loads its code at once; the readers open the store once the writer has made
-  // or migrated it, and the host does not wait for them: a read waits for its reader.
+  // or migrated it (a read sent earlier waits for its reader), and nobody waits for the readers.
   for (const reader of readers) reader.launch()
-  try {
-    await writer.start()
-  } catch (error) {
-    await Promise.all(readers.map((reader) => reader.close()))
-    throw error
-  }
-  for (const reader of readers) reader.start().catch((error: unknown) => console.error('[site-atlas] reader failed to start:', error))
+  const ready = writerUp.then(
+    () => {
+      for (const reader of readers) reader.start().catch((error: unknown) => console.error('[site-atlas] reader failed to start:', error))
+    },
+    async (error: unknown) => {
+      await Promise.all(readers.map((reader) => reader.close()))
+      throw error
+    },
+  )
+  // Whoever calls before `ready` is answered through the call; an unhandled rejection is no answer.
+  ready.catch(() => undefined)
 
   let turn = 0
   /** The least busy reader; among equals, the next in turn. */
@@ -129,6 +145,7 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
   }
 
   return {
+    ready,
     dataDir,
     dispatch,
     dispatchJson,

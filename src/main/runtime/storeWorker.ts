@@ -61,6 +61,8 @@ export class StoreWorker {
     private readonly entry: WorkerEntry,
     private readonly init: Omit<WorkerInit, 'type' | 'role'>,
     private readonly limits: WorkerLimits,
+    /** Settles when this worker may open the store: a reader waits for the writer to have made or migrated it. */
+    private readonly openAfter: Promise<unknown> = Promise.resolve(),
   ) {}
 
   /** Calls sent or waiting to be: the pool sends reads to the least busy reader. */
@@ -84,7 +86,7 @@ export class StoreWorker {
   start(): Promise<WorkerProcess> {
     if (this.process) return Promise.resolve(this.process)
     if (this.closed) return Promise.reject(new Error('数据文件已关闭'))
-    this.starting ??= this.spawn().finally(() => (this.starting = null))
+    this.starting ??= this.openAfter.then(() => this.spawn()).finally(() => (this.starting = null))
     return this.starting
   }
 

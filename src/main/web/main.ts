@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { projectRootOf } from '../projectRoot'
-import { startStoreRuntime } from '../runtime/pool'
+import { launchStoreRuntime } from '../runtime/pool'
 import { buildRenderer, rendererIsStale } from './build'
 import { createWebServer } from './server'
 
@@ -26,12 +26,17 @@ async function main(): Promise<void> {
 
   if (rendererIsStale(projectRoot)) buildRenderer(projectRoot)
 
-  // The store and the services run in worker processes (runtime/); this process serves HTTP.
-  const services = await startStoreRuntime({
+  // The store and the services run in worker processes (runtime/); this process serves HTTP. It
+  // listens while they start, so the page loads beside them; its calls wait for their worker.
+  const services = launchStoreRuntime({
     file: path.join(path.resolve(values['data-dir']), 'site-atlas.db'),
     options: { resourcesDir: path.join(projectRoot, 'resources') },
   })
+  // A file that is not ours (or from a newer version) ends the host with the writer's sentence.
+  services.ready.catch((error: unknown) => fail(error))
   if (values.demo) {
+    // Demo data before serving, so the first page shows it.
+    await services.ready
     const info = await services.dispatch('meta.info', {})
     if (info.ok && (info.value as { empty: boolean }).empty) {
       const loaded = await services.dispatch('meta.finishOnboarding', { loadDemo: true })
@@ -65,9 +70,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop)
 }
 
-main().catch((error: unknown) => {
+function fail(error: unknown): never {
   // A store that cannot be opened (StoreOpenError, in the writer) comes back as an Error with its message.
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`Site Atlas: ${message}\n`)
   process.exit(1)
-})
+}
+
+main().catch(fail)
