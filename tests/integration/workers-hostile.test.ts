@@ -62,8 +62,8 @@ describe('a hostile map package in the store runtime', () => {
     expect(await app.runtime.readAsset(`/tiles/${kept.id}/1/1/1`)).toMatchObject({ contentType: 'image/png' })
   })
 
-  it('stops an import whose checks never end, leaving no basemap, while reads go on', async () => {
-    const app = await t.start({ writeTimeoutMs: 4000, pingGraceMs: 500 })
+  it('stops an import whose checks never end in a reader, while writes and reads go on, leaving no basemap', async () => {
+    const app = await t.start({ readTimeoutMs: 4000, pingGraceMs: 500 })
     const hostile = path.join(app.dir, 'hostile.mbtiles')
     writeMbtiles(hostile, smallPyramid(), { bounds: null, minzoom: null, maxzoom: null })
     makeEndless(hostile)
@@ -73,13 +73,30 @@ describe('a hostile map package in the store runtime', () => {
     const importing = app.call('basemaps.import', { uploadId: await pick(app, hostile), crs: 'wgs84' })
     let finished = false
     void importing.finally(() => (finished = true))
-    expect(await app.ok('clusters.list', {})).toEqual([])
-    expect(await app.ok('meta.info', {})).toMatchObject({ empty: true })
+    await vi.waitFor(() => expect(app.runtime.workers().some((w) => w.role === 'reader' && w.load > 0)).toBe(true))
+    // The writer is free: saves go through while the package's checks run.
+    for (let i = 1; i <= 3; i++) await app.ok('clusters.create', { name: `聚集区${i}`, districtCode: '210103' })
+    expect(await app.ok('clusters.list', {})).toHaveLength(3)
     expect(finished).toBe(false)
 
-    expect(await importing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^保存超时：超过 4 秒仍未完成，已中止，未保存任何修改（basemaps\.import）/) } })
-    await app.ok('clusters.create', { name: '聚集区', districtCode: '210103' })
+    expect(await importing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^操作超时：超过 4 秒仍未完成，已停止（basemaps\.import）/) } })
+    const writer = app.runtime.workers().find((w) => w.role === 'writer')!
+    expect(writer.generation).toBe(1) // never stopped: it never saw the package
+    await app.ok('clusters.create', { name: '聚集区4', districtCode: '210103' })
     expect((await app.ok('basemaps.list', {})).basemaps.filter((b) => b.kind !== 'xyz')).toEqual([])
     expect(fs.existsSync(path.join(app.runtime.dataDir, 'basemaps')) ? fs.readdirSync(path.join(app.runtime.dataDir, 'basemaps')) : []).toEqual([])
+  })
+
+  it('refuses a package the checks refuse, from the reader, without writing', async () => {
+    const app = await t.start()
+    const broken = path.join(app.dir, 'broken.mbtiles')
+    fs.writeFileSync(broken, 'PMTiles\x02 an old package')
+    expect(await app.call('basemaps.import', { uploadId: await pick(app, broken), crs: 'wgs84' })).toMatchObject({
+      ok: false,
+      error: { field: 'uploadId', message: expect.stringMatching(/^地图包：只支持 PMTiles 第 3 版/) },
+    })
+    const good = path.join(app.dir, 'good.mbtiles')
+    writeMbtiles(good, smallPyramid())
+    expect(await app.ok('basemaps.import', { uploadId: await pick(app, good), crs: 'wgs84' })).toMatchObject({ kind: 'mbtiles' })
   })
 })

@@ -58,6 +58,14 @@ export interface StoreRuntime extends HostServices {
 
 export const DEFAULT_READERS = 2
 
+/**
+ * Writes that read a file someone handed us before writing: a reader runs those checks first
+ * (worker.ts precheck), under a read's deadline, so a crafted file that makes them endless stalls
+ * a reader, which is stopped, never the writer. The write checks again, under its own deadline (a
+ * user's file left in place could have changed in between).
+ */
+const CHECKED_FIRST = new Set(['basemaps.import'])
+
 const lostResult = (lost: Lost): Result<never> => ({ ok: false, error: { code: 'internal', message: lost.message } })
 
 /**
@@ -111,13 +119,25 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     return best
   }
 
+  /** A refusal from a reader's checks of a write's file, or null when the write may go on. */
+  const checkedFirst = async (method: string, input: unknown): Promise<Result<unknown> | null> => {
+    if (!CHECKED_FIRST.has(method)) return null
+    const answer = await reader().request({ type: 'precheck', method, input }, method)
+    if (answer.type === 'answer') return answer.result.ok ? null : answer.result
+    return lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+  }
+
   const dispatch: Dispatch = async (method, input) => {
+    const refused = await checkedFirst(method, input)
+    if (refused) return refused
     const target = methodKind(method) === 'read' ? reader() : writer
     const answer = await target.request({ type: 'dispatch', method, input }, String(method))
     return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
   }
 
   const dispatchJson: DispatchJson = async (method, input) => {
+    const refused = await checkedFirst(method, input)
+    if (refused) return JSON.stringify(refused)
     const target = methodKind(method) === 'read' ? reader() : writer
     const answer = await target.request({ type: 'dispatchJson', method, input }, String(method))
     return answer.type === 'json' ? answer.json : JSON.stringify(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }))

@@ -28,6 +28,8 @@ export type WorkerCall =
   /** The same, answered as the envelope's JSON text (made in the worker, not on the host's thread). */
   | { type: 'dispatchJson'; seq: number; method: string; input: unknown }
   | { type: 'asset'; seq: number; pathname: string }
+  /** A write's checks of a file someone handed us, run in a reader first (pool.ts CHECKED_FIRST); answered as null or the error. */
+  | { type: 'precheck'; seq: number; method: string; input: unknown }
   | { type: 'test'; seq: number; hook: TestHook }
   | { type: 'ping'; seq: number }
   | { type: 'close'; seq: number }

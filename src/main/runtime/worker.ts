@@ -1,4 +1,7 @@
+import type { Result } from '../../shared/result'
 import { createServices, type Services } from '../services'
+import { checkPackageUpload } from '../services/basemaps/importPackage'
+import { toApiError } from '../services/dispatch'
 import { openStore, type Store, StoreOpenError } from '../store/open'
 import { jsonOf } from '../web/encode'
 import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } from './protocol'
@@ -52,6 +55,8 @@ async function answer(call: WorkerCall): Promise<void> {
         console.error('[site-atlas] asset failed:', error)
         return post({ type: 'asset', seq: call.seq, error: (error as Error).message ?? String(error) })
       }
+    case 'precheck':
+      return post({ type: 'answer', seq: call.seq, result: await precheck(services, call.method, call.input) })
     case 'ping':
       return post({ type: 'pong', seq: call.seq })
     case 'test':
@@ -66,6 +71,19 @@ async function answer(call: WorkerCall): Promise<void> {
       await store.close()
       post({ type: 'closed', seq: call.seq })
       return void process.disconnect()
+  }
+}
+
+/** The checks a write of a file runs before writing, alone (see pool.ts CHECKED_FIRST). */
+async function precheck(services: Services, method: string, input: unknown): Promise<Result<null>> {
+  const uploadId = (input as { uploadId?: unknown } | null)?.uploadId
+  // Anything else is left to the write itself, whose dispatcher checks the input.
+  if (method !== 'basemaps.import' || typeof uploadId !== 'string') return { ok: true, value: null }
+  try {
+    await checkPackageUpload(services.ctx, uploadId)
+    return { ok: true, value: null }
+  } catch (error) {
+    return { ok: false, error: toApiError(error, method) }
   }
 }
 
