@@ -10,7 +10,14 @@ import { runCli } from '../../src/main/cli/main'
 import type { BenchContext, BenchPart } from './rows'
 
 export async function runAlone(part: BenchPart): Promise<void> {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, buildings: { type: 'string', default: '10000' }, parcels: { type: 'string', default: '5000' } }, strict: false })
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, buildings: { type: 'string', default: '10000' }, parcels: { type: 'string', default: '5000' }, spaces: { type: 'string' }, tenants: { type: 'string' } },
+    strict: false,
+  })
+  // The issue's proportions (10,000 buildings : 200,000 spaces : 50,000 tenants) unless told otherwise.
+  const buildings = Number(values.buildings)
+  const spaces = String(values.spaces ?? buildings * 20)
+  const tenants = String(values.tenants ?? buildings * 5)
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'site-atlas-bench-part-'))
   const log = (line: string) => process.stderr.write(`${line}\n`)
   try {
@@ -21,8 +28,9 @@ export async function runAlone(part: BenchPart): Promise<void> {
       const source = new BetterSqlite3(values.db, { readonly: true, fileMustExist: true })
       await source.backup(file).finally(() => source.close())
     } else {
-      log(`generating ${values.buildings} buildings, ${values.parcels} parcels …`)
-      const code = await runCli(['generate', '--db', file, '--buildings', String(values.buildings), '--parcels', String(values.parcels), '--seed', '1'], { out: () => {}, err: () => {} })
+      log(`generating ${buildings} buildings, ${spaces} spaces, ${tenants} tenants, ${values.parcels} parcels …`)
+      const args = ['generate', '--db', file, '--buildings', String(buildings), '--parcels', String(values.parcels), '--spaces', spaces, '--tenants', tenants, '--seed', '1']
+      const code = await runCli(args, { out: () => {}, err: () => {} })
       if (code !== 0) throw new Error('generate failed')
     }
     const sqlite = new BetterSqlite3(file, { readonly: true })
