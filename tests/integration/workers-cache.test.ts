@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { describe, expect, it, vi } from 'vitest'
 import type { MapSites } from '../../src/shared/mapSites'
@@ -16,9 +17,10 @@ const t = runtimePerTest()
 async function sitesFromEveryReader(app: TestRuntime): Promise<MapSites[]> {
   const readers = app.runtime.workers().filter((w) => w.role === 'reader').length
   const answers = await Promise.all(Array.from({ length: readers }, () => app.ok('map.sites', {})))
-  // The browser host's path too (the worker's JSON text of its kept answer).
-  const json = JSON.parse(await app.runtime.dispatchJson('map.sites', {})) as { ok: true; value: MapSites }
-  return [...answers, json.value]
+  // The browser host's path too: the body the worker made of its kept answer, plain and gzipped.
+  const bodies = await Promise.all([false, true].map((gzipOk) => app.runtime.dispatchEncoded('map.sites', {}, gzipOk)))
+  const decoded = bodies.map(({ body, gzipped }) => JSON.parse((gzipped ? gunzipSync(body) : body).toString('utf8')) as { ok: true; value: MapSites })
+  return [...answers, ...decoded.map((d) => d.value)]
 }
 
 const vacantOf = (sites: MapSites, id: string) => sites.buildings.find((b) => b.id === id)?.vacantArea

@@ -6,6 +6,7 @@ import type { AssetReader } from '../services/assets'
 import type { ServiceOptions } from '../services/context'
 import type { Dispatch } from '../services/dispatch'
 import { receiveUpload, registerLocalFile, type Upload, UploadRegistry } from '../services/uploads/registry'
+import { encodeResult, type EncodedAnswer } from '../web/encode'
 import { storeWorkerEntry, type WorkerEntry } from './entry'
 import type { TestHook } from './protocol'
 import { type Lost, StoreWorker } from './storeWorker'
@@ -20,8 +21,8 @@ import { type Lost, StoreWorker } from './storeWorker'
 /** What the hosts use of the services (the context stays inside the workers). */
 export type HostServices = Pick<Services, 'dispatch' | 'readAsset' | 'receiveUpload' | 'registerFile' | 'shutdown'>
 
-/** A call answered as its envelope's JSON text, for the browser host (see dispatchJson below). */
-export type DispatchJson = (method: string, input: unknown) => Promise<string>
+/** A call answered as the bytes of its HTTP body, for the browser host (see dispatchEncoded below). */
+export type DispatchEncoded = (method: string, input: unknown, gzipOk: boolean) => Promise<EncodedAnswer>
 
 export interface StoreRuntimeOptions {
   /** The data file (a real file: every worker opens it). */
@@ -44,10 +45,12 @@ export interface StoreRuntimeOptions {
 
 export interface StoreRuntime extends HostServices {
   /**
-   * dispatch, answered as JSON text made in the worker: the browser host sends it as it is, so
-   * a large answer (map.sites) costs its thread neither a structured clone nor a stringify.
+   * dispatch, answered as the HTTP body made in the worker (JSON, gzipped when asked and large;
+   * for a kept answer made once there): the browser host sends it as it is, so a large answer
+   * (map.sites, MBs of JSON) costs its thread neither a stringify nor a clone of the text, only
+   * the copy of its (gzipped) bytes.
    */
-  dispatchJson: DispatchJson
+  dispatchEncoded: DispatchEncoded
   /** The folder beside the data file (uploads, basemaps, caches). */
   dataDir: string
   /** Tests only (testHooks): raw SQL or a crash in the writer or a reader. */
@@ -135,12 +138,14 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
   }
 
-  const dispatchJson: DispatchJson = async (method, input) => {
+  const dispatchEncoded: DispatchEncoded = async (method, input, gzipOk) => {
     const refused = await checkedFirst(method, input)
-    if (refused) return JSON.stringify(refused)
+    if (refused) return encodeResult(refused, gzipOk)
     const target = methodKind(method) === 'read' ? reader() : writer
-    const answer = await target.request({ type: 'dispatchJson', method, input }, String(method))
-    return answer.type === 'json' ? answer.json : JSON.stringify(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }))
+    const answer = await target.request({ type: 'dispatchEncoded', method, input, gzipOk }, String(method))
+    if (answer.type !== 'encoded') return encodeResult(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }), gzipOk)
+    // Bytes arrive over the channel as a Uint8Array (structured clone): the same memory, as a Buffer.
+    return { body: Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength), gzipped: answer.gzipped }
   }
 
   const readAsset: AssetReader = async (pathname) => {
@@ -168,7 +173,7 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     ready,
     dataDir,
     dispatch,
-    dispatchJson,
+    dispatchEncoded,
     readAsset,
     receiveUpload: (body, name) => uploaded(() => receiveUpload(uploads, body, name)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(uploads, filePath)),

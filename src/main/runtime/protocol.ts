@@ -25,8 +25,8 @@ export type TestHook =
 
 export type WorkerCall =
   | { type: 'dispatch'; seq: number; method: string; input: unknown }
-  /** The same, answered as the envelope's JSON text (made in the worker, not on the host's thread). */
-  | { type: 'dispatchJson'; seq: number; method: string; input: unknown }
+  /** The same, answered as the bytes of the HTTP body (web/encode.ts, made in the worker, kept there for a kept answer). */
+  | { type: 'dispatchEncoded'; seq: number; method: string; input: unknown; gzipOk: boolean }
   | { type: 'asset'; seq: number; pathname: string }
   /** A write's checks of a file someone handed us, run in a reader first (pool.ts CHECKED_FIRST); answered as null or the error. */
   | { type: 'precheck'; seq: number; method: string; input: unknown }
@@ -47,7 +47,7 @@ export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'failed'; error: WorkerFailure }
   | { type: 'answer'; seq: number; result: Result<unknown> }
-  | { type: 'json'; seq: number; json: string }
+  | { type: 'encoded'; seq: number; body: Uint8Array; gzipped: boolean }
   | { type: 'asset'; seq: number; asset?: AssetAnswer; error?: string }
   | { type: 'pong'; seq: number }
   | { type: 'closed'; seq: number }

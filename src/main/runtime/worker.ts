@@ -3,7 +3,7 @@ import { createServices, type Services } from '../services'
 import { checkPackageUpload } from '../services/basemaps/importPackage'
 import { toApiError } from '../services/dispatch'
 import { openStore, type Store, StoreOpenError } from '../store/open'
-import { jsonOf } from '../web/encode'
+import { encodeResult } from '../web/encode'
 import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } from './protocol'
 
 // A store worker process: opens the store (the writer read-write and migrated; a reader read-only,
@@ -46,8 +46,10 @@ async function answer(call: WorkerCall): Promise<void> {
   switch (call.type) {
     case 'dispatch':
       return post({ type: 'answer', seq: call.seq, result: await services.dispatch(call.method, call.input) })
-    case 'dispatchJson':
-      return post({ type: 'json', seq: call.seq, json: jsonOf(await services.dispatch(call.method, call.input)) })
+    case 'dispatchEncoded': {
+      const { body, gzipped } = await encodeResult(await services.dispatch(call.method, call.input), call.gzipOk)
+      return post({ type: 'encoded', seq: call.seq, body, gzipped })
+    }
     case 'asset':
       try {
         return post({ type: 'asset', seq: call.seq, asset: await services.readAsset(call.pathname) })

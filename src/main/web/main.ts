@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({
     dispatch: services.dispatch,
-    dispatchJson: services.dispatchJson,
+    dispatchEncoded: services.dispatchEncoded,
     readAsset: services.readAsset,
     receiveUpload: services.receiveUpload,
     staticDir: path.join(projectRoot, 'out/renderer'),

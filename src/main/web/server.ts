@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
-import { acceptsGzip, encodeJson, encodeResult } from './encode'
+import { acceptsGzip, type EncodedAnswer, encodeResult } from './encode'
 import type { UploadResult } from '../services'
 import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
@@ -17,8 +17,8 @@ import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
 export interface WebServerOptions {
   dispatch: Dispatch
-  /** When given, answers /rpc/ calls as ready-made JSON text (the store runtime makes it in a worker). */
-  dispatchJson?: (method: string, input: unknown) => Promise<string>
+  /** When given, answers /rpc/ calls with a ready-made body (the store runtime makes it in a worker). */
+  dispatchEncoded?: (method: string, input: unknown, gzipOk: boolean) => Promise<EncodedAnswer>
   /** Serves GET /tiles/<id>/<z>/<x>/<y> and /photos/<id>; without it those paths answer 404. */
   readAsset?: AssetReader
   /** Receives POST /upload bodies, answering failures as envelopes (it never rejects); without it that path answers 404. */
@@ -110,9 +110,9 @@ export function createWebServer(options: WebServerOptions): http.Server {
             return send(400, JSON.stringify({ ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON' } }), 'application/json')
           }
           const gzipOk = acceptsGzip(req.headers['accept-encoding'])
-          // The store runtime answers with the worker's JSON text: no object to keep bytes by.
-          const { body: bytes, gzipped } = options.dispatchJson
-            ? await encodeJson(await options.dispatchJson(method, input), gzipOk)
+          // The store runtime answers with the body its worker made (and kept, for a kept answer).
+          const { body: bytes, gzipped } = options.dispatchEncoded
+            ? await options.dispatchEncoded(method, input, gzipOk)
             : await encodeResult(await options.dispatch(method, input), gzipOk)
           res.writeHead(200, {
             'content-type': 'application/json; charset=utf-8',
