@@ -8,7 +8,12 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        // The store worker (src/main/runtime/worker.ts) is a second entry, started as a process;
+        // every chunk sits beside it so the runtime finds it from its own folder (runtime/entry.ts).
+        input: { index: resolve('src/main/index.ts'), storeWorker: resolve('src/main/runtime/worker.ts') },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

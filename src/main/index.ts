@@ -1,8 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, type BrowserWindow, dialog, ipcMain } from 'electron'
-import { createServices } from './services'
-import { openStore, type Store } from './store/open'
+import { type StoreRuntime, startStoreRuntime } from './runtime/pool'
 import { registerIpc, registerUploadIpc } from './electron/ipc'
 import { closeStoreOnQuit } from './electron/lifecycle'
 import { registerSaveIpc } from './electron/save'
@@ -46,17 +45,18 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady()
 
-  let store: Store
+  // The store and the services run in worker processes (runtime/): this thread, which draws the
+  // window, only forwards calls to them.
+  let services: StoreRuntime
   try {
-    store = await openStore(path.join(app.getPath('userData'), 'site-atlas.db'))
+    services = await startStoreRuntime({ file: path.join(app.getPath('userData'), 'site-atlas.db'), options: { resourcesDir } })
   } catch (error) {
     dialog.showErrorBox('无法打开数据文件', `${(error as Error).message}\n\nSite Atlas 将退出，数据文件未被修改。`)
     app.exit(1)
     return
   }
-  const services = await createServices(store, undefined, { resourcesDir })
-  // Downloads stop and tile packages close before the data file does.
-  closeStoreOnQuit(app, () => services.shutdown().finally(() => store.close()))
+  // Downloads stop, tile packages and then the data file close in every worker before quitting.
+  closeStoreOnQuit(app, () => services.shutdown())
 
   const isTrustedSender = createSenderCheck({ allowedOrigins, webContentsId: () => mainWindow?.webContents.id })
   registerIpc(ipcMain, services.dispatch, isTrustedSender)
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   registerSaveIpc(
     ipcMain,
     {
-      locate: (assetPath) => findExportByAssetPath(services.ctx.dataDir, assetPath),
+      locate: (assetPath) => findExportByAssetPath(services.dataDir, assetPath),
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
       defaultDir: () => app.getPath('downloads'),
     },

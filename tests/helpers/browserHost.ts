@@ -4,8 +4,9 @@ import path from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { tempDir } from './store'
 
-// Starts the real browser host (npm run web's entry) on a free port with its own data folder,
-// and drives Debian's Chromium against it.
+// Starts the real browser host as npm run web does (scripts/host.mjs: the out/host bundle, its
+// store worker processes beside it) on a free port with its own data folder, and drives Debian's
+// Chromium against it.
 
 const root = path.resolve(import.meta.dirname, '../..')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -20,7 +21,7 @@ export interface BrowserHost {
 
 export async function startBrowserHost(options: { demo?: boolean; dataDir?: string } = {}): Promise<BrowserHost> {
   const dataDir = options.dataDir ?? tempDir('site-atlas-e2e-')
-  const args = [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main/web/main.ts', '--port', '0', '--data-dir', dataDir]
+  const args = [path.join(root, 'scripts/host.mjs'), 'web', '--port', '0', '--data-dir', dataDir]
   if (options.demo) args.push('--demo')
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   const line = await firstLine(child)

@@ -33,7 +33,12 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 const envelope = (result: Result<unknown>) => Buffer.from(JSON.stringify(result), 'utf8')
 
 /** The answer's body, gzipped when the client accepts it and it is large enough to gain. */
-export async function encodeResult(result: Result<unknown>, gzipOk: boolean): Promise<{ body: Buffer; gzipped: boolean }> {
+export interface EncodedAnswer {
+  body: Buffer
+  gzipped: boolean
+}
+
+export async function encodeResult(result: Result<unknown>, gzipOk: boolean): Promise<EncodedAnswer> {
   const value = result.ok ? result.value : null
   // Only a frozen answer can be kept: nothing can change it after its bytes are made.
   const keepable = value !== null && typeof value === 'object' && Object.isFrozen(value)

@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createServices } from '../services'
-import { openStore, StoreOpenError } from '../store/open'
+import { projectRootOf } from '../projectRoot'
+import { launchStoreRuntime } from '../runtime/pool'
 import { buildRenderer, rendererIsStale } from './build'
 import { createWebServer } from './server'
 
 // npm run web -- [--port N] [--data-dir DIR] [--demo]
 // Prints exactly one line on stdout: "Site Atlas is serving at http://127.0.0.1:PORT/?token=TOKEN".
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+const projectRoot = projectRootOf(import.meta.url)
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,9 +26,17 @@ async function main(): Promise<void> {
 
   if (rendererIsStale(projectRoot)) buildRenderer(projectRoot)
 
-  const store = await openStore(path.join(path.resolve(values['data-dir']), 'site-atlas.db'))
-  const services = await createServices(store)
+  // The store and the services run in worker processes (runtime/); this process serves HTTP. It
+  // listens while they start, so the page loads beside them; its calls wait for their worker.
+  const services = launchStoreRuntime({
+    file: path.join(path.resolve(values['data-dir']), 'site-atlas.db'),
+    options: { resourcesDir: path.join(projectRoot, 'resources') },
+  })
+  // A file that is not ours (or from a newer version) ends the host with the writer's sentence.
+  services.ready.catch((error: unknown) => fail(error))
   if (values.demo) {
+    // Demo data before serving, so the first page shows it.
+    await services.ready
     const info = await services.dispatch('meta.info', {})
     if (info.ok && (info.value as { empty: boolean }).empty) {
       const loaded = await services.dispatch('meta.finishOnboarding', { loadDemo: true })
@@ -40,6 +47,7 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({
     dispatch: services.dispatch,
+    dispatchEncoded: services.dispatchEncoded,
     readAsset: services.readAsset,
     receiveUpload: services.receiveUpload,
     staticDir: path.join(projectRoot, 'out/renderer'),
@@ -56,14 +64,17 @@ async function main(): Promise<void> {
   const stop = () => {
     server.close()
     server.closeAllConnections()
-    void services.shutdown().finally(() => store.close()).then(() => process.exit(0))
+    void services.shutdown().finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof StoreOpenError || error instanceof Error ? error.message : String(error)
+function fail(error: unknown): never {
+  // A store that cannot be opened (StoreOpenError, in the writer) comes back as an Error with its message.
+  const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`Site Atlas: ${message}\n`)
   process.exit(1)
-})
+}
+
+main().catch(fail)

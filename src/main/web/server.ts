@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
-import { acceptsGzip, encodeResult } from './encode'
+import { acceptsGzip, type EncodedAnswer, encodeResult } from './encode'
 import type { UploadResult } from '../services'
 import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
@@ -17,6 +17,8 @@ import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
 
 export interface WebServerOptions {
   dispatch: Dispatch
+  /** When given, answers /rpc/ calls with a ready-made body (the store runtime makes it in a worker). */
+  dispatchEncoded?: (method: string, input: unknown, gzipOk: boolean) => Promise<EncodedAnswer>
   /** Serves GET /tiles/<id>/<z>/<x>/<y> and /photos/<id>; without it those paths answer 404. */
   readAsset?: AssetReader
   /** Receives POST /upload bodies, answering failures as envelopes (it never rejects); without it that path answers 404. */
@@ -107,8 +109,11 @@ export function createWebServer(options: WebServerOptions): http.Server {
           } catch {
             return send(400, JSON.stringify({ ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON' } }), 'application/json')
           }
-          const result = await options.dispatch(method, input)
-          const { body: bytes, gzipped } = await encodeResult(result, acceptsGzip(req.headers['accept-encoding']))
+          const gzipOk = acceptsGzip(req.headers['accept-encoding'])
+          // The store runtime answers with the body its worker made (and kept, for a kept answer).
+          const { body: bytes, gzipped } = options.dispatchEncoded
+            ? await options.dispatchEncoded(method, input, gzipOk)
+            : await encodeResult(await options.dispatch(method, input), gzipOk)
           res.writeHead(200, {
             'content-type': 'application/json; charset=utf-8',
             'x-content-type-options': 'nosniff',

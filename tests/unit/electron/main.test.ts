@@ -21,8 +21,13 @@ async function startApp(prepare?: (fake: Fake) => void): Promise<void> {
   await import('../../../src/main/index')
 }
 
+// The store opens in a worker process (src/main/runtime), started from source through tsx here:
+// seconds on a busy machine rather than Vitest's default second.
+const STARTS = { timeout: 30_000, interval: 50 }
+vi.setConfig({ testTimeout: 60_000 })
+
 async function started(): Promise<InstanceType<Fake['BrowserWindow']>> {
-  await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1))
+  await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1), STARTS)
   return electron.BrowserWindow.instances[0]!
 }
 
@@ -80,7 +85,7 @@ describe('the Electron entry', () => {
 
     // Quitting waits for the store to close, then quits again for real.
     electron.app.quit()
-    await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2))
+    await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2), STARTS)
     const afterClose = await rpc({ sender: { id: window.webContents.id }, senderFrame: frame }, 'meta.info', {})
     expect(afterClose.ok).toBe(false)
   })
@@ -88,7 +93,7 @@ describe('the Electron entry', () => {
   it('shows a Chinese error and exits when the data file is not ours', async () => {
     fs.writeFileSync(path.join(dir, 'site-atlas.db'), 'this is a spreadsheet, not a database'.repeat(200))
     await startApp()
-    await vi.waitFor(() => expect(electron.app.exitCodes).toEqual([1]))
+    await vi.waitFor(() => expect(electron.app.exitCodes).toEqual([1]), STARTS)
     expect(electron.dialog.errors).toHaveLength(1)
     expect(electron.dialog.errors[0]!.title).toBe('无法打开数据文件')
     expect(electron.dialog.errors[0]!.content).toMatch(/不是 Site Atlas 数据文件/)

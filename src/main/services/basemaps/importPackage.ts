@@ -79,6 +79,24 @@ async function place(from: string, to: string, move: boolean): Promise<boolean> 
   return true
 }
 
+/**
+ * The import's checks of an upload, on their own and writing nothing: the store runtime runs them
+ * in a reader first (runtime/pool.ts), so a package whose checks never end stalls a reader, which
+ * is stopped, and never the writer every save waits on.
+ */
+export async function checkPackageUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
+  const upload = ctx.uploads.get(uploadId)
+  if (!upload) throw new DomainError('not_found', '上传文件：找不到该上传，请重新选择文件', 'uploadId')
+  let kind: PackageKind
+  try {
+    kind = await sniffPackage(upload.path)
+  } catch (error) {
+    if (error instanceof DomainError) throw error
+    throw new DomainError('not_found', `上传文件：无法读取（${(error as Error).message}）`, 'uploadId')
+  }
+  await inspect(kind, upload.path)
+}
+
 export async function importPackage(
   ctx: ServiceContext,
   input: { uploadId: string; name?: string; crs: MapCrs },

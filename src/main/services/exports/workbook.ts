@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { once } from 'node:events'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { DomainError } from '../../../shared/result'
 import type { ExportReader } from '../../store/exportRows'
 import { WORKBOOK, type WorkbookColumn, type WorkbookTable } from '../workbook/columns'
@@ -35,8 +35,10 @@ export const workbookTotal = (reader: ExportReader): number => WORKBOOK.reduce((
 export async function writeWorkbook(
   reader: ExportReader, scope: ScopeSets | null, file: string, progress: ExportProgress, signal?: AbortSignal,
 ): Promise<void> {
+  // Loaded when first needed: each store worker would otherwise pay for exceljs at its start.
+  const { default: Excel } = await import('exceljs')
   const out = fs.createWriteStream(file)
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = 'Site Atlas 招商资源图'
   try {
     for (const spec of WORKBOOK) {

@@ -8,7 +8,9 @@ import { DomainError } from '../../../shared/result'
 // Files handed to the app for a later call (e.g. a map package for basemaps.import), each known
 // by an id. The browser host streams the body into the data folder (a temporary file, moved by
 // whoever uses it); the Electron host registers the path of the file the user picked (left in
-// place, copied by whoever uses it). Ids live as long as the process.
+// place, copied by whoever uses it). An id is kept as a small JSON file in <data>/upload-ids, so
+// any process of the app (the host that received the body, a store worker that reads it) knows it;
+// it lives until used, discarded, or swept with the stale uploads.
 
 export interface Upload {
   id: string
@@ -32,31 +34,54 @@ export function uploadTooLarge(limit = MAX_UPLOAD_BYTES): DomainError {
 const STALE_MS = 24 * 3600 * 1000
 
 export class UploadRegistry {
-  private readonly uploads = new Map<string, Upload>()
   private swept = false
+  /** Where each upload id is written down: <data>/upload-ids beside <data>/uploads. */
+  readonly idsDir: string
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    this.idsDir = path.join(path.dirname(dir), 'upload-ids')
+  }
 
   add(upload: Omit<Upload, 'id'> & { id?: string }): Upload {
     const entry = { ...upload, id: upload.id ?? randomUUID() }
-    this.uploads.set(entry.id, entry)
+    const file = this.idFile(entry.id)
+    if (!file) throw new DomainError('invalid', '上传文件：编号无效', 'uploadId')
+    fs.mkdirSync(this.idsDir, { recursive: true })
+    // Written whole, then renamed: a reader in another process never sees half an entry.
+    const part = `${file}.${process.pid}.part`
+    fs.writeFileSync(part, JSON.stringify(entry))
+    fs.renameSync(part, file)
     return entry
   }
 
   get(id: string): Upload | undefined {
-    return this.uploads.get(id)
+    const file = this.idFile(id)
+    if (!file) return undefined
+    let entry: unknown
+    try {
+      entry = JSON.parse(fs.readFileSync(file, 'utf8'))
+    } catch {
+      return undefined
+    }
+    return isUpload(entry) && entry.id === id ? entry : undefined
   }
 
   /** Forgets an upload whose file someone else now owns (e.g. moved into the basemaps folder). */
   release(id: string): void {
-    this.uploads.delete(id)
+    const file = this.idFile(id)
+    if (file) fs.rmSync(file, { force: true })
   }
 
   /** Forgets an upload and deletes its file if it is a temporary one. */
   async discard(id: string): Promise<void> {
-    const upload = this.uploads.get(id)
-    this.uploads.delete(id)
+    const upload = this.get(id)
+    this.release(id)
     if (upload?.temporary) await fsp.rm(upload.path, { force: true })
+  }
+
+  /** The file naming an id; null for anything that is not an id we could have made (no paths). */
+  private idFile(id: string): string | null {
+    return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? path.join(this.idsDir, `${id}.json`) : null
   }
 
   /**
@@ -69,23 +94,31 @@ export class UploadRegistry {
     this.sweepStale()
   }
 
-  /** Deletes temporary uploads left by earlier runs (a crash, an upload never imported). */
+  /** Deletes temporary uploads (and ids) left by earlier runs (a crash, an upload never imported). */
   sweepStale(now = Date.now()): void {
-    let names: string[]
-    try {
-      names = fs.readdirSync(this.dir)
-    } catch {
-      return
-    }
-    for (const name of names) {
-      const file = path.join(this.dir, name)
+    for (const dir of [this.dir, this.idsDir]) {
+      let names: string[]
       try {
-        if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true })
+        names = fs.readdirSync(dir)
       } catch {
-        // gone already, or not ours to delete
+        continue
+      }
+      for (const name of names) {
+        const file = path.join(dir, name)
+        try {
+          if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true })
+        } catch {
+          // gone already, or not ours to delete
+        }
       }
     }
   }
+}
+
+function isUpload(value: unknown): value is Upload {
+  const v = value as Partial<Upload> | null
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.path === 'string' &&
+    typeof v.originalName === 'string' && typeof v.temporary === 'boolean' && typeof v.size === 'number'
 }
 
 /** A file name safe to keep: its last path segment, at most 200 characters. */

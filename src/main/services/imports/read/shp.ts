@@ -1,5 +1,4 @@
 import type { Feature, FeatureCollection } from 'geojson'
-import { combine, parseDbf, parseShp } from 'shpjs'
 import type { RawTable } from '../table'
 import { featuresToSheet } from './features'
 import { refuse, type ReadContext } from './guard'
@@ -15,6 +14,8 @@ const PARTS = /\.(shp|dbf|prj|cpg)$/i
 
 export async function readShapefileZip(bytes: Uint8Array, ctx: ReadContext): Promise<RawTable> {
   const files = unzipChecked(bytes, ctx, '压缩包', (name) => PARTS.test(name) && !name.startsWith('__MACOSX'))
+  // Loaded when first needed: each store worker would otherwise pay for shpjs at its start.
+  const { combine, parseDbf, parseShp } = await import('shpjs')
   const layers = [...files.keys()].filter((n) => /\.shp$/i.test(n)).map((n) => n.slice(0, -4))
   if (layers.length === 0) throw refuse('压缩包中没有 .shp 文件（Shapefile 需要 .shp、.dbf，最好还有 .prj）')
   const sheets = layers.map((base) => {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Cell, RawSheet, RawTable } from '../table'
 import { refuse, rowCounter, tooManyColumns, type ReadContext } from './guard'
 import { unzipChecked } from './zip'
@@ -18,7 +18,9 @@ export async function readXlsx(bytes: Uint8Array, ctx: ReadContext): Promise<Raw
   const merges = mergeScanner()
   unzipChecked(bytes, ctx, 'Excel 文件', () => false, true, merges)
   ctx.check()
-  const workbook = new ExcelJS.Workbook()
+  // Loaded when first needed: each store worker would otherwise pay for exceljs at its start.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
   } catch {

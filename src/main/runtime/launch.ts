@@ -1,0 +1,64 @@
+import { type ChildProcess, fork } from 'node:child_process'
+import os from 'node:os'
+import type { WorkerEntry } from './entry'
+import type { WorkerCall, WorkerInit, WorkerMessage } from './protocol'
+
+// A store worker is a child process, not a worker thread: a thread cannot be stopped while
+// SQLite runs inside it (Worker.terminate() waits for native code to return to JavaScript, and a
+// recursive view in a crafted map package never returns; even process.exit() then hangs), while a
+// process is stopped at once by SIGKILL and SQLite rolls back what it left uncommitted.
+
+export interface WorkerProcess {
+  send(message: WorkerInit | WorkerCall): void
+  onMessage(listener: (message: WorkerMessage) => void): void
+  /** Called once, when the process has gone (exit code or signal). */
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void
+  kill(): void
+  readonly pid: number | undefined
+}
+
+/** How much lower a reader runs than the host and the writer (a Unix nice value). */
+const READER_NICENESS = 10
+
+/**
+ * Starts a worker process. `background` (the readers) runs it at a lower priority: with every
+ * core busy answering reads, the host's thread and the writer still get the processor at once,
+ * so a write is not kept waiting behind map reads.
+ */
+export function launchWorker(entry: WorkerEntry, background = false): WorkerProcess {
+  const child: ChildProcess = fork(entry.file, [], {
+    execArgv: entry.execArgv,
+    // Structured clone over the channel: tile and photo bytes stay bytes.
+    serialization: 'advanced',
+    // The worker's output goes to the host's stderr: the browser host's stdout carries one line.
+    stdio: ['ignore', 2, 2, 'ipc'],
+    // In Electron, process.execPath is the Electron binary: run it as plain Node.
+    env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
+  })
+  if (background && child.pid !== undefined) {
+    try {
+      os.setPriority(child.pid, Math.min(19, os.getPriority(process.pid) + READER_NICENESS))
+    } catch {
+      // not permitted here: the reader runs at the host's priority
+    }
+  }
+  // A worker that dies mid-send must not crash the host: its exit is handled by onExit.
+  child.on('error', () => undefined)
+  // Remembered, so a listener added after the process has gone still hears of it.
+  let exited: [number | null, NodeJS.Signals | null] | null = null
+  child.once('exit', (code, signal) => (exited = [code, signal]))
+  return {
+    send: (message) => {
+      if (child.connected) child.send(message, (error) => void error)
+    },
+    onMessage: (listener) => void child.on('message', (message) => listener(message as WorkerMessage)),
+    onExit: (listener) => {
+      if (exited) queueMicrotask(() => listener(...exited!))
+      else child.once('exit', listener)
+    },
+    kill: () => void child.kill('SIGKILL'),
+    get pid() {
+      return child.pid
+    },
+  }
+}

@@ -1,0 +1,189 @@
+import path from 'node:path'
+import { methodKind } from '../../shared/methodKinds'
+import { DomainError, type Result } from '../../shared/result'
+import type { Services, UploadResult } from '../services'
+import type { AssetReader } from '../services/assets'
+import type { ServiceOptions } from '../services/context'
+import type { Dispatch } from '../services/dispatch'
+import { receiveUpload, registerLocalFile, type Upload, UploadRegistry } from '../services/uploads/registry'
+import { encodeResult, type EncodedAnswer } from '../web/encode'
+import { storeWorkerEntry, type WorkerEntry } from './entry'
+import type { TestHook } from './protocol'
+import { type Lost, StoreWorker } from './storeWorker'
+
+// The store runtime: the services the hosts use, answered by worker processes instead of the
+// host's own thread. One writer takes every write (and the jobs it starts); a few readers take
+// the reads and the assets, each on its own read-only connection (WAL lets them read beside the
+// writer). The host's thread only forwards calls, so a slow query, a long import or a hostile
+// file never freezes a window or stalls other requests. Where a call goes is METHOD_KINDS
+// (src/shared/methodKinds.ts).
+
+/** What the hosts use of the services (the context stays inside the workers). */
+export type HostServices = Pick<Services, 'dispatch' | 'readAsset' | 'receiveUpload' | 'registerFile' | 'shutdown'>
+
+/** A call answered as the bytes of its HTTP body, for the browser host (see dispatchEncoded below). */
+export type DispatchEncoded = (method: string, input: unknown, gzipOk: boolean) => Promise<EncodedAnswer>
+
+export interface StoreRuntimeOptions {
+  /** The data file (a real file: every worker opens it). */
+  file: string
+  actor?: string
+  options?: ServiceOptions
+  /** Reader processes; default 2 (sized for the two-core laptops this runs on). */
+  readers?: number
+  /** A read (or asset) running longer than this is stopped; default 30 s. */
+  readTimeoutMs?: number
+  /** A write stuck longer than this is stopped and rolled back; default 60 s. */
+  writeTimeoutMs?: number
+  /** How long a stuck-looking worker has to answer a ping; default 1 s. */
+  pingGraceMs?: number
+  /** Tests only: lets `test()` run raw SQL or crash a worker. */
+  testHooks?: boolean
+  /** Tests only: where the worker's code is (default: storeWorkerEntry()). */
+  entry?: WorkerEntry
+}
+
+export interface StoreRuntime extends HostServices {
+  /**
+   * dispatch, answered as the HTTP body made in the worker (JSON, gzipped when asked and large;
+   * for a kept answer made once there): the browser host sends it as it is, so a large answer
+   * (map.sites, MBs of JSON) costs its thread neither a stringify nor a clone of the text, only
+   * the copy of its (gzipped) bytes.
+   */
+  dispatchEncoded: DispatchEncoded
+  /** The folder beside the data file (uploads, basemaps, caches). */
+  dataDir: string
+  /** Tests only (testHooks): raw SQL or a crash in the writer or a reader. */
+  test(role: 'writer' | 'reader', hook: TestHook): Promise<Result<unknown>>
+  /** Tests and logs: the workers as they are now. */
+  workers(): Array<{ role: 'writer' | 'reader'; pid: number | undefined; generation: number; load: number }>
+}
+
+export const DEFAULT_READERS = 2
+
+/**
+ * Writes that read a file someone handed us before writing: a reader runs those checks first
+ * (worker.ts precheck), under a read's deadline, so a crafted file that makes them endless stalls
+ * a reader, which is stopped, never the writer. The write checks again, under its own deadline (a
+ * user's file left in place could have changed in between).
+ */
+const CHECKED_FIRST = new Set(['basemaps.import'])
+
+const lostResult = (lost: Lost): Result<never> => ({ ok: false, error: { code: 'internal', message: lost.message } })
+
+/**
+ * Starts the writer (which creates or migrates the store, so a file that is not ours is refused
+ * here with the same StoreOpenError as before) and then the readers, and answers as the services.
+ */
+export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<StoreRuntime> {
+  const runtime = launchStoreRuntime(options)
+  await runtime.ready
+  return runtime
+}
+
+/**
+ * The same, answering at once: calls wait for their worker, and `ready` settles when the writer has
+ * opened the store (rejecting, every worker closed, when it cannot). The browser host serves its
+ * page meanwhile, so the page and the workers load side by side.
+ */
+export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime & { ready: Promise<void> } {
+  const entry = options.entry ?? storeWorkerEntry()
+  const init = { file: path.resolve(options.file), actor: options.actor, options: options.options ?? {}, testHooks: options.testHooks }
+  const pingGraceMs = options.pingGraceMs ?? 1000
+  // Writes are short and a few in flight keep the writer fed; a reader gets one read at a time
+  // (tiles and photos pass beside it: they are quick, or wait on a file or the network).
+  const writer = new StoreWorker('writer', entry, init, { callTimeoutMs: options.writeTimeoutMs ?? 60_000, pingGraceMs, maxInFlight: 8 })
+  const writerUp = writer.start()
+  const readers = Array.from(
+    { length: Math.max(1, options.readers ?? DEFAULT_READERS) },
+    () => new StoreWorker('reader', entry, init, { callTimeoutMs: options.readTimeoutMs ?? 30_000, pingGraceMs, maxInFlight: 1 }, writerUp),
+  )
+  // Every process loads its code at once; the readers open the store once the writer has made
+  // or migrated it (a read sent earlier waits for its reader), and nobody waits for the readers.
+  for (const reader of readers) reader.launch()
+  const ready = writerUp.then(
+    () => {
+      for (const reader of readers) reader.start().catch((error: unknown) => console.error('[site-atlas] reader failed to start:', error))
+    },
+    async (error: unknown) => {
+      await Promise.all(readers.map((reader) => reader.close()))
+      throw error
+    },
+  )
+  // Whoever calls before `ready` is answered through the call; an unhandled rejection is no answer.
+  ready.catch(() => undefined)
+
+  let turn = 0
+  /** The least busy reader; among equals, the next in turn. */
+  const reader = (): StoreWorker => {
+    turn = (turn + 1) % readers.length
+    let best = readers[turn]!
+    for (const candidate of readers) if (candidate.load < best.load) best = candidate
+    return best
+  }
+
+  /** A refusal from a reader's checks of a write's file, or null when the write may go on. */
+  const checkedFirst = async (method: string, input: unknown): Promise<Result<unknown> | null> => {
+    if (!CHECKED_FIRST.has(method)) return null
+    const answer = await reader().request({ type: 'precheck', method, input }, method)
+    if (answer.type === 'answer') return answer.result.ok ? null : answer.result
+    return lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+  }
+
+  const dispatch: Dispatch = async (method, input) => {
+    const refused = await checkedFirst(method, input)
+    if (refused) return refused
+    const target = methodKind(method) === 'read' ? reader() : writer
+    const answer = await target.request({ type: 'dispatch', method, input }, String(method))
+    return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+  }
+
+  const dispatchEncoded: DispatchEncoded = async (method, input, gzipOk) => {
+    const refused = await checkedFirst(method, input)
+    if (refused) return encodeResult(refused, gzipOk)
+    const target = methodKind(method) === 'read' ? reader() : writer
+    const answer = await target.request({ type: 'dispatchEncoded', method, input, gzipOk }, String(method))
+    if (answer.type !== 'encoded') return encodeResult(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }), gzipOk)
+    // Bytes arrive over the channel as a Uint8Array (structured clone): the same memory, as a Buffer.
+    return { body: Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength), gzipped: answer.gzipped }
+  }
+
+  const readAsset: AssetReader = async (pathname) => {
+    const answer = await reader().request({ type: 'asset', pathname }, pathname, false)
+    if (answer.type === 'asset' && !answer.error) return answer.asset ?? null
+    throw new Error(answer.type === 'lost' ? answer.message : answer.type === 'asset' ? answer.error : 'unexpected answer')
+  }
+
+  // Uploads are received here, on the host: streaming a body to disk is what the host's thread
+  // does well, and the id (written down beside the uploads) is then known to every worker.
+  const dataDir = options.options?.dataDir ?? path.dirname(init.file)
+  const uploads = new UploadRegistry(path.join(dataDir, 'uploads'))
+  const uploaded = async (work: () => Promise<Upload>): Promise<UploadResult> => {
+    try {
+      return { ok: true, value: { uploadId: (await work()).id } }
+    } catch (error) {
+      // As the services word it (services/dispatch.ts toApiError), without loading the contract here.
+      if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
+      console.error('[site-atlas] upload failed:', error)
+      return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message ?? String(error)}` } }
+    }
+  }
+
+  return {
+    ready,
+    dataDir,
+    dispatch,
+    dispatchEncoded,
+    readAsset,
+    receiveUpload: (body, name) => uploaded(() => receiveUpload(uploads, body, name)),
+    registerFile: (filePath) => uploaded(() => registerLocalFile(uploads, filePath)),
+    shutdown: async () => {
+      await Promise.all([...readers, writer].map((worker) => worker.close()))
+    },
+    test: async (role, hook) => {
+      const answer = await (role === 'writer' ? writer : reader()).request({ type: 'test', hook }, `test:${hook.kind}`)
+      return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: 'unexpected answer' })
+    },
+    workers: () => [writer, ...readers].map((w) => ({ role: w.role, pid: w.pid, generation: w.generation, load: w.load })),
+  }
+}

@@ -1,0 +1,115 @@
+import type { Result } from '../../shared/result'
+import { createServices, type Services } from '../services'
+import { checkPackageUpload } from '../services/basemaps/importPackage'
+import { toApiError } from '../services/dispatch'
+import { openStore, type Store, StoreOpenError } from '../store/open'
+import { encodeResult } from '../web/encode'
+import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } from './protocol'
+
+// A store worker process: opens the store (the writer read-write and migrated; a reader read-only,
+// so a write filed as a read fails loudly instead of racing the writer), makes the same services
+// the hosts used to make, and answers the pool's calls. Everything the contract does happens here.
+
+const post = (message: WorkerMessage): void => {
+  process.send?.(message)
+}
+
+let opened: { store: Store; services: Services; init: WorkerInit } | null = null
+/** Calls that arrived before the store was open, answered once it is. */
+const waiting: WorkerCall[] = []
+
+process.on('message', (message: WorkerInit | WorkerCall) => {
+  if (message.type === 'init') return void start(message)
+  if (!opened) return void waiting.push(message)
+  void answer(message)
+})
+// The host went away (crashed, or was killed): a worker never outlives it.
+process.on('disconnect', () => process.exit(0))
+
+async function start(init: WorkerInit): Promise<void> {
+  try {
+    const store = await openStore(init.file, init.role === 'reader' ? { readonly: true } : {})
+    const services = await createServices(store, init.actor, init.options)
+    opened = { store, services, init }
+  } catch (error) {
+    const failure: WorkerFailure = { name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }
+    if (error instanceof StoreOpenError) failure.problem = error.problem
+    post({ type: 'failed', error: failure })
+    return
+  }
+  post({ type: 'ready' })
+  for (const call of waiting.splice(0)) void answer(call)
+}
+
+async function answer(call: WorkerCall): Promise<void> {
+  const { store, services, init } = opened!
+  switch (call.type) {
+    case 'dispatch':
+      return post({ type: 'answer', seq: call.seq, result: await services.dispatch(call.method, call.input) })
+    case 'dispatchEncoded': {
+      const { body, gzipped } = await encodeResult(await services.dispatch(call.method, call.input), call.gzipOk)
+      return post({ type: 'encoded', seq: call.seq, body, gzipped })
+    }
+    case 'asset':
+      try {
+        return post({ type: 'asset', seq: call.seq, asset: await services.readAsset(call.pathname) })
+      } catch (error) {
+        console.error('[site-atlas] asset failed:', error)
+        return post({ type: 'asset', seq: call.seq, error: (error as Error).message ?? String(error) })
+      }
+    case 'precheck':
+      return post({ type: 'answer', seq: call.seq, result: await precheck(services, call.method, call.input) })
+    case 'ping':
+      return post({ type: 'pong', seq: call.seq })
+    case 'test':
+      if (!init.testHooks) return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'unknown_method', message: '未知的接口：test' } } })
+      try {
+        return post({ type: 'answer', seq: call.seq, result: { ok: true, value: runTestHook(store, call.hook) } })
+      } catch (error) {
+        return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'internal', message: (error as Error).message } } })
+      }
+    case 'close':
+      await services.shutdown().catch((error: unknown) => console.error('[site-atlas] shutdown failed:', error))
+      await store.close()
+      post({ type: 'closed', seq: call.seq })
+      return void process.disconnect()
+  }
+}
+
+/** The checks a write of a file runs before writing, alone (see pool.ts CHECKED_FIRST). */
+async function precheck(services: Services, method: string, input: unknown): Promise<Result<null>> {
+  const uploadId = (input as { uploadId?: unknown } | null)?.uploadId
+  // Anything else is left to the write itself, whose dispatcher checks the input.
+  if (method !== 'basemaps.import' || typeof uploadId !== 'string') return { ok: true, value: null }
+  try {
+    await checkPackageUpload(services.ctx, uploadId)
+    return { ok: true, value: null }
+  } catch (error) {
+    return { ok: false, error: toApiError(error, method) }
+  }
+}
+
+/** Tests only (enabled by the pool's testHooks): raw SQL, or a crash. */
+function runTestHook(store: Store, hook: TestHook): unknown {
+  if (hook.kind === 'crash') process.kill(process.pid, 'SIGKILL')
+  if (hook.kind !== 'sql') return null
+  // Each statement in turn; the answer is the last one's rows (or its run info).
+  const run = () => {
+    let result: unknown = null
+    for (const sql of hook.statements) {
+      const statement = store.sqlite.prepare(sql)
+      result = statement.reader ? statement.all() : statement.run()
+    }
+    return result
+  }
+  if (!hook.inWriteTransaction) return run()
+  store.sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    const result = run()
+    store.sqlite.exec('COMMIT')
+    return result
+  } catch (error) {
+    store.sqlite.exec('ROLLBACK')
+    throw error
+  }
+}
