@@ -1,20 +1,23 @@
 import L from 'leaflet'
 import { useEffect, useMemo, useRef } from 'react'
+import { useMap } from 'react-leaflet'
 import { landUseColor } from '../../../../../shared/landUseColors'
 import type { MapParcel } from '../../../../../shared/mapSites'
 import type { Boundary } from '../../../../../shared/schemas/parcels'
 import type { MapCrs } from '../../../../../shared/types'
-import { isPicking } from '../tools/picking'
 import { latLngOf, toDisplay } from '../crs'
-import { boundaryAtZoom, boundaryBox, FULL_DETAIL_ZOOM, vertexCount } from '../parcelDetail'
-import { drawOnEveryMove, useLayerGroup } from './useLayerGroup'
+import { boundaryAtZoom, FULL_DETAIL_ZOOM } from '../parcelDetail'
+import { type CanvasPainter, siteCanvas, siteCanvasOf } from './siteCanvas'
 
-// Parcel boundaries on the map's canvas, in the land-use colours of a planning map. Only the
-// parcels the filter keeps and whose box meets the view (padded as the canvas is) are on the
-// canvas: a pan or zoom projects, clips and paints those, not all five thousand. Each parcel's
-// shape is made the first time it comes into view, at the detail the zoom can show
-// (parcelDetail.ts), and kept; a move or a filter change adds and removes only the parcels whose
-// state changed. One tooltip and one click handler on the group serve every parcel.
+// Parcel boundaries on the map's canvas, in the land-use colours of a planning map. Five thousand
+// parcels are no job for five thousand Leaflet polygons, each projected, clipped and painted on its
+// own at every pan and zoom: they are painted by this layer straight onto the map's one canvas
+// (siteCanvas.ts), under the buildings, from plain arrays —
+//  - each parcel's shape is projected once per zoom detail (parcelDetail.ts drops what a pixel
+//    cannot show) in zoom-0 pixels, and any zoom is that times a scale;
+//  - only the parcels the filter keeps and whose box meets the canvas's padded view are painted;
+//  - the parcels of one land use are one path: one fill and one stroke per colour.
+// Clicks and the hover tooltip find the parcel under the pointer by its box, then its rings.
 
 interface Props {
   parcels: readonly MapParcel[]
@@ -32,61 +35,171 @@ export function boundaryLatLngs(boundary: Boundary, crs: MapCrs): L.LatLngExpres
   return boundary.type === 'Polygon' ? boundary.coordinates.map(ring) : boundary.coordinates.map((poly) => poly.map(ring))
 }
 
-/** A boundary already in display coordinates, as Leaflet takes it. */
-const displayLatLngs = (boundary: Boundary): L.LatLngExpression[][] | L.LatLngExpression[][][] => {
-  const ring = (r: number[][]) => r.map((p): L.LatLngTuple => [p[1]!, p[0]!])
-  return boundary.type === 'Polygon' ? boundary.coordinates.map(ring) : boundary.coordinates.map((poly) => poly.map(ring))
+/** A parcel known only by its position is a small circle of this radius (px). */
+const POINT_RADIUS = 6
+/** How far from a shape (px) a click or hover still finds it, as the canvas's own tolerance. */
+const HIT_TOLERANCE = 4
+const SELECTED_STROKE = '#1f6feb'
+
+interface Entry {
+  parcel: MapParcel
+  /** The boundary shifted for the basemap; null for a parcel known only by its position. */
+  display: Boundary | null
+  /** Box in zoom-0 pixels [minX, minY, maxX, maxY]. */
+  box: [number, number, number, number]
+  /** The rings in zoom-0 pixels (x, y, x, y …), per zoom detail, made when first painted. */
+  rings: Map<number, Float64Array[]>
 }
 
-const styleOf = (p: MapParcel, selected: boolean): L.PathOptions => {
-  const colour = landUseColor(p.landUse)
+/** Zoom-0 pixels of a display-coordinate point. */
+const project0 = (map: L.Map, lng: number, lat: number): L.Point => map.project([lat, lng], 0)
+
+function ringsAt(map: L.Map, entry: Entry, detail: number): Float64Array[] {
+  let rings = entry.rings.get(detail)
+  if (rings) return rings
+  const shape = boundaryAtZoom(entry.display!, detail)
+  const all = shape.type === 'Polygon' ? shape.coordinates : shape.coordinates.flat()
+  rings = all.map((ring) => {
+    const xy = new Float64Array(ring.length * 2)
+    ring.forEach(([lng, lat], i) => {
+      const p = project0(map, lng, lat)
+      xy[i * 2] = p.x
+      xy[i * 2 + 1] = p.y
+    })
+    return xy
+  })
+  entry.rings.set(detail, rings)
+  return rings
+}
+
+/** Even-odd point-in-rings, in zoom-0 pixels. */
+function inside(rings: Float64Array[], x: number, y: number): boolean {
+  let odd = false
+  for (const r of rings) {
+    const n = r.length / 2
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const xi = r[i * 2]!, yi = r[i * 2 + 1]!, xj = r[j * 2]!, yj = r[j * 2 + 1]!
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd
+    }
+  }
+  return odd
+}
+
+/** The painter's state, replaced by the component as props change; read at each paint and hit. */
+interface State {
+  entries: Entry[]
+  visibleIds: ReadonlySet<string>
+  hiddenId: string | null
+  selectedId: string | null
+}
+
+function parcelPainter(state: { current: State }, callbacks: { current: { onSelect: (id: string) => void; tooltip: (p: MapParcel) => string } }): CanvasPainter {
+  /** What the last paint drew, bottom to top, with the scale it drew at: hits are looked up here. */
+  let painted: Entry[] = []
   return {
-    color: selected ? '#1f6feb' : colour.stroke,
-    weight: selected ? 3 : 1,
-    fillColor: colour.fill,
-    fillOpacity: selected ? 0.6 : 0.42,
+    paint(ctx, map, view) {
+      const { entries, visibleIds, hiddenId, selectedId } = state.current
+      const zoom = map.getZoom()
+      const scale = map.getZoomScale(zoom, 0)
+      const origin = map.getPixelOrigin()
+      const detail = Math.min(Math.round(zoom), FULL_DETAIL_ZOOM)
+      const pad = POINT_RADIUS / scale
+      const [x0, y0] = [(view.min!.x + origin.x) / scale, (view.min!.y + origin.y) / scale]
+      const [x1, y1] = [(view.max!.x + origin.x) / scale, (view.max!.y + origin.y) / scale]
+      const byUse = new Map<string, Entry[]>()
+      let shown = 0
+      let selected: Entry | null = null
+      painted = []
+      for (const entry of entries) {
+        const id = entry.parcel.id
+        if (!visibleIds.has(id) || id === hiddenId) continue
+        shown += 1
+        const [bx0, by0, bx1, by1] = entry.box
+        if (bx1 + pad < x0 || bx0 - pad > x1 || by1 + pad < y0 || by0 - pad > y1) continue
+        if (id === selectedId) {
+          selected = entry
+          continue
+        }
+        const group = byUse.get(entry.parcel.landUse)
+        if (group) group.push(entry)
+        else byUse.set(entry.parcel.landUse, [entry])
+      }
+
+      const trace = (entry: Entry) => {
+        if (!entry.display) {
+          const x = entry.box[0] * scale - origin.x
+          const y = entry.box[1] * scale - origin.y
+          ctx.moveTo(x + POINT_RADIUS, y)
+          ctx.arc(x, y, POINT_RADIUS, 0, Math.PI * 2)
+          return
+        }
+        for (const r of ringsAt(map, entry, detail)) {
+          ctx.moveTo(r[0]! * scale - origin.x, r[1]! * scale - origin.y)
+          for (let i = 2; i < r.length; i += 2) ctx.lineTo(r[i]! * scale - origin.x, r[i + 1]! * scale - origin.y)
+          ctx.closePath()
+        }
+      }
+      const fillAndStroke = (list: Entry[], fill: string, fillOpacity: number, stroke: string, weight: number) => {
+        ctx.beginPath()
+        for (const entry of list) trace(entry)
+        ctx.globalAlpha = fillOpacity
+        ctx.fillStyle = fill
+        ctx.fill('evenodd')
+        ctx.globalAlpha = 1
+        ctx.strokeStyle = stroke
+        ctx.lineWidth = weight
+        ctx.stroke()
+      }
+      ctx.lineJoin = 'round'
+      ctx.lineCap = 'round'
+      for (const [use, list] of byUse) {
+        const colour = landUseColor(use as MapParcel['landUse'])
+        // Parcels known by a point only are drawn with a thicker ring, as before.
+        const shapes = list.filter((e) => e.display)
+        const points = list.filter((e) => !e.display)
+        if (shapes.length > 0) fillAndStroke(shapes, colour.fill, 0.42, colour.stroke, 1)
+        if (points.length > 0) fillAndStroke(points, colour.fill, 0.42, colour.stroke, 2)
+        painted.push(...list)
+      }
+      if (selected) {
+        fillAndStroke([selected], landUseColor(selected.parcel.landUse).fill, 0.6, SELECTED_STROKE, 3)
+        painted.push(selected)
+      }
+      // Read by the end-to-end tests and the benchmark: parcels the filter keeps, and those painted.
+      const container = map.getContainer()
+      container.dataset.parcelsShown = String(shown)
+      container.dataset.parcelsDrawn = String(painted.length)
+    },
+
+    hit(point, map) {
+      const zoom = map.getZoom()
+      const scale = map.getZoomScale(zoom, 0)
+      const origin = map.getPixelOrigin()
+      const detail = Math.min(Math.round(zoom), FULL_DETAIL_ZOOM)
+      const x = (point.x + origin.x) / scale
+      const y = (point.y + origin.y) / scale
+      const tolerance = HIT_TOLERANCE / scale
+      for (let i = painted.length - 1; i >= 0; i--) {
+        const entry = painted[i]!
+        const [bx0, by0, bx1, by1] = entry.box
+        if (!entry.display) {
+          if (Math.hypot(x - bx0, y - by0) > (POINT_RADIUS + HIT_TOLERANCE) / scale) continue
+        } else {
+          if (x < bx0 - tolerance || x > bx1 + tolerance || y < by0 - tolerance || y > by1 + tolerance) continue
+          if (!inside(ringsAt(map, entry, detail), x, y)) continue
+        }
+        const parcel = entry.parcel
+        return { key: parcel.id, tooltip: () => callbacks.current.tooltip(parcel), select: () => callbacks.current.onSelect(parcel.id) }
+      }
+      return null
+    },
   }
 }
 
-/** How far beyond the view parcels are kept on the canvas: the canvas renderer's own padding. */
-const VIEW_PADDING = 0.3
-
-/** One parcel on the map: its shape in display coordinates, its box, and its layer once made. */
-interface Entry {
-  parcel: MapParcel
-  /** The boundary shifted for the basemap (null: a parcel known only by its position). */
-  display: Boundary | null
-  box: [number, number, number, number]
-  layer: ParcelShape | null
-  /** The zoom whose detail the layer's shape has (FULL_DETAIL_ZOOM: as stored). */
-  detail: number
-  vertices: number
-  selectedStyle: boolean
-}
-
-type ParcelShape = (L.Polygon | L.CircleMarker) & { parcel: MapParcel }
-
 export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, onSelect, tooltip }: Props) {
-  const { map, group } = useLayerGroup(() => L.featureGroup())
+  const map = useMap()
   const callbacks = useRef({ onSelect, tooltip })
   callbacks.current = { onSelect, tooltip }
-  const wanted = useRef({ visibleIds, hiddenId, selectedId })
-  wanted.current = { visibleIds, hiddenId, selectedId }
-
-  // One tooltip and one click handler for every parcel, bound once.
-  useEffect(() => {
-    group.bindTooltip((layer) => callbacks.current.tooltip((layer as ParcelShape).parcel), { sticky: true })
-    const click = (e: L.LeafletMouseEvent) => {
-      L.DomEvent.stopPropagation(e)
-      const shape = (e.propagatedFrom ?? e.layer) as ParcelShape | undefined
-      if (shape?.parcel) callbacks.current.onSelect(shape.parcel.id)
-    }
-    group.on('click', click)
-    return () => {
-      group.off('click', click)
-      group.unbindTooltip()
-    }
-  }, [group])
 
   const entries = useMemo(() => {
     const list: Entry[] = []
@@ -99,116 +212,39 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
           parcel.boundary.type === 'Polygon'
             ? { type: 'Polygon', coordinates: parcel.boundary.coordinates.map(shift) }
             : { type: 'MultiPolygon', coordinates: parcel.boundary.coordinates.map((poly) => poly.map(shift)) }
-        box = boundaryBox(display)
+        box = [Infinity, Infinity, -Infinity, -Infinity]
+        for (const ring of display.type === 'Polygon' ? display.coordinates : display.coordinates.flat()) {
+          for (const [lng, lat] of ring) {
+            const p = project0(map, lng, lat)
+            box = [Math.min(box[0], p.x), Math.min(box[1], p.y), Math.max(box[2], p.x), Math.max(box[3], p.y)]
+          }
+        }
       } else if (parcel.lng != null && parcel.lat != null) {
-        const [x, y] = toDisplay(crs, [parcel.lng, parcel.lat])
-        box = [x, y, x, y]
+        const [lng, lat] = toDisplay(crs, [parcel.lng, parcel.lat])
+        const p = project0(map, lng, lat)
+        box = [p.x, p.y, p.x, p.y]
       } else continue
-      list.push({ parcel, display, box, layer: null, detail: -1, vertices: 0, selectedStyle: false })
+      list.push({ parcel, display, box, rings: new Map() })
     }
     return list
-  }, [parcels, crs])
+  }, [map, parcels, crs])
 
-  const sync = useRef<() => void>(() => {})
+  const state = useRef<State>({ entries, visibleIds, hiddenId, selectedId })
+  const painter = useMemo(() => parcelPainter(state, callbacks), [])
+  // The app's map has the shared site canvas; any other map gets one of its own.
+  const canvas = useMemo(() => siteCanvasOf(map) ?? siteCanvas({ padding: 0.3, tolerance: HIT_TOLERANCE }), [map])
 
   useEffect(() => {
-    const container = map.getContainer()
-    const onMap = new Set<Entry>()
+    canvas.addPainter(map, painter)
+    return () => canvas.removePainter(painter)
+  }, [map, canvas, painter])
 
-    const shapeOf = (entry: Entry, zoom: number): ParcelShape => {
-      const detail = Math.min(zoom, FULL_DETAIL_ZOOM)
-      const isSelected = entry.parcel.id === wanted.current.selectedId
-      if (!entry.layer) {
-        const p = entry.parcel
-        let layer: L.Polygon | L.CircleMarker
-        if (entry.display) {
-          const shape = boundaryAtZoom(entry.display, detail)
-          entry.vertices = vertexCount(shape)
-          layer = L.polygon(displayLatLngs(shape) as L.LatLngExpression[][], { site: true, pmIgnore: true, interactive: !isPicking(map), ...styleOf(p, isSelected) })
-        } else {
-          // A parcel known only by its position: a small marker in its land-use colour.
-          layer = L.circleMarker([entry.box[1], entry.box[0]], { site: true, pmIgnore: true, interactive: !isPicking(map), radius: 6, ...styleOf(p, isSelected), weight: 2 })
-        }
-        entry.layer = Object.assign(layer, { parcel: p })
-        entry.detail = detail
-        entry.selectedStyle = isSelected
-        return entry.layer
-      }
-      // A kept shape missed any tool switch while off the map (setSitesInteractive reaches only
-      // the map's layers): it takes the current state, and the zoom's detail when that differs.
-      entry.layer.options.interactive = !isPicking(map)
-      if (entry.display && entry.detail !== detail && entry.layer instanceof L.Polygon) {
-        const shape = boundaryAtZoom(entry.display, detail)
-        const vertices = vertexCount(shape)
-        if (vertices !== entry.vertices) entry.layer.setLatLngs(displayLatLngs(shape) as L.LatLngExpression[][])
-        entry.vertices = vertices
-        entry.detail = detail
-      }
-      if (entry.selectedStyle !== isSelected) {
-        entry.layer.setStyle(styleOf(entry.parcel, isSelected))
-        entry.selectedStyle = isSelected
-      }
-      return entry.layer
-    }
-
-    const draw = () => {
-      const { visibleIds: visible, hiddenId: hidden } = wanted.current
-      const view = map.getBounds().pad(VIEW_PADDING)
-      const [w, s, e, n] = [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()]
-      const zoom = Math.round(map.getZoom())
-      let shown = 0
-      let drawn = 0
-      for (const entry of entries) {
-        const id = entry.parcel.id
-        const kept = visible.has(id) && id !== hidden
-        if (kept) shown += 1
-        const [bw, bs, be, bn] = entry.box
-        const inView = kept && be >= w && bw <= e && bn >= s && bs <= n
-        if (inView) {
-          drawn += 1
-          const layer = shapeOf(entry, zoom)
-          if (!onMap.has(entry)) {
-            group.addLayer(layer)
-            // Parcels lie under the buildings on the shared canvas; the selected one above them all.
-            if (entry.selectedStyle) layer.bringToFront()
-            else layer.bringToBack()
-            onMap.add(entry)
-          }
-        } else if (onMap.has(entry)) {
-          group.removeLayer(entry.layer!)
-          onMap.delete(entry)
-        }
-      }
-      // Read by the end-to-end tests and the benchmark: parcels the filter keeps, and those on the canvas.
-      container.dataset.parcelsShown = String(shown)
-      container.dataset.parcelsDrawn = String(drawn)
-    }
-    sync.current = draw
-    const stop = drawOnEveryMove(map, draw)
-    return () => {
-      stop()
-      sync.current = () => {}
-      for (const entry of onMap) group.removeLayer(entry.layer!)
-    }
-  }, [map, group, entries])
-
-  // A filter change or a boundary taken into editing adds and removes only the parcels whose
-  // visibility changed.
+  // Any change of parcels, filter, selection or editing paints the canvas again: a few
+  // milliseconds for every parcel in view.
   useEffect(() => {
-    sync.current()
-  }, [visibleIds, hiddenId])
-
-  // A new selection restyles the shape it leaves and the one it takes.
-  useEffect(() => {
-    for (const entry of entries) {
-      if (!entry.layer) continue
-      const isSelected = entry.parcel.id === selectedId
-      if (entry.selectedStyle === isSelected) continue
-      entry.layer.setStyle(styleOf(entry.parcel, isSelected))
-      entry.selectedStyle = isSelected
-      if (isSelected && group.hasLayer(entry.layer)) entry.layer.bringToFront()
-    }
-  }, [group, entries, selectedId])
+    state.current = { entries, visibleIds, hiddenId, selectedId }
+    canvas.repaint()
+  }, [canvas, entries, visibleIds, hiddenId, selectedId])
 
   return null
 }
