@@ -6,7 +6,7 @@ import type { MapParcel } from '../../../../../shared/mapSites'
 import type { Boundary } from '../../../../../shared/schemas/parcels'
 import type { MapCrs } from '../../../../../shared/types'
 import { latLngOf, toDisplay } from '../crs'
-import { boundaryAtZoom, FULL_DETAIL_ZOOM } from '../parcelDetail'
+import { boundaryAtZoom, FULL_DETAIL_ZOOM, vertexCount } from '../parcelDetail'
 import { type CanvasPainter, siteCanvas, siteCanvasOf } from './siteCanvas'
 
 // Parcel boundaries on the map's canvas, in the land-use colours of a planning map. Five thousand
@@ -49,12 +49,18 @@ interface Entry {
   box: [number, number, number, number]
   /** The rings in zoom-0 pixels (x, y, x, y …), per zoom detail, made when first painted. */
   rings: Map<number, Float64Array[]>
+  /** Few enough positions to draw as stored at every zoom (one projection, kept). */
+  simple: boolean
 }
 
 /** Zoom-0 pixels of a display-coordinate point. */
 const project0 = (map: L.Map, lng: number, lat: number): L.Point => map.project([lat, lng], 0)
 
-function ringsAt(map: L.Map, entry: Entry, detail: number): Float64Array[] {
+/** A boundary with no more positions than this is drawn as stored at every zoom: nothing to drop. */
+const SIMPLE_SHAPE = 16
+
+function ringsAt(map: L.Map, entry: Entry, zoomDetail: number): Float64Array[] {
+  const detail = entry.simple ? FULL_DETAIL_ZOOM : zoomDetail
   let rings = entry.rings.get(detail)
   if (rings) return rings
   const shape = boundaryAtZoom(entry.display!, detail)
@@ -94,10 +100,10 @@ interface State {
 }
 
 function parcelPainter(state: { current: State }, callbacks: { current: { onSelect: (id: string) => void; tooltip: (p: MapParcel) => string } }): CanvasPainter {
-  /** What the last paint drew, bottom to top, with the scale it drew at: hits are looked up here. */
+  /** What the last whole paint drew, bottom to top: hits are looked up here. */
   let painted: Entry[] = []
   return {
-    paint(ctx, map, view) {
+    paint(ctx, map, view, whole) {
       const { entries, visibleIds, hiddenId, selectedId } = state.current
       const zoom = map.getZoom()
       const scale = map.getZoomScale(zoom, 0)
@@ -109,7 +115,7 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
       const byUse = new Map<string, Entry[]>()
       let shown = 0
       let selected: Entry | null = null
-      painted = []
+      const drawn: Entry[] = []
       for (const entry of entries) {
         const id = entry.parcel.id
         if (!visibleIds.has(id) || id === hiddenId) continue
@@ -133,10 +139,10 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
           ctx.arc(x, y, POINT_RADIUS, 0, Math.PI * 2)
           return
         }
+        // Rings end where they start, so no closePath(): in Chromium it costs more than the lines.
         for (const r of ringsAt(map, entry, detail)) {
           ctx.moveTo(r[0]! * scale - origin.x, r[1]! * scale - origin.y)
           for (let i = 2; i < r.length; i += 2) ctx.lineTo(r[i]! * scale - origin.x, r[i + 1]! * scale - origin.y)
-          ctx.closePath()
         }
       }
       const fillAndStroke = (list: Entry[], fill: string, fillOpacity: number, stroke: string, weight: number) => {
@@ -159,16 +165,19 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
         const points = list.filter((e) => !e.display)
         if (shapes.length > 0) fillAndStroke(shapes, colour.fill, 0.42, colour.stroke, 1)
         if (points.length > 0) fillAndStroke(points, colour.fill, 0.42, colour.stroke, 2)
-        painted.push(...list)
+        drawn.push(...list)
       }
       if (selected) {
         fillAndStroke([selected], landUseColor(selected.parcel.landUse).fill, 0.6, SELECTED_STROKE, 3)
-        painted.push(selected)
+        drawn.push(selected)
       }
+      if (!whole) return
+      painted = drawn
       // Read by the end-to-end tests and the benchmark: parcels the filter keeps, and those painted.
       const container = map.getContainer()
       container.dataset.parcelsShown = String(shown)
-      container.dataset.parcelsDrawn = String(painted.length)
+      container.dataset.parcelsDrawn = String(drawn.length)
+
     },
 
     hit(point, map) {
@@ -224,7 +233,7 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
         const p = project0(map, lng, lat)
         box = [p.x, p.y, p.x, p.y]
       } else continue
-      list.push({ parcel, display, box, rings: new Map() })
+      list.push({ parcel, display, box, rings: new Map(), simple: display === null || vertexCount(display) <= SIMPLE_SHAPE })
     }
     return list
   }, [map, parcels, crs])

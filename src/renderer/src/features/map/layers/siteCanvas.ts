@@ -17,8 +17,11 @@ export interface PaintedSite {
 }
 
 export interface CanvasPainter {
-  /** Paints in layer points; `view` is the canvas's padded extent, also in layer points. */
-  paint(ctx: CanvasRenderingContext2D, map: L.Map, view: L.Bounds): void
+  /**
+   * Paints in layer points what meets `view`: the canvas's padded extent (`whole`), or the part
+   * being redrawn after a few shapes changed.
+   */
+  paint(ctx: CanvasRenderingContext2D, map: L.Map, view: L.Bounds, whole: boolean): void
   /** The painter's topmost site at a layer point, if any. */
   hit(point: L.Point, map: L.Map): PaintedSite | null
 }
@@ -112,7 +115,8 @@ const SiteCanvasClass = L.Canvas.extend({
         ctx.rect(clip.min!.x, clip.min!.y, size.x, size.y)
         ctx.clip()
       }
-      for (const painter of this._painters) painter.paint(ctx, this._map, this._bounds)
+      // A partial redraw (a few shapes changed) paints only what meets its region.
+      for (const painter of this._painters) painter.paint(ctx, this._map, clip ?? this._bounds, !clip)
       ctx.restore()
     }
     base._draw.call(this)
