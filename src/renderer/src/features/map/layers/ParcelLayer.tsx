@@ -7,7 +7,7 @@ import type { Boundary } from '../../../../../shared/schemas/parcels'
 import type { MapCrs } from '../../../../../shared/types'
 import { latLngOf, toDisplay } from '../crs'
 import { boundaryAtZoom, FULL_DETAIL_ZOOM, vertexCount } from '../parcelDetail'
-import { type CanvasPainter, siteCanvas, siteCanvasOf } from './siteCanvas'
+import { type CanvasPainter, siteCanvasOf } from './siteCanvas'
 
 // Parcel boundaries on the map's canvas, in the land-use colours of a planning map. Five thousand
 // parcels are no job for five thousand Leaflet polygons, each projected, clipped and painted on its
@@ -103,6 +103,7 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
   /** What the last whole paint drew, bottom to top: hits are looked up here. */
   let painted: Entry[] = []
   return {
+    place: 'under',
     paint(ctx, map, view, whole) {
       const { entries, visibleIds, hiddenId, selectedId } = state.current
       const zoom = map.getZoom()
@@ -240,8 +241,7 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
 
   const state = useRef<State>({ entries, visibleIds, hiddenId, selectedId })
   const painter = useMemo(() => parcelPainter(state, callbacks), [])
-  // The app's map has the shared site canvas; any other map gets one of its own.
-  const canvas = useMemo(() => siteCanvasOf(map) ?? siteCanvas({ padding: 0.3, tolerance: HIT_TOLERANCE }), [map])
+  const canvas = useMemo(() => siteCanvasOf(map), [map])
 
   useEffect(() => {
     canvas.addPainter(map, painter)

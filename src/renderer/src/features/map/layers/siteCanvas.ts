@@ -2,21 +2,25 @@ import L from 'leaflet'
 import { isPicking } from '../tools/picking'
 
 // The map's one canvas for every site (parcels, buildings, cluster outlines, drawn areas): Leaflet's
-// canvas renderer, with painters underneath its shapes. A painter draws thousands of shapes of its
-// own from plain arrays in a few batched paths (the parcels: ParcelLayer), instead of one Leaflet
-// object each that every pan and zoom would project, clip and paint one by one. Because they share
-// the canvas, a click or hover finds the Leaflet shapes first (buildings lie above parcels) and
-// then the painters' sites: a second canvas on top would swallow the clicks meant for the first.
+// canvas renderer, with painters under and over its shapes. A painter draws thousands of shapes of
+// its own from plain arrays in a few batched paths (the parcels under: ParcelLayer; the buildings
+// and their cluster bubbles over: BuildingLayer), instead of one Leaflet object each that every pan
+// and zoom would project, clip and paint one by one. Because all share the canvas, a click or hover
+// finds what is drawn on top first — the buildings, then Leaflet's shapes (cluster outlines, drawn
+// areas), then the parcels: a second canvas on top would swallow the clicks meant for the first.
 
 /** A site a painter has under the pointer. */
 export interface PaintedSite {
   /** Tells one site from another, to open its tooltip once. */
   key: string
-  tooltip: () => string
+  /** The hover tooltip's HTML; null for none. */
+  tooltip: (() => string) | null
   select: () => void
 }
 
 export interface CanvasPainter {
+  /** Under Leaflet's shapes (parcels) or over them (buildings). */
+  place: 'under' | 'over'
   /**
    * Paints in layer points what meets `view`: the canvas's padded extent (`whole`), or the part
    * being redrawn after a few shapes changed.
@@ -51,7 +55,7 @@ interface CanvasInternals {
   _handleMouseOut(e: MouseEvent): void
 }
 
-type Self = SiteCanvas & CanvasInternals & { _painters: CanvasPainter[]; _hover: { key: string; tip: L.Tooltip } | null }
+type Self = SiteCanvas & CanvasInternals & { _painters: CanvasPainter[]; _hover: { key: string; tip: L.Tooltip | null } | null }
 
 const base = L.Canvas.prototype as unknown as CanvasInternals
 
@@ -62,19 +66,34 @@ function shapeUnder(self: Self, point: L.Point): boolean {
   return false
 }
 
-function paintedUnder(self: Self, point: L.Point): PaintedSite | null {
+function paintedAt(self: Self, point: L.Point, place: CanvasPainter['place']): PaintedSite | null {
   const map = self._map
   if (!map || isPicking(map)) return null // a tool takes the clicks: sites let them through
   for (let i = self._painters.length - 1; i >= 0; i--) {
-    const hit = self._painters[i]!.hit(point, map)
+    const painter = self._painters[i]!
+    if (painter.place !== place) continue
+    const hit = painter.hit(point, map)
     if (hit) return hit
   }
   return null
 }
 
+function showHover(self: Self, hit: PaintedSite, point: L.Point): void {
+  const latlng = self._map!.layerPointToLatLng(point)
+  self._container.classList.add('leaflet-interactive')
+  if (self._hover?.key === hit.key) {
+    self._hover.tip?.setLatLng(latlng)
+    return
+  }
+  hideHover(self)
+  const tip = hit.tooltip ? L.tooltip({ sticky: true, direction: 'auto' }).setLatLng(latlng).setContent(hit.tooltip()) : null
+  tip?.openOn(self._map!)
+  self._hover = { key: hit.key, tip }
+}
+
 function hideHover(self: Self): void {
   if (!self._hover) return
-  self._hover.tip.remove()
+  self._hover.tip?.remove()
   self._hover = null
   if (!self._hoveredLayer) self._container.classList.remove('leaflet-interactive')
 }
@@ -116,20 +135,34 @@ const SiteCanvasClass = L.Canvas.extend({
         ctx.clip()
       }
       // A partial redraw (a few shapes changed) paints only what meets its region.
-      for (const painter of this._painters) painter.paint(ctx, this._map, clip ?? this._bounds, !clip)
+      for (const painter of this._painters) if (painter.place === 'under') painter.paint(ctx, this._map, clip ?? this._bounds, !clip)
       ctx.restore()
     }
     base._draw.call(this)
+    if (this._map && this._bounds && this._painters.some((p) => p.place === 'over')) {
+      const ctx = this._ctx
+      ctx.save()
+      const clip = this._redrawBounds
+      if (clip) {
+        const size = clip.getSize()
+        ctx.beginPath()
+        ctx.rect(clip.min!.x, clip.min!.y, size.x, size.y)
+        ctx.clip()
+      }
+      for (const painter of this._painters) if (painter.place === 'over') painter.paint(ctx, this._map, clip ?? this._bounds, !clip)
+      ctx.restore()
+    }
   },
 
   _onClick(this: Self, e: MouseEvent) {
-    // A click on a painted site that no Leaflet shape covers selects it and goes no further (it
-    // is not a click on the empty map). Other mouse events, and clicks after a drag, go on as usual.
+    // A click on a painted site selects it and goes no further (it is not a click on the empty
+    // map): over-painted sites first, then Leaflet's shapes as usual, then under-painted sites.
+    // Other mouse events, and clicks after a drag, go on as usual.
     if (e.type === 'click' && this._map && this._painters.length > 0) {
       const map = this._map as L.Map & { _draggableMoved(o: unknown): boolean }
       const point = map.mouseEventToLayerPoint(e)
-      if (!map._draggableMoved(map) && !shapeUnder(this, point)) {
-        const hit = paintedUnder(this, point)
+      if (!map._draggableMoved(map)) {
+        const hit = paintedAt(this, point, 'over') ?? (shapeUnder(this, point) ? null : paintedAt(this, point, 'under'))
         if (hit) {
           L.DomEvent.stop(e)
           hit.select()
@@ -141,21 +174,16 @@ const SiteCanvasClass = L.Canvas.extend({
   },
 
   _handleMouseHover(this: Self, e: MouseEvent, point: L.Point) {
-    if (this._mouseHoverThrottled) return
-    base._handleMouseHover.call(this, e, point)
-    if (this._painters.length === 0 || !this._map) return
-    const hit = this._hoveredLayer ? null : paintedUnder(this, point)
-    if (!hit) return hideHover(this)
-    const latlng = this._map.layerPointToLatLng(point)
-    if (this._hover?.key === hit.key) {
-      this._hover.tip.setLatLng(latlng)
-      return
+    if (this._mouseHoverThrottled || !this._map) return
+    const over = paintedAt(this, point, 'over')
+    if (over) {
+      if (this._hoveredLayer) base._handleMouseOut.call(this, e)
+      return showHover(this, over, point)
     }
-    hideHover(this)
-    const tip = L.tooltip({ sticky: true, direction: 'auto' }).setLatLng(latlng).setContent(hit.tooltip())
-    tip.openOn(this._map)
-    this._hover = { key: hit.key, tip }
-    this._container.classList.add('leaflet-interactive')
+    base._handleMouseHover.call(this, e, point)
+    const under = this._hoveredLayer ? null : paintedAt(this, point, 'under')
+    if (under) showHover(this, under, point)
+    else hideHover(this)
   },
 
   _handleMouseOut(this: Self, e: MouseEvent) {
@@ -174,8 +202,14 @@ export function siteCanvas(options: L.RendererOptions & { tolerance?: number }):
   return new (SiteCanvasClass as unknown as new (o: L.RendererOptions) => SiteCanvas)(options)
 }
 
-/** The map's site canvas, when it has one (the app's map does; a map made elsewhere may not). */
-export function siteCanvasOf(map: L.Map): SiteCanvas | null {
+/**
+ * The map's site canvas: the one it was made with (the app's map), or else one made now and kept
+ * as the map's renderer, so that every layer of the map shares it.
+ */
+export function siteCanvasOf(map: L.Map): SiteCanvas {
   const renderer = map.options.renderer as Partial<SiteCanvas> | undefined
-  return renderer && typeof renderer.addPainter === 'function' ? (renderer as SiteCanvas) : null
+  if (renderer && typeof renderer.addPainter === 'function') return renderer as SiteCanvas
+  const made = siteCanvas({ padding: 0.3, tolerance: 4 })
+  map.options.renderer = made
+  return made
 }
