@@ -232,6 +232,8 @@ export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }:
 
   // A new index (filter, data, basemap) or selection paints the canvas again; nothing else is redone.
   useEffect(() => {
+    const s = state.current
+    if (s.index === index && s.placed === placed && s.selectedId === selectedId) return // painted when added
     state.current = { index, placed, selectedId }
     canvas.repaint()
   }, [canvas, index, placed, selectedId])

@@ -251,6 +251,8 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
   // Any change of parcels, filter, selection or editing paints the canvas again: a few
   // milliseconds for every parcel in view.
   useEffect(() => {
+    const s = state.current
+    if (s.entries === entries && s.visibleIds === visibleIds && s.hiddenId === hiddenId && s.selectedId === selectedId) return // painted when added
     state.current = { entries, visibleIds, hiddenId, selectedId }
     canvas.repaint()
   }, [canvas, entries, visibleIds, hiddenId, selectedId])
