@@ -30,6 +30,9 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // Minified: the window parses and compiles less before the map can draw (electron-vite leaves
+      // the renderer unminified by default).
+      minify: true,
       chunkSizeWarningLimit: 2000,
     },
   },

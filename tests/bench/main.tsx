@@ -72,10 +72,11 @@ function App() {
   useEffect(() => {
     window.bench = {
       ready: (async () => {
-        const data = (await (await fetch('./sites.json')).json()) as MapSites
+        // The clock starts with the answer's text in hand: taking the data in (parsing it) counts.
+        const text = await (await fetch('./sites.json')).text()
         const start = performance.now()
         const painted = waitDrawn()
-        setSites(data)
+        setSites(JSON.parse(text) as MapSites)
         await painted
         return performance.now() - start
       })(),

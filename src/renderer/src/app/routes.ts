@@ -6,7 +6,8 @@ export interface FeatureRoutes {
   nav?: { path: string; labelKey: string; order: number }
 }
 
-// features/<name>/routes.tsx files are discovered, so adding a screen never edits the shell.
+// features/<name>/routes.tsx files are discovered, so adding a screen never edits the shell. They
+// are small and load with the shell; the screens they name load when first shown (lazyScreen).
 const modules = import.meta.glob<{ feature: FeatureRoutes }>('../features/*/routes.tsx', { eager: true })
 export const features = Object.values(modules).map((m) => m.feature)
 

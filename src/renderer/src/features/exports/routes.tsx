@@ -1,7 +1,7 @@
+import { lazyScreen } from '../../app/lazyScreen'
 import type { FeatureRoutes } from '../../app/routes'
-import { ExportScreen } from './ExportScreen'
 
 export const feature: FeatureRoutes = {
-  routes: [{ path: 'exports', element: <ExportScreen /> }],
+  routes: [{ path: 'exports', element: lazyScreen(() => import('./ExportScreen'), (m) => m.ExportScreen) }],
   nav: { path: '/exports', labelKey: 'exports:nav', order: 85 },
 }

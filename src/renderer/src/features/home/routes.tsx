@@ -1,7 +1,7 @@
+import { lazyScreen } from '../../app/lazyScreen'
 import type { FeatureRoutes } from '../../app/routes'
-import { HomeScreen } from './HomeScreen'
 
 export const feature: FeatureRoutes = {
-  routes: [{ path: 'overview', element: <HomeScreen /> }],
+  routes: [{ path: 'overview', element: lazyScreen(() => import('./HomeScreen'), (m) => m.HomeScreen) }],
   nav: { path: '/overview', labelKey: 'nav.home', order: 5 },
 }

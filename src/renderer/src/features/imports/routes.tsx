@@ -1,11 +1,10 @@
+import { lazyScreen } from '../../app/lazyScreen'
 import type { FeatureRoutes } from '../../app/routes'
-import { ImportHistoryScreen } from './ImportHistoryScreen'
-import { ImportScreen } from './ImportScreen'
 
 export const feature: FeatureRoutes = {
   routes: [
-    { path: 'imports', element: <ImportScreen /> },
-    { path: 'imports/history', element: <ImportHistoryScreen /> },
+    { path: 'imports', element: lazyScreen(() => import('./ImportScreen'), (m) => m.ImportScreen) },
+    { path: 'imports/history', element: lazyScreen(() => import('./ImportHistoryScreen'), (m) => m.ImportHistoryScreen) },
   ],
   nav: { path: '/imports', labelKey: 'imports:nav', order: 80 },
 }

@@ -1,5 +1,5 @@
 import type L from 'leaflet'
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { filterSites, isEmptyFilter, siteTotals } from '../../../../shared/mapFilter'
 import type { SiteRef } from '../../../../shared/mapSites'
@@ -24,7 +24,6 @@ import { BasemapLayer } from './layers/BasemapLayer'
 import { BasemapSwitch } from './BasemapSwitch'
 import { kindTab, ResultList, type ListTab } from './ResultList'
 import { SavedSearchMenu } from './SavedSearchMenu'
-import { ExportDialog } from '../exports/ExportDialog'
 import { MapSheetLinks } from '../sheets/SheetLinks'
 import { SiteCard } from './SiteCard'
 import { cardOf, cityCodesOf, mostCommonDistrict, radiusMetres } from './siteLookups'
@@ -33,6 +32,9 @@ import { SiteMap } from './SiteMap'
 import { ToolHint, Toolbar } from './Toolbar'
 import { initialViewOf } from './initialView'
 import type { ToolCallbacks, ToolMode } from './tools/MapTools'
+
+// The export dialog's code (and the export feature behind it) loads when it is first opened.
+const ExportDialog = lazy(async () => ({ default: (await import('../exports/ExportDialog')).ExportDialog }))
 
 /** The home screen: every available site on the map, with filters, counts, list and card. */
 export function MapScreen() {
@@ -50,7 +52,9 @@ type Workspace = {
   districts: NonNullable<ReturnType<typeof useDistricts>['data']>
 }
 
-function MapWorkspace({ sites, state, districts }: Workspace) {
+// Memoised: the screen above re-renders on every settings write (the view is written after each
+// pan); with the same sites, state and districts there is nothing to redo here.
+const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Workspace) {
   const { t } = useTranslation('map')
   const toast = useToast()
   const { filter, setFilter, area, setArea, layers, setLayers, setView, selection, setSelection } = state
@@ -283,10 +287,12 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
         />
       </div>
       {exporting && (
-        <ExportDialog
-          initialScope={selection.length > 0 ? 'selection' : !isEmptyFilter(filter) || area !== null ? 'filter' : 'all'}
-          onClose={() => setExporting(false)}
-        />
+        <Suspense fallback={null}>
+          <ExportDialog
+            initialScope={selection.length > 0 ? 'selection' : !isEmptyFilter(filter) || area !== null ? 'filter' : 'all'}
+            onClose={() => setExporting(false)}
+          />
+        </Suspense>
       )}
       {newBuildingAt && (
         <NewBuildingDialog
@@ -315,4 +321,4 @@ function MapWorkspace({ sites, state, districts }: Workspace) {
       )}
     </div>
   )
-}
+})

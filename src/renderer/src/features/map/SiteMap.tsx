@@ -14,6 +14,7 @@ import { ClusterLayer } from './layers/ClusterLayer'
 import { ParcelLayer } from './layers/ParcelLayer'
 import { ParkLayer } from './layers/ParkLayer'
 import { SelectedMarker } from './layers/SelectedMarker'
+import { siteCanvas } from './layers/siteCanvas'
 import type { MapLayers, MapView } from './mapState'
 import { MapTools, type ToolCallbacks, type ToolMode } from './tools/MapTools'
 import { ViewTracker } from './ViewTracker'
@@ -71,7 +72,8 @@ export function SiteMap(props: Props) {
     return host ? { key, point: [host.lng!, host.lat!], boundary: null } : null
   }, [selected, buildingsById, props.parcels, props.parks])
   // One canvas for every interactive shape (parcels, buildings, cluster outlines, drawn areas).
-  const renderer = useMemo(() => L.canvas({ padding: 0.3, tolerance: 4 }), [])
+  // (siteCanvas: Leaflet's canvas with the parcels painted under its shapes.)
+  const renderer = useMemo(() => siteCanvas({ padding: 0.3, tolerance: 4 }), [])
   const initialCenter = useMemo(() => latLngOf(toDisplay(crs, props.initialView.center as LngLat)), [crs, props.initialView])
 
   const buildingTip = useCallback(

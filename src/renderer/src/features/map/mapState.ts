@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { z } from 'zod'
 import { mapAreaSchema, mapFilterSchema, type MapArea, type MapFilter } from '../../../../shared/mapFilter'
 import type { SiteRef } from '../../../../shared/mapSites'
@@ -35,10 +36,13 @@ export function useMapState() {
   // The view is read once, when the map opens; later pans are only written.
   const [view, , viewReady, setView] = usePersistedSetting<MapView | null>('map.view', viewSchema.nullable(), null)
   const [selection, setSelection, selectionReady] = usePersistedSetting<SiteRef[]>('map.selection', selectionSchema, [])
-  return {
-    ready: filterReady && areaReady && layersReady && viewReady && selectionReady,
-    filter, setFilter, area, setArea, layers, setLayers, view, setView, selection, setSelection,
-  }
+  const ready = filterReady && areaReady && layersReady && viewReady && selectionReady
+  // One object while nothing in it changes: a write of any setting (the view, on every pan)
+  // re-renders the screen that holds these hooks, and the map workspace below skips that render.
+  return useMemo(
+    () => ({ ready, filter, setFilter, area, setArea, layers, setLayers, view, setView, selection, setSelection }),
+    [ready, filter, setFilter, area, setArea, layers, setLayers, view, setView, selection, setSelection],
+  )
 }
 
 export type MapState = ReturnType<typeof useMapState>

@@ -1,14 +1,12 @@
+import { lazyScreen } from '../../app/lazyScreen'
 import type { FeatureRoutes } from '../../app/routes'
-import { ParcelDetailScreen } from './ParcelDetailScreen'
-import { EditParcelScreen, NewParcelScreen } from './ParcelFormScreen'
-import { ParcelListScreen } from './ParcelListScreen'
 
 export const feature: FeatureRoutes = {
   routes: [
-    { path: 'parcels', element: <ParcelListScreen /> },
-    { path: 'parcels/new', element: <NewParcelScreen /> },
-    { path: 'parcels/:id', element: <ParcelDetailScreen /> },
-    { path: 'parcels/:id/edit', element: <EditParcelScreen /> },
+    { path: 'parcels', element: lazyScreen(() => import('./ParcelListScreen'), (m) => m.ParcelListScreen) },
+    { path: 'parcels/new', element: lazyScreen(() => import('./ParcelFormScreen'), (m) => m.NewParcelScreen) },
+    { path: 'parcels/:id', element: lazyScreen(() => import('./ParcelDetailScreen'), (m) => m.ParcelDetailScreen) },
+    { path: 'parcels/:id/edit', element: lazyScreen(() => import('./ParcelFormScreen'), (m) => m.EditParcelScreen) },
   ],
   nav: { path: '/parcels', labelKey: 'nav.parcels', order: 20 },
 }

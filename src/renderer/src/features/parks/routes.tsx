@@ -1,14 +1,12 @@
+import { lazyScreen } from '../../app/lazyScreen'
 import type { FeatureRoutes } from '../../app/routes'
-import { ParkDetailScreen } from './ParkDetailScreen'
-import { EditParkScreen, NewParkScreen } from './ParkFormScreen'
-import { ParkListScreen } from './ParkListScreen'
 
 export const feature: FeatureRoutes = {
   routes: [
-    { path: 'parks', element: <ParkListScreen /> },
-    { path: 'parks/new', element: <NewParkScreen /> },
-    { path: 'parks/:id', element: <ParkDetailScreen /> },
-    { path: 'parks/:id/edit', element: <EditParkScreen /> },
+    { path: 'parks', element: lazyScreen(() => import('./ParkListScreen'), (m) => m.ParkListScreen) },
+    { path: 'parks/new', element: lazyScreen(() => import('./ParkFormScreen'), (m) => m.NewParkScreen) },
+    { path: 'parks/:id', element: lazyScreen(() => import('./ParkDetailScreen'), (m) => m.ParkDetailScreen) },
+    { path: 'parks/:id/edit', element: lazyScreen(() => import('./ParkFormScreen'), (m) => m.EditParkScreen) },
   ],
   nav: { path: '/parks', labelKey: 'nav.parks', order: 30 },
 }

@@ -1,14 +1,12 @@
+import { lazyScreen } from '../../app/lazyScreen'
 import type { FeatureRoutes } from '../../app/routes'
-import { TenantDetailScreen } from './TenantDetailScreen'
-import { EditTenantScreen, NewTenantScreen } from './TenantFormScreen'
-import { TenantListScreen } from './TenantListScreen'
 
 export const feature: FeatureRoutes = {
   routes: [
-    { path: 'tenants', element: <TenantListScreen /> },
-    { path: 'tenants/new', element: <NewTenantScreen /> },
-    { path: 'tenants/:id', element: <TenantDetailScreen /> },
-    { path: 'tenants/:id/edit', element: <EditTenantScreen /> },
+    { path: 'tenants', element: lazyScreen(() => import('./TenantListScreen'), (m) => m.TenantListScreen) },
+    { path: 'tenants/new', element: lazyScreen(() => import('./TenantFormScreen'), (m) => m.NewTenantScreen) },
+    { path: 'tenants/:id', element: lazyScreen(() => import('./TenantDetailScreen'), (m) => m.TenantDetailScreen) },
+    { path: 'tenants/:id/edit', element: lazyScreen(() => import('./TenantFormScreen'), (m) => m.EditTenantScreen) },
   ],
   nav: { path: '/tenants', labelKey: 'nav.tenants', order: 50 },
 }

@@ -1,19 +1,21 @@
 import L from 'leaflet'
 import { useEffect, useMemo, useRef } from 'react'
+import { useMap } from 'react-leaflet'
 import Supercluster from 'supercluster'
 import type { MapBuilding } from '../../../../../shared/mapSites'
 import { markerRadius, vacancyClass } from '../../../../../shared/vacancyColors'
-import { isPicking } from '../tools/picking'
 import { formatBubbleCount } from '../../../lib/format'
 import { toDisplay } from '../crs'
 import type { MapCrs } from '../../../../../shared/types'
-import { drawOnEveryMove, useLayerGroup } from './useLayerGroup'
+import { type CanvasPainter, type PaintedSite, siteCanvasOf } from './siteCanvas'
 
-// Thousands of buildings stay smooth: they are clustered with supercluster for the current view
-// and drawn as circles on the map's one canvas (shared with the parcels, so that a click finds
-// whichever is under it — a second canvas on top would swallow the clicks meant for the first), so a redraw touches only what is visible and no
-// React component exists per building. Cluster bubbles (a few dozen at a time) are DOM markers
-// so their counts can be read.
+// Ten thousand buildings stay smooth: they are clustered with supercluster for the current view
+// and painted straight onto the map's one canvas, over the parcels and outlines (siteCanvas.ts) —
+// circles in their vacancy colours, and bubbles with their counts where buildings crowd. No Leaflet
+// object and no React component exists per building: a pan or zoom asks the index for the view's
+// clusters (a range query) and paints them, a few batched paths in all. The index is rebuilt only
+// when the filtered buildings (or the basemap's coordinate system) change; a new selection only
+// repaints. Clicks and the hover tooltip find the circle or bubble under the pointer.
 
 interface Props {
   buildings: readonly MapBuilding[]
@@ -29,14 +31,178 @@ interface PointProps {
   leasable: number
 }
 
+type BuildingIndex = Supercluster<PointProps, { vacant: number; leasable: number }>
+
+/** One painted circle or bubble, in layer points. */
+interface Item {
+  x: number
+  y: number
+  radius: number
+  lat: number
+  lng: number
+  fill: string
+  building: MapBuilding | null
+  /** A bubble's cluster and count. */
+  cluster: { id: number; count: number } | null
+}
+
+const SELECTED_STROKE = '#1f6feb'
+/** How far from a circle (px) a click or hover still finds it, as the canvas's own tolerance. */
+const HIT_TOLERANCE = 4
+const BUBBLE_FONT = '600 12px system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif'
+
+const bubbleRadius = (count: number) => Math.round(22 + Math.min(18, Math.log2(count) * 3)) / 2
+
+interface State {
+  index: BuildingIndex
+  placed: MapBuilding[]
+  selectedId: string | null
+}
+
+function buildingPainter(
+  state: { current: State },
+  callbacks: { current: { onSelect: (id: string) => void; tooltip: (b: MapBuilding) => string } },
+): CanvasPainter {
+  /** What the last whole paint drew, bottom to top: partial repaints and hits use it. */
+  let items: Item[] = []
+
+  const itemsFor = (map: L.Map, view: L.Bounds): { list: Item[]; shown: number } => {
+    const { index, placed } = state.current
+    const sw = map.layerPointToLatLng(L.point(view.min!.x, view.max!.y))
+    const ne = map.layerPointToLatLng(L.point(view.max!.x, view.min!.y))
+    const zoom = Math.round(map.getZoom())
+    const list: Item[] = []
+    let shown = 0
+    for (const feature of index.getClusters([Math.max(-180, sw.lng), Math.max(-85, sw.lat), Math.min(180, ne.lng), Math.min(85, ne.lat)], zoom)) {
+      const [lng, lat] = feature.geometry.coordinates as [number, number]
+      const p = map.latLngToLayerPoint([lat, lng])
+      const props = feature.properties
+      if ('cluster' in props && props.cluster) {
+        shown += props.point_count
+        const rate = props.leasable > 0 ? props.vacant / props.leasable : null
+        list.push({ x: p.x, y: p.y, lat, lng, radius: bubbleRadius(props.point_count), fill: vacancyClass(rate).color, building: null, cluster: { id: props.cluster_id, count: props.point_count } })
+      } else {
+        shown += 1
+        const b = placed[(props as PointProps).index]!
+        list.push({ x: p.x, y: p.y, lat, lng, radius: markerRadius(b.leasableArea), fill: vacancyClass(b.vacancyRate).color, building: b, cluster: null })
+      }
+    }
+    // Bubbles over circles, as the DOM bubbles were.
+    list.sort((a, b) => Number(a.cluster !== null) - Number(b.cluster !== null))
+    return { list, shown }
+  }
+
+  return {
+    place: 'over',
+    paint(ctx, map, view, whole) {
+      if (whole) {
+        const { list, shown } = itemsFor(map, view)
+        items = list
+        // Read by the end-to-end tests and the benchmark: what the layer drew for this view.
+        const container = map.getContainer()
+        container.dataset.buildingsPlaced = String(state.current.placed.length)
+        container.dataset.buildingsShown = String(shown)
+      }
+      const { selectedId } = state.current
+      const minX = view.min!.x - 40
+      const minY = view.min!.y - 40
+      const maxX = view.max!.x + 40
+      const maxY = view.max!.y + 40
+      const inView = (i: Item) => i.x >= minX && i.x <= maxX && i.y >= minY && i.y <= maxY
+
+      // Circles, one path per colour: a white ring, the vacancy colour inside.
+      const byColour = new Map<string, Item[]>()
+      let selected: Item | null = null
+      const bubbles: Item[] = []
+      for (const item of items) {
+        if (!inView(item)) continue
+        if (item.cluster) bubbles.push(item)
+        else if (item.building!.id === selectedId) selected = item
+        else {
+          const list = byColour.get(item.fill)
+          if (list) list.push(item)
+          else byColour.set(item.fill, [item])
+        }
+      }
+      const circles = (list: Item[], fill: string, stroke: string, weight: number, opacity: number) => {
+        ctx.beginPath()
+        for (const i of list) {
+          ctx.moveTo(i.x + i.radius, i.y)
+          ctx.arc(i.x, i.y, i.radius, 0, Math.PI * 2)
+        }
+        ctx.globalAlpha = opacity
+        ctx.fillStyle = fill
+        ctx.fill()
+        ctx.globalAlpha = 1
+        ctx.strokeStyle = stroke
+        ctx.lineWidth = weight
+        ctx.stroke()
+      }
+      for (const [fill, list] of byColour) circles(list, fill, '#ffffff', 1.2, 0.92)
+      if (selected) circles([selected], selected.fill, SELECTED_STROKE, 3, 0.92)
+
+      // Bubbles: a soft shadow, the colour of their buildings' vacancy, a white ring, the count.
+      if (bubbles.length > 0) {
+        ctx.save()
+        ctx.shadowColor = 'rgba(0,0,0,.35)'
+        ctx.shadowBlur = 4
+        ctx.shadowOffsetY = 1
+        for (const b of bubbles) {
+          ctx.beginPath()
+          ctx.arc(b.x, b.y, b.radius, 0, Math.PI * 2)
+          ctx.fillStyle = b.fill
+          ctx.fill()
+        }
+        ctx.restore()
+        ctx.beginPath()
+        for (const b of bubbles) {
+          ctx.moveTo(b.x + b.radius - 1, b.y)
+          ctx.arc(b.x, b.y, b.radius - 1, 0, Math.PI * 2)
+        }
+        ctx.strokeStyle = '#ffffff'
+        ctx.lineWidth = 2
+        ctx.stroke()
+        ctx.save()
+        ctx.font = BUBBLE_FONT
+        ctx.textAlign = 'center'
+        ctx.textBaseline = 'middle'
+        ctx.fillStyle = '#ffffff'
+        ctx.shadowColor = 'rgba(0,0,0,.5)'
+        ctx.shadowBlur = 2
+        for (const b of bubbles) ctx.fillText(formatBubbleCount(b.cluster!.count), b.x, b.y + 0.5)
+        ctx.restore()
+      }
+    },
+
+    hit(point, map): PaintedSite | null {
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i]!
+        const reach = item.radius + (item.cluster ? 0 : HIT_TOLERANCE)
+        if ((point.x - item.x) ** 2 + (point.y - item.y) ** 2 > reach * reach) continue
+        if (item.cluster) {
+          const { id } = item.cluster
+          return {
+            key: `cluster:${id}`,
+            tooltip: null,
+            select: () => map.setView([item.lat, item.lng], Math.min(state.current.index.getClusterExpansionZoom(id), 18)),
+          }
+        }
+        const b = item.building!
+        return { key: b.id, tooltip: () => callbacks.current.tooltip(b), select: () => callbacks.current.onSelect(b.id) }
+      }
+      return null
+    },
+  }
+}
+
 export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }: Props) {
-  const { map, group } = useLayerGroup()
+  const map = useMap()
   const callbacks = useRef({ onSelect, tooltip })
   callbacks.current = { onSelect, tooltip }
 
   const placed = useMemo(() => buildings.filter((b) => b.lng != null && b.lat != null), [buildings])
-  const index = useMemo(() => {
-    const sc = new Supercluster<PointProps, { vacant: number; leasable: number }>({
+  const index = useMemo((): BuildingIndex => {
+    const sc: BuildingIndex = new Supercluster({
       radius: 64,
       maxZoom: 15,
       map: (p) => ({ vacant: p.vacant, leasable: p.leasable }),
@@ -55,58 +221,22 @@ export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }:
     return sc
   }, [placed, crs])
 
+  const state = useRef<State>({ index, placed, selectedId })
+  const painter = useMemo(() => buildingPainter(state, callbacks), [])
+  const canvas = useMemo(() => siteCanvasOf(map), [map])
 
   useEffect(() => {
-    const container = map.getContainer()
-    const draw = () => {
-      group.clearLayers()
-      const bounds = map.getBounds().pad(0.25)
-      const zoom = Math.round(map.getZoom())
-      const items = index.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom)
-      let shown = 0
-      for (const item of items) {
-        const [lng, lat] = item.geometry.coordinates as [number, number]
-        const props = item.properties
-        if ('cluster' in props && props.cluster) {
-          shown += props.point_count
-          const rate = props.leasable > 0 ? props.vacant / props.leasable : null
-          const size = Math.round(22 + Math.min(18, Math.log2(props.point_count) * 3))
-          const icon = L.divIcon({
-            className: 'building-cluster',
-            html: `<div style="width:${size}px;height:${size}px;line-height:${size}px;background:${vacancyClass(rate).color}">${formatBubbleCount(props.point_count)}</div>`,
-            iconSize: [size, size],
-          })
-          const clusterId = props.cluster_id
-          L.marker([lat, lng], { icon, keyboard: false })
-            .on('click', () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), 18)))
-            .addTo(group)
-        } else {
-          shown += 1
-          const b = placed[(props as PointProps).index]!
-          const selected = b.id === selectedId
-          L.circleMarker([lat, lng], {
-            site: true,
-            interactive: !isPicking(map),
-            radius: markerRadius(b.leasableArea),
-            color: selected ? '#1f6feb' : '#ffffff',
-            weight: selected ? 3 : 1.2,
-            fillColor: vacancyClass(b.vacancyRate).color,
-            fillOpacity: 0.92,
-          })
-            .bindTooltip(() => callbacks.current.tooltip(b), { direction: 'top', offset: [0, -6] })
-            .on('click', (e) => {
-              L.DomEvent.stopPropagation(e)
-              callbacks.current.onSelect(b.id)
-            })
-            .addTo(group)
-        }
-      }
-      // Read by the end-to-end tests and the benchmark: what the layer drew for this view.
-      container.dataset.buildingsPlaced = String(placed.length)
-      container.dataset.buildingsShown = String(shown)
-    }
-    return drawOnEveryMove(map, draw)
-  }, [map, group, index, placed, selectedId])
+    canvas.addPainter(map, painter)
+    return () => canvas.removePainter(painter)
+  }, [map, canvas, painter])
+
+  // A new index (filter, data, basemap) or selection paints the canvas again; nothing else is redone.
+  useEffect(() => {
+    const s = state.current
+    if (s.index === index && s.placed === placed && s.selectedId === selectedId) return // painted when added
+    state.current = { index, placed, selectedId }
+    canvas.repaint()
+  }, [canvas, index, placed, selectedId])
 
   return null
 }
