@@ -58,6 +58,7 @@ export const messages = {
     basemap: {
       title: '底图', builtin: '行政区划图（内置）', download: '下载此区域', crsNote: '{{crs}} 坐标', noTiles: '此处没有底图瓦片',
     },
+    view: { showAll: '显示全部', nothingHere: '此处没有符合条件的资源' },
     empty: { title: '地图上还没有资源', body: '用上方的“新增楼宇”“绘制地块”在地图上添加，或到“楼宇”“地块”页面录入。' },
   },
   en: {
@@ -116,6 +117,7 @@ export const messages = {
     basemap: {
       title: 'Basemap', builtin: 'District map (built in)', download: 'Download this area', crsNote: '{{crs}}', noTiles: 'No basemap tiles here',
     },
+    view: { showAll: 'Show all', nothingHere: 'No matching sites in this part of the map' },
     empty: { title: 'Nothing on the map yet', body: 'Add one with “New building” or “Draw parcel” above, or enter them on the Buildings and Land parcels pages.' },
   },
 } satisfies Messages
