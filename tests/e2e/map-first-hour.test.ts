@@ -1,0 +1,169 @@
+import fs from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type BrowserHost, launchBrowser, startBrowserHost } from '../helpers/browserHost'
+import { countOf, lngLatToPage, mapGeometry, mapSettled, rpc } from '../helpers/mapPage'
+import { recordConsoleErrors } from '../helpers/screen'
+
+// Issue 9, items 1–4: the map as a new user meets it on a laptop (1280×720) and a large screen.
+// Positions are read on screen: where the selected site's ring is against the card, the legend and
+// the controls; where a park's badge is against the bubble it belongs to.
+
+type Box = { left: number; top: number; right: number; bottom: number }
+const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+const SHOTS = 'test-results/map-first-hour'
+
+describe('the map in the first hour', () => {
+  let host: BrowserHost
+  let browser: Browser
+  let page: Page
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    host = await startBrowserHost({ demo: true })
+    browser = await launchBrowser()
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    recordConsoleErrors(page, errors)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  const call = <M extends Parameters<typeof rpc>[3]>(method: M, input: Parameters<typeof rpc<M>>[4]) => rpc(page, host.origin, host.token, method, input)
+  const legendOpen = async () => (await page.locator('.map-legend__toggle').getAttribute('aria-expanded')) === 'true'
+  const boxes = (selector: string) =>
+    page.locator(selector).evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })),
+    )
+  /** Opens the app afresh (a goto that changes only the address's hash would not reload it). */
+  async function openMap(): Promise<void> {
+    await page.goto(host.url)
+    await page.reload()
+    await page.locator('.site-map[data-buildings-shown]').waitFor()
+  }
+  async function choose(name: string): Promise<void> {
+    await page.locator('input[name="filter.text"]').fill(name)
+    await page.getByRole('tab', { name: /楼宇/ }).click()
+    await page.locator('.map-list__row', { hasText: name }).first().click()
+    await page.locator('.site-card', { hasText: name }).waitFor()
+    await mapSettled(page)
+  }
+
+  it('starts with the legend folded on a small window, and keeps it as the person leaves it', async () => {
+    await openMap()
+    expect(await legendOpen()).toBe(false)
+    await page.locator('.map-legend__toggle').click()
+    await page.reload()
+    await page.locator('.site-map[data-buildings-shown]').waitFor()
+    await expect.poll(legendOpen).toBe(true)
+    expect(JSON.parse((await call('settings.get', {}))['map.legend']!)).toEqual({ open: true })
+    // Folded, it stays folded, also on a tall window.
+    await page.locator('.map-legend__toggle').click()
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.reload()
+    await page.locator('.site-map[data-buildings-shown]').waitFor()
+    await expect.poll(legendOpen).toBe(false)
+    await page.setViewportSize({ width: 1280, height: 720 })
+  })
+
+  for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080]] as const) {
+    it(`shows a chosen site clear of the card, the open legend and the controls at ${width}×${height}`, async () => {
+      await page.setViewportSize({ width, height })
+      await openMap()
+      if (!(await legendOpen())) await page.locator('.map-legend__toggle').click()
+      const sites = await call('map.sites', {})
+      const names = ['茂业中心', ...sites.buildings.filter((b) => b.lng != null && b.districtCode.startsWith('2101')).map((b) => b.name).slice(0, 4)]
+      for (const name of names) {
+        await choose(name)
+        const ring = (await boxes('.selected-site'))[0]!
+        const map = (await boxes('.site-map'))[0]!
+        // Wholly on the map…
+        expect(ring.left, name).toBeGreaterThanOrEqual(map.left)
+        expect(ring.right, name).toBeLessThanOrEqual(map.right)
+        expect(ring.top, name).toBeGreaterThanOrEqual(map.top)
+        expect(ring.bottom, name).toBeLessThanOrEqual(map.bottom)
+        // …under nothing that floats over it…
+        for (const selector of ['.site-card', '.map-legend', '.map-corner', '.leaflet-control-zoom', '.leaflet-bottom.leaflet-right .leaflet-control']) {
+          for (const box of await boxes(selector)) expect(overlap(ring, box), `${name} under ${selector}`).toBe(false)
+        }
+        // …and the click at its middle reaches it.
+        const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.selected-site, .leaflet-container'), [(ring.left + ring.right) / 2, (ring.top + ring.bottom) / 2])
+        expect(hit, name).toBe(true)
+        const under = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-map-overlay]') === null, [(ring.left + ring.right) / 2, (ring.top + ring.bottom) / 2])
+        expect(under, name).toBe(true)
+        if (name === '茂业中心' && width !== 1366) await page.screenshot({ path: `${SHOTS}/selected-${width}x${height}.png` })
+      }
+      await page.locator('input[name="filter.text"]').fill('')
+      await page.locator('.site-card').getByRole('button', { name: '关闭' }).click()
+      await page.locator('.map-legend__toggle').click()
+    })
+  }
+
+  it('moves to a district chosen in another city, and frames every kept site with 显示全部', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await openMap()
+    const gongshu = (await call('buildings.list', { districtCode: '330105' })).filter((b) => b.lng != null)
+    expect(gongshu.length).toBeGreaterThan(0)
+    await page.locator('[data-filter="districtCodes"]').getByRole('button', { name: '拱墅区', exact: true }).click()
+    await mapSettled(page)
+    const g = await mapGeometry(page)
+    for (const b of gongshu) {
+      const [x, y] = lngLatToPage(g, [b.lng!, b.lat!])
+      expect(x, b.name).toBeGreaterThan(g.left)
+      expect(x, b.name).toBeLessThan(g.left + g.width)
+      expect(y, b.name).toBeGreaterThan(g.top)
+      expect(y, b.name).toBeLessThan(g.top + g.height)
+    }
+    await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-buildings-shown'))).toBe(gongshu.length)
+    await page.getByRole('button', { name: '清除筛选' }).click()
+    await page.locator('[data-action="show-all"]').click()
+    await mapSettled(page)
+    const sites = await call('map.sites', {})
+    const placed = sites.buildings.filter((b) => b.lng != null)
+    await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-buildings-shown'))).toBe(placed.length)
+    const all = await mapGeometry(page)
+    const card = await boxes('.map-corner')
+    for (const b of placed) {
+      const [x, y] = lngLatToPage(all, [b.lng!, b.lat!])
+      expect(y, b.name).toBeGreaterThan(card[0]!.bottom)
+      expect(y, b.name).toBeLessThan(all.top + all.height)
+    }
+    await page.screenshot({ path: `${SHOTS}/show-all-1280x720.png` })
+    // Back to 拱墅区, for a person to see the district in the other city.
+    await page.locator('[data-filter="districtCodes"]').getByRole('button', { name: '拱墅区', exact: true }).click()
+    await mapSettled(page)
+    await page.screenshot({ path: `${SHOTS}/district-gongshu-1280x720.png` })
+    await page.getByRole('button', { name: '清除筛选' }).click()
+  })
+
+  it('says so when the kept view holds no site, and offers 显示全部', async () => {
+    await call('settings.set', { key: 'map.view', value: JSON.stringify({ center: [100.2, 31.5], zoom: 13 }) })
+    await call('settings.set', { key: 'map.filter', value: '{}' })
+    await openMap()
+    const notice = page.locator('[data-nothing-in-view]')
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain('此处没有符合条件的资源')
+    await page.screenshot({ path: `${SHOTS}/nothing-in-view-1280x720.png` })
+    await notice.getByRole('button', { name: '显示全部' }).click()
+    await notice.waitFor({ state: 'detached' })
+    await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-buildings-shown'))).toBeGreaterThan(0)
+  })
+
+  it('closes the card of a site the filter has just hidden', async () => {
+    await openMap()
+    const [hunnan] = (await call('buildings.list', { districtCode: '210112' })).filter((b) => b.lng != null)
+    await choose(hunnan!.name)
+    await page.locator('input[name="filter.text"]').fill('')
+    expect(await page.locator('.site-card').getAttribute('data-card')).toBe(`building:${hunnan!.id}`)
+    await page.locator('[data-filter="districtCodes"]').getByRole('button', { name: '拱墅区', exact: true }).click()
+    await page.locator('.site-card').waitFor({ state: 'detached' })
+    expect(await countOf(page, 'buildings')).toBeGreaterThan(0)
+    await page.getByRole('button', { name: '清除筛选' }).click()
+  })
+
+  it('logs no console errors', () => {
+    expect(errors).toEqual([])
+  })
+})
