@@ -43,6 +43,14 @@ describe('the map in the first hour', () => {
     await page.reload()
     await page.locator('.site-map[data-buildings-shown]').waitFor()
   }
+  /** Opens the map at a kept view with no filter (set while away from the map, so the open map's own writes cannot follow ours). */
+  async function openAt(view: { center: [number, number]; zoom: number }): Promise<void> {
+    await page.evaluate(() => (window.location.hash = '#/settings'))
+    await page.locator('.settings').waitFor()
+    await call('settings.set', { key: 'map.view', value: JSON.stringify(view) })
+    await call('settings.set', { key: 'map.filter', value: '{}' })
+    await openMap()
+  }
   async function choose(name: string): Promise<void> {
     await page.locator('input[name="filter.text"]').fill(name)
     await page.getByRole('tab', { name: /楼宇/ }).click()
@@ -89,9 +97,10 @@ describe('the map in the first hour', () => {
           for (const box of await boxes(selector)) expect(overlap(ring, box), `${name} under ${selector}`).toBe(false)
         }
         // …and the click at its middle reaches it.
-        const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.selected-site, .leaflet-container'), [(ring.left + ring.right) / 2, (ring.top + ring.bottom) / 2])
+        const middle = { x: (ring.left + ring.right) / 2, y: (ring.top + ring.bottom) / 2 }
+        const hit = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.selected-site, .leaflet-container'), middle)
         expect(hit, name).toBe(true)
-        const under = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-map-overlay]') === null, [(ring.left + ring.right) / 2, (ring.top + ring.bottom) / 2])
+        const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-map-overlay]') === null, middle)
         expect(under, name).toBe(true)
         if (name === '茂业中心' && width !== 1366) await page.screenshot({ path: `${SHOTS}/selected-${width}x${height}.png` })
       }
@@ -124,10 +133,12 @@ describe('the map in the first hour', () => {
     const placed = sites.buildings.filter((b) => b.lng != null)
     await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-buildings-shown'))).toBe(placed.length)
     const all = await mapGeometry(page)
-    const card = await boxes('.map-corner')
+    const corner = (await boxes('.map-corner'))[0]!
     for (const b of placed) {
       const [x, y] = lngLatToPage(all, [b.lng!, b.lat!])
-      expect(y, b.name).toBeGreaterThan(card[0]!.bottom)
+      expect(x, b.name).toBeGreaterThan(all.left)
+      expect(x, b.name).toBeLessThan(all.left + all.width)
+      expect(y, b.name).toBeGreaterThan(corner.bottom)
       expect(y, b.name).toBeLessThan(all.top + all.height)
     }
     await page.screenshot({ path: `${SHOTS}/show-all-1280x720.png` })
@@ -139,9 +150,7 @@ describe('the map in the first hour', () => {
   })
 
   it('says so when the kept view holds no site, and offers 显示全部', async () => {
-    await call('settings.set', { key: 'map.view', value: JSON.stringify({ center: [100.2, 31.5], zoom: 13 }) })
-    await call('settings.set', { key: 'map.filter', value: '{}' })
-    await openMap()
+    await openAt({ center: [100.2, 31.5], zoom: 13 })
     const notice = page.locator('[data-nothing-in-view]')
     await notice.waitFor()
     expect(await notice.textContent()).toContain('此处没有符合条件的资源')
@@ -161,6 +170,65 @@ describe('the map in the first hour', () => {
     await page.locator('.site-card').waitFor({ state: 'detached' })
     expect(await countOf(page, 'buildings')).toBeGreaterThan(0)
     await page.getByRole('button', { name: '清除筛选' }).click()
+  })
+
+  it('keeps both a park’s badge and the bubble it stands beside clickable', async () => {
+    // Shenyang, where the demo's parks are.
+    const shenyang = { center: [123.43, 41.8] as [number, number], zoom: 12 }
+    await openAt(shenyang)
+    const grouped = page.locator('.park-badge span[data-beside^="cluster:"]')
+    // Zoomed out until some park's host building is grouped into a bubble.
+    for (let i = 0; i < 6 && (await grouped.count()) === 0; i++) {
+      await page.locator('.leaflet-control-zoom-out').click()
+      await mapSettled(page)
+    }
+    expect(await grouped.count()).toBeGreaterThan(0)
+    // The bubble nearest the map's middle (one at an edge may be under a control).
+    const g0 = await mapGeometry(page)
+    const candidates = await Promise.all(
+      (await grouped.all()).map(async (el, i) => {
+        const at = (await el.getAttribute('data-beside-at'))!.split(',').map(Number) as [number, number]
+        const [x, y] = lngLatToPage(g0, at)
+        return { i, at, d: Math.hypot(x - g0.left - g0.width / 2, y - g0.top - g0.height / 2) }
+      }),
+    )
+    const nearest = candidates.sort((a, b) => a.d - b.d)[0]!
+    expect(nearest.d).toBeLessThan(Math.min(g0.width, g0.height) / 2 - 40)
+    const span = grouped.nth(nearest.i)
+    const radius = Number(await span.getAttribute('data-beside-radius'))
+    const [cx, cy] = lngLatToPage(g0, nearest.at)
+    const badge = (await boxes('.park-badge span[data-beside^="cluster:"]'))[nearest.i]!
+    // Beside the bubble, not over it: the bubble's middle and most of its disc are uncovered.
+    expect(overlap(badge, { left: cx - radius * 0.7, top: cy - radius * 0.7, right: cx + radius * 0.7, bottom: cy + radius * 0.7 })).toBe(false)
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: cx, y: cy })).toBe('CANVAS')
+
+    // The badge keeps its element over a small pan: badges are not made again on every move.
+    await span.evaluate((el) => ((el as HTMLElement).dataset.kept = 'yes'))
+    const g = await mapGeometry(page)
+    const [sx, sy] = [g.left + g.width * 0.5, g.top + g.height * 0.85]
+    await page.mouse.move(sx, sy)
+    await page.mouse.down()
+    await page.mouse.move(sx + 15, sy + 10, { steps: 3 })
+    await page.mouse.up()
+    await mapSettled(page)
+    expect(await page.locator('.park-badge span[data-kept="yes"]').count()).toBe(1)
+
+    // The badge opens its park (or, for several, zooms in on them) …
+    const ids = (await span.getAttribute('data-park-id'))!.split(' ')
+    const zoom = Number(await page.locator('.site-map').getAttribute('data-zoom'))
+    await span.click()
+    if (ids.length === 1) await expect.poll(() => page.locator('.site-card').getAttribute('data-card')).toBe(`park:${ids[0]}`)
+    else await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-zoom'))).toBeGreaterThan(zoom)
+    // … and a click in the middle of a bubble with a badge beside it zooms in.
+    await openAt(shenyang)
+    for (let i = 0; i < 6 && (await grouped.count()) === 0; i++) {
+      await page.locator('.leaflet-control-zoom-out').click()
+      await mapSettled(page)
+    }
+    const before = await mapGeometry(page)
+    const [bx, by] = lngLatToPage(before, nearest.at)
+    await page.mouse.click(bx, by)
+    await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-zoom'))).toBeGreaterThan(before.zoom)
   })
 
   it('logs no console errors', () => {
