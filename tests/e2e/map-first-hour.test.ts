@@ -45,6 +45,7 @@ describe('the map in the first hour', () => {
   }
   /** Opens the map at a kept view with no filter (set while away from the map, so the open map's own writes cannot follow ours). */
   async function openAt(view: { center: [number, number]; zoom: number }): Promise<void> {
+    if (!page.url().startsWith(host.origin)) await page.goto(host.url)
     await page.evaluate(() => (window.location.hash = '#/settings'))
     await page.locator('.settings').waitFor()
     await call('settings.set', { key: 'map.view', value: JSON.stringify(view) })
@@ -229,6 +230,61 @@ describe('the map in the first hour', () => {
     const [bx, by] = lngLatToPage(before, nearest.at)
     await page.mouse.click(bx, by)
     await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-zoom'))).toBeGreaterThan(before.zoom)
+  })
+
+  it('says on the card where a site is: its address and its cluster, or the nearest', async () => {
+    await openAt({ center: [123.43, 41.8], zoom: 12 })
+    const sites = await call('map.sites', {})
+    const inCluster = sites.buildings.find((b) => b.clusterId && b.address && b.lng != null)!
+    await choose(inCluster.name)
+    const card = page.locator('.site-card')
+    expect(await card.locator('[data-place-address]').textContent()).toBe(`地址：${inCluster.address}`)
+    const cluster = sites.clusters.find((c) => c.id === inCluster.clusterId)!
+    expect(await card.locator('[data-place-cluster]').textContent()).toBe(`所属聚集区：${cluster.name}`)
+    // A parcel has no address: the nearest building and cluster, with how far they are.
+    await page.locator('input[name="filter.text"]').fill('')
+    const parcel = sites.parcels.find((p) => p.lng != null && p.districtCode.startsWith('2101'))!
+    await page.locator('input[name="filter.text"]').fill(parcel.code)
+    await page.getByRole('tab', { name: /地块/ }).click()
+    await page.locator('.map-list__row', { hasText: parcel.code }).click()
+    await expect.poll(() => card.getAttribute('data-card')).toBe(`parcel:${parcel.id}`)
+    expect(await card.locator('[data-place-near]').textContent()).toMatch(/^附近楼宇：.+（[\d.]+ (米|公里)）$/)
+    expect(await card.locator('[data-place-cluster]').textContent()).toMatch(/^最近聚集区：.+（[\d.]+ (米|公里)）$/)
+    await page.locator('input[name="filter.text"]').fill('')
+    await card.getByRole('button', { name: '关闭' }).click()
+  })
+
+  it('leads from the basemap switch to the three ways of getting a street map', async () => {
+    await openMap()
+    await page.locator('[data-link="basemap-help"]').click()
+    const ways = page.locator('[data-basemap-ways] li')
+    await expect.poll(() => ways.count()).toBe(3)
+    const texts = await ways.allTextContents()
+    expect(texts[0]).toContain('.mbtiles')
+    expect(texts[1]).toContain('缓存')
+    expect(texts[2]).toContain('下载此区域')
+    // Scrolled to, so it is in the window.
+    const box = (await page.locator('[data-section="basemaps"] h2').boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y).toBeLessThan(720)
+  })
+
+  it('labels the districts again after zooming out past the city overview and back', async () => {
+    await openAt({ center: [123.43, 41.8], zoom: 10 })
+    await expect.poll(() => page.locator('.district-label', { hasText: '沈河区' }).count()).toBe(1)
+    const shown = Number(await page.locator('.site-map').getAttribute('data-districts-shown'))
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.leaflet-control-zoom-out').click()
+      await mapSettled(page)
+    }
+    expect(Number(await page.locator('.site-map').getAttribute('data-zoom'))).toBe(7)
+    await expect.poll(() => page.locator('.district-label').count()).toBe(0)
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.leaflet-control-zoom-in').click()
+      await mapSettled(page)
+    }
+    await expect.poll(() => page.locator('.district-label', { hasText: '沈河区' }).count()).toBe(1)
+    await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-districts-shown'))).toBeGreaterThanOrEqual(shown)
   })
 
   it('logs no console errors', () => {

@@ -31,6 +31,7 @@ import { useSelectedSite } from './useSelectedSite'
 import { SiteMap } from './SiteMap'
 import { ToolHint, Toolbar } from './Toolbar'
 import { initialViewOf } from './initialView'
+import { placeOf } from './sitePlace'
 import { fitPoints, isKept, sitePoints, useNothingInView } from './siteView'
 import type { ToolCallbacks, ToolMode } from './tools/MapTools'
 
@@ -197,6 +198,10 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
   }
 
   const card = cardOf(selected, sites)
+  const cardPlace = useMemo(() => {
+    const shown = cardOf(selected, sites)
+    return shown ? placeOf(shown, sites) : null
+  }, [selected, sites])
   const selectedName = card?.site.name ?? ''
   const hint =
     tool.kind === 'none'
@@ -281,6 +286,7 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
           {card && (
             <SiteCard
               card={card}
+              place={cardPlace!}
               districtName={districtName}
               picked={selection.some((x) => sameSite(x, { kind: card.kind, id: card.site.id }))}
               onTogglePick={togglePick}

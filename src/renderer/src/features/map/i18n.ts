@@ -49,6 +49,7 @@ export const messages = {
       totalArea: '总面积', editBoundary: '编辑边界', drawBoundary: '绘制边界', saveBoundary: '保存边界', noPosition: '尚未在地图上定位',
       moved: '已把“{{name}}”移到新位置', placed: '已在地图上放置“{{name}}”', boundarySaved: '已保存“{{name}}”的边界（{{mu}}）',
       boundarySavedAreaKept: '已保存“{{name}}”的边界；用地面积仍为登记的 {{mu}}（勾画面积 {{traced}}）', drawnArea: '勾画面积',
+      address: '地址', nearBuilding: '附近楼宇：{{name}}（{{distance}}）', inCluster: '所属聚集区：{{name}}', nearCluster: '最近聚集区：{{name}}（{{distance}}）',
     },
     create: {
       buildingTitle: '在此新增楼宇', parcelTitle: '保存新地块', name: '名称', code: '地块编号', district: '所属区县', kind: '楼宇类型',
@@ -108,6 +109,7 @@ export const messages = {
       totalArea: 'Total area', editBoundary: 'Edit boundary', drawBoundary: 'Draw boundary', saveBoundary: 'Save boundary', noPosition: 'Not placed on the map yet',
       moved: 'Moved “{{name}}”', placed: 'Placed “{{name}}” on the map', boundarySaved: 'Saved the boundary of “{{name}}” ({{mu}})',
       boundarySavedAreaKept: 'Saved the boundary of “{{name}}”; its area stays the registered {{mu}} (traced: {{traced}})', drawnArea: 'Traced area',
+      address: 'Address', nearBuilding: 'Nearest building: {{name}} ({{distance}})', inCluster: 'Cluster: {{name}}', nearCluster: 'Nearest cluster: {{name}} ({{distance}})',
     },
     create: {
       buildingTitle: 'New building here', parcelTitle: 'Save new parcel', name: 'Name', code: 'Parcel code', district: 'District', kind: 'Kind',
