@@ -60,6 +60,27 @@ describe('the map in the first hour', () => {
     await mapSettled(page)
   }
 
+  /** The selected site's ring: wholly on the map, under no card, legend or control, and reached by a click at its middle. */
+  async function expectClear(name: string): Promise<void> {
+    const ring = (await boxes('.selected-site'))[0]!
+    const map = (await boxes('.site-map'))[0]!
+    // Wholly on the map…
+    expect(ring.left, name).toBeGreaterThanOrEqual(map.left)
+    expect(ring.right, name).toBeLessThanOrEqual(map.right)
+    expect(ring.top, name).toBeGreaterThanOrEqual(map.top)
+    expect(ring.bottom, name).toBeLessThanOrEqual(map.bottom)
+    // …under nothing that floats over it…
+    for (const selector of ['.site-card', '.map-legend', '.map-corner', '.leaflet-control-zoom', '.leaflet-bottom.leaflet-right .leaflet-control']) {
+      for (const box of await boxes(selector)) expect(overlap(ring, box), `${name} under ${selector}`).toBe(false)
+    }
+    // …and the click at its middle reaches it.
+    const middle = { x: (ring.left + ring.right) / 2, y: (ring.top + ring.bottom) / 2 }
+    const hit = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.selected-site'), middle)
+    expect(hit, name).toBe(true)
+    const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-map-overlay]') === null, middle)
+    expect(under, name).toBe(true)
+  }
+
   it('starts with the legend folded on a small window, and keeps it as the person leaves it', async () => {
     await openMap()
     expect(await legendOpen()).toBe(false)
@@ -86,23 +107,7 @@ describe('the map in the first hour', () => {
       const names = ['茂业中心', ...sites.buildings.filter((b) => b.lng != null && b.districtCode.startsWith('2101')).map((b) => b.name).slice(0, 4)]
       for (const name of names) {
         await choose(name)
-        const ring = (await boxes('.selected-site'))[0]!
-        const map = (await boxes('.site-map'))[0]!
-        // Wholly on the map…
-        expect(ring.left, name).toBeGreaterThanOrEqual(map.left)
-        expect(ring.right, name).toBeLessThanOrEqual(map.right)
-        expect(ring.top, name).toBeGreaterThanOrEqual(map.top)
-        expect(ring.bottom, name).toBeLessThanOrEqual(map.bottom)
-        // …under nothing that floats over it…
-        for (const selector of ['.site-card', '.map-legend', '.map-corner', '.leaflet-control-zoom', '.leaflet-bottom.leaflet-right .leaflet-control']) {
-          for (const box of await boxes(selector)) expect(overlap(ring, box), `${name} under ${selector}`).toBe(false)
-        }
-        // …and the click at its middle reaches it.
-        const middle = { x: (ring.left + ring.right) / 2, y: (ring.top + ring.bottom) / 2 }
-        const hit = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.selected-site, .leaflet-container'), middle)
-        expect(hit, name).toBe(true)
-        const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-map-overlay]') === null, middle)
-        expect(under, name).toBe(true)
+        await expectClear(name)
         if (name === '茂业中心' && width !== 1366) await page.screenshot({ path: `${SHOTS}/selected-${width}x${height}.png` })
       }
       await page.locator('input[name="filter.text"]').fill('')
@@ -110,6 +115,23 @@ describe('the map in the first hour', () => {
       await page.locator('.map-legend__toggle').click()
     })
   }
+
+  it('keeps the chosen site clear when the legend is opened over it', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await openMap()
+    if (await legendOpen()) await page.locator('.map-legend__toggle').click()
+    const sites = await call('map.sites', {})
+    for (const b of sites.buildings.filter((x) => x.lng != null && x.districtCode.startsWith('2101')).slice(0, 3)) {
+      await choose(b.name)
+      await expectClear(b.name)
+      await page.locator('.map-legend__toggle').click()
+      await mapSettled(page)
+      await expectClear(b.name)
+      await page.locator('.map-legend__toggle').click()
+    }
+    await page.locator('input[name="filter.text"]').fill('')
+    await page.locator('.site-card').getByRole('button', { name: '关闭' }).click()
+  })
 
   it('moves to a district chosen in another city, and frames every kept site with 显示全部', async () => {
     await page.setViewportSize({ width: 1280, height: 720 })

@@ -27,6 +27,12 @@ describe('the free part of the map', () => {
     expect(free.left).toBe(44)
     expect(paddingsOf(map, free, 10)).toEqual({ paddingTopLeft: [54, 10], paddingBottomRight: [342, 200] })
   })
+  it('cuts an overlay from the side it names, however short it is', () => {
+    const card = { left: 368, top: 12, right: 688, bottom: 200 }
+    expect(freeArea(map, [card]).bottom).toBe(520)
+    expect(freeArea(map, [card]).top).toBe(200)
+    expect(freeArea(map, [{ ...card, side: 'right' }])).toEqual({ ...map, right: 368 })
+  })
   it('leaves the map whole without overlays, and ignores those outside it', () => {
     expect(freeArea(map, [])).toEqual(map)
     expect(freeArea(map, [{ left: 800, top: 0, right: 900, bottom: 100 }])).toEqual(map)

@@ -5,7 +5,7 @@ import type { MapCrs } from '../../../../shared/types'
 import { latLngOf, toDisplay, type LngLat } from './crs'
 import { boundaryLatLngs } from './layers/ParcelLayer'
 import type { Boundary } from '../../../../shared/schemas/parcels'
-import { freeArea, paddingsOf, type Rect } from './freeArea'
+import { freeArea, paddingsOf, type Overlay, type Rect } from './freeArea'
 
 /**
  * Keeps Leaflet's idea of the map's size true when the panels around it change (a tool's hint
@@ -32,7 +32,8 @@ const MARGIN = 24
 
 /**
  * The part of the map no card, legend or control covers, in container points. Overlays are the
- * map's Leaflet controls and the screen's panels marked data-map-overlay beside it.
+ * map's Leaflet controls and the screen's panels marked data-map-overlay beside it (its value, if
+ * any, the side it is cut from: the card is always cut from the right).
  */
 export function freeAreaOf(map: L.Map): { whole: Rect; free: Rect } {
   const container = map.getContainer()
@@ -40,9 +41,9 @@ export function freeAreaOf(map: L.Map): { whole: Rect; free: Rect } {
   const whole: Rect = { left: 0, top: 0, right: box.width, bottom: box.height }
   const holder = container.parentElement ?? container
   const overlays = [...holder.querySelectorAll<HTMLElement>('[data-map-overlay], .leaflet-control')]
-    .map((el) => el.getBoundingClientRect())
-    .filter((r) => r.width > 0 && r.height > 0)
-    .map((r) => ({ left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top }))
+    .map((el) => ({ r: el.getBoundingClientRect(), side: el.dataset.mapOverlay as Overlay['side'] | '' | undefined }))
+    .filter(({ r }) => r.width > 0 && r.height > 0)
+    .map(({ r, side }): Overlay => ({ left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top, side: side || undefined }))
   return { whole, free: freeArea(whole, overlays) }
 }
 
@@ -62,10 +63,38 @@ export function showInFreeArea(map: L.Map, bounds: L.LatLngBounds, options: { ma
   map.panBy(middle.subtract(target), { animate: options.animate })
 }
 
-/** Brings a newly selected site into the middle of the free part of the map, keeping the zoom unless it must fit. */
-export function CenterOnSelection({ target, crs }: { target: FocusTarget | null; crs: MapCrs }) {
+/** Pans only if the point is not already clear of every overlay. */
+function keepClear(map: L.Map, point: L.LatLng): void {
+  const { free } = freeAreaOf(map)
+  const p = map.latLngToContainerPoint(point)
+  const reach = 18 // the selected ring's half width and a little
+  if (p.x - reach >= free.left && p.x + reach <= free.right && p.y - reach >= free.top && p.y + reach <= free.bottom) return
+  showInFreeArea(map, L.latLngBounds(point, point))
+}
+
+/**
+ * Brings a newly selected site into the middle of the free part of the map, keeping the zoom
+ * unless it must fit; and keeps it clear when what floats over the map changes (`layout`: the
+ * legend opened) or the window is resized.
+ */
+export function CenterOnSelection({ target, crs, layout }: { target: FocusTarget | null; crs: MapCrs; layout: string }) {
   const map = useMap()
   const last = useRef<string | null>(null)
+  const point = target?.point ? L.latLng(latLngOf(toDisplay(crs, target.point))) : null
+  const pointRef = useRef(point)
+  pointRef.current = point
+  useEffect(() => {
+    if (pointRef.current) keepClear(map, pointRef.current)
+  }, [map, layout])
+  useEffect(() => {
+    const resized = () => {
+      if (pointRef.current) keepClear(map, pointRef.current)
+    }
+    map.on('resize', resized)
+    return () => {
+      map.off('resize', resized)
+    }
+  }, [map])
   useEffect(() => {
     if (!target || target.key === last.current) return
     last.current = target.key

@@ -259,6 +259,7 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
             toolCallbacks={toolCallbacks}
             onView={setView}
             onMap={onMap}
+            overlayLayout={`legend:${state.legend?.open ?? 'default'}`}
           >
             {activeBasemap && <BasemapLayer basemap={activeBasemap} />}
             {layers.districts && boundaryCities.data && (

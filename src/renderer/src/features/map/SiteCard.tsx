@@ -55,7 +55,7 @@ export function SiteCard(props: Props) {
   const detailsPath = { building: '/buildings/', parcel: '/parcels/', park: '/parks/' }[card.kind] + card.site.id
 
   return (
-    <section className="site-card" aria-label={card.site.name} data-card={`${card.kind}:${card.site.id}`} data-map-overlay>
+    <section className="site-card" aria-label={card.site.name} data-card={`${card.kind}:${card.site.id}`} data-map-overlay="right">
       {card.site.photoId && <img className="site-card__photo" src={photoUrl(card.site.photoId)} alt={card.site.name} data-photo-id={card.site.photoId} />}
       <header className="site-card__head">
         <div>

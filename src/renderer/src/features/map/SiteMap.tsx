@@ -46,6 +46,8 @@ interface Props {
   toolCallbacks: ToolCallbacks
   onView: (view: MapView) => void
   onMap: (map: L.Map) => void
+  /** Changes when what floats over the map changes (the legend opened or folded). */
+  overlayLayout: string
   /** The basemap and boundary layers, which depend on the host's basemaps. */
   children?: ReactNode
 }
@@ -136,7 +138,7 @@ export function SiteMap(props: Props) {
       <KeepPlaceOnCrsChange crs={crs} />
       <MapHandle onMap={props.onMap} />
       <ResizeWatcher />
-      <CenterOnSelection target={focus} crs={crs} />
+      <CenterOnSelection target={focus} crs={crs} layout={props.overlayLayout} />
       <DeselectOnMapClick active={props.tool.kind === 'none'} onDeselect={() => onSelect(null)} />
       <ScaleControl imperial={false} position="bottomright" />
     </MapContainer>

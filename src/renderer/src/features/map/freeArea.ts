@@ -8,6 +8,11 @@ export interface Rect {
   bottom: number
 }
 
+/** An overlay's rectangle, and the one side it must be cut from when a side is given. */
+export interface Overlay extends Rect {
+  side?: 'left' | 'right' | 'top' | 'bottom'
+}
+
 const areaOf = (r: Rect) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top)
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 
@@ -15,20 +20,21 @@ const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a
  * The largest rectangle left free of `overlays` inside `map`, found by cutting each overlay off
  * from the side that keeps the most room (the card on the right cuts the right side; a wide legend
  * low on the left cuts the bottom, a tall one the left). Overlays are taken largest first, so a
- * small control does not decide the cut a large card should make.
+ * small control does not decide the cut a large card should make. An overlay whose height changes
+ * (the card, as its photo loads) names its side, so that the cut does not depend on its height.
  */
-export function freeArea(map: Rect, overlays: readonly Rect[]): Rect {
+export function freeArea(map: Rect, overlays: readonly Overlay[]): Rect {
   let free = { ...map }
   const sorted = [...overlays].filter((o) => areaOf(o) > 0).sort((a, b) => areaOf(b) - areaOf(a))
   for (const o of sorted) {
     if (!overlaps(free, o)) continue
-    const cuts: Rect[] = [
-      { ...free, left: Math.max(free.left, o.right) },
-      { ...free, right: Math.min(free.right, o.left) },
-      { ...free, top: Math.max(free.top, o.bottom) },
-      { ...free, bottom: Math.min(free.bottom, o.top) },
-    ]
-    free = cuts.reduce((best, c) => (areaOf(c) > areaOf(best) ? c : best))
+    const cuts: Record<NonNullable<Overlay['side']>, Rect> = {
+      left: { ...free, left: Math.max(free.left, o.right) },
+      right: { ...free, right: Math.min(free.right, o.left) },
+      top: { ...free, top: Math.max(free.top, o.bottom) },
+      bottom: { ...free, bottom: Math.min(free.bottom, o.top) },
+    }
+    free = o.side ? cuts[o.side] : Object.values(cuts).reduce((best, c) => (areaOf(c) > areaOf(best) ? c : best))
   }
   return free
 }
