@@ -27,6 +27,8 @@ export interface FocusTarget {
   boundary: Boundary | null
 }
 
+const SIDES = ['left', 'right', 'top', 'bottom'] as const
+
 /** Space kept between a selected site and the edge of the free part of the map (px). */
 const MARGIN = 24
 
@@ -41,9 +43,9 @@ export function freeAreaOf(map: L.Map): { whole: Rect; free: Rect } {
   const whole: Rect = { left: 0, top: 0, right: box.width, bottom: box.height }
   const holder = container.parentElement ?? container
   const overlays = [...holder.querySelectorAll<HTMLElement>('[data-map-overlay], .leaflet-control')]
-    .map((el) => ({ r: el.getBoundingClientRect(), side: el.dataset.mapOverlay as Overlay['side'] | '' | undefined }))
+    .map((el) => ({ r: el.getBoundingClientRect(), side: SIDES.find((side) => side === el.dataset.mapOverlay) }))
     .filter(({ r }) => r.width > 0 && r.height > 0)
-    .map(({ r, side }): Overlay => ({ left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top, side: side || undefined }))
+    .map(({ r, side }): Overlay => ({ left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top, side }))
   return { whole, free: freeArea(whole, overlays) }
 }
 
