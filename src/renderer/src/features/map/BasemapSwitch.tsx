@@ -30,7 +30,7 @@ export function BasemapSwitch({ list, bbox, zoom }: { list: BasemapList; bbox: (
         </button>
       )}
       {!active && (
-        <Link to="/settings?section=basemaps" data-link="basemap-help">
+        <Link to="/settings?section=basemaps" data-link="basemap-help" title={t('ways.title')}>
           {t('switcher.howTo')}
         </Link>
       )}
