@@ -121,7 +121,7 @@ export function SiteMap(props: Props) {
         <BuildingLayer buildings={props.buildings} crs={crs} selectedId={selectedBuilding?.id ?? null} onSelect={select('building')} tooltip={buildingTip} />
       )}
       {layers.parks && (
-        <ParkLayer parks={props.parks} buildingsById={buildingsById} crs={crs} selectedId={selected?.kind === 'park' ? selected.id : null} onSelect={select('park')} tooltip={parkTip} badge={t('legend.parkBadge')} />
+        <ParkLayer parks={props.parks} buildingsById={buildingsById} drawnBuildings={props.buildings} crs={crs} selectedId={selected?.kind === 'park' ? selected.id : null} onSelect={select('park')} tooltip={parkTip} badge={t('legend.parkBadge')} />
       )}
       <AreaLayer area={props.area} crs={crs} />
       {selectedBuilding && selectedBuilding.lng != null && selectedBuilding.lat != null && (

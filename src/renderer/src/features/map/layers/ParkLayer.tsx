@@ -16,6 +16,8 @@ import { useLayerGroup } from './useLayerGroup'
 interface Props {
   parks: readonly MapPark[]
   buildingsById: ReadonlyMap<string, MapBuilding>
+  /** The buildings the building layer draws (the filter's): a park whose host is not among them stands at the host's place. */
+  drawnBuildings: readonly MapBuilding[]
   crs: MapCrs
   selectedId: string | null
   onSelect: (id: string) => void
@@ -39,7 +41,7 @@ interface Badge {
   hosts: L.LatLng[]
 }
 
-function badgesOf(placed: ReadonlyArray<{ park: MapPark; at: L.LatLng; buildingId: string }>, items: readonly Item[] | null, map: L.Map): Badge[] {
+function badgesOf(placed: ReadonlyArray<{ park: MapPark; at: L.LatLng; buildingId: string }>, items: readonly Item[] | null, drawn: ReadonlySet<string>, map: L.Map): Badge[] {
   const byKey = new Map<string, Badge>()
   const circles = new Map<string, Item>()
   const bubbles: Item[] = []
@@ -51,7 +53,7 @@ function badgesOf(placed: ReadonlyArray<{ park: MapPark; at: L.LatLng; buildingI
     let beside: { lat: number; lng: number; radius: number; key: string } = { lat: at.lat, lng: at.lng, radius: 6, key: `host:${buildingId}` }
     const circle = circles.get(buildingId)
     if (circle) beside = { lat: circle.lat, lng: circle.lng, radius: circle.radius, key: `building:${buildingId}` }
-    else if (bubbles.length > 0) {
+    else if (bubbles.length > 0 && drawn.has(buildingId)) {
       // The bubble a building is grouped into is the one nearest it (supercluster gathers points
       // around the bubble's middle).
       const p = map.latLngToLayerPoint(at)
@@ -72,7 +74,7 @@ function badgesOf(placed: ReadonlyArray<{ park: MapPark; at: L.LatLng; buildingI
   return [...byKey.values()]
 }
 
-export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, tooltip, badge }: Props) {
+export function ParkLayer({ parks, buildingsById, drawnBuildings, crs, selectedId, onSelect, tooltip, badge }: Props) {
   const { map, group } = useLayerGroup()
   const callbacks = useRef({ onSelect, tooltip })
   callbacks.current = { onSelect, tooltip }
@@ -97,13 +99,15 @@ export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, too
     [parks, buildingsById, crs],
   )
 
+  const drawn = useMemo(() => new Set(drawnBuildings.map((b) => b.id)), [drawnBuildings])
+
   /** The markers on the map, by what they show; kept while that stays the same. */
   const shown = useRef(new Map<string, L.Marker>())
 
   useEffect(() => {
     const next = new Map<string, L.Marker>()
     let count = 0
-    for (const b of badgesOf(placed, items.list, map)) {
+    for (const b of badgesOf(placed, items.list, drawn, map)) {
       const selected = b.parks.some((p) => p.id === selectedId)
       const grouped = b.parks.length > 1
       const width = grouped ? GROUP_WIDTH : BADGE
@@ -140,7 +144,7 @@ export function ParkLayer({ parks, buildingsById, crs, selectedId, onSelect, too
     for (const [key, marker] of shown.current) if (!next.has(key)) group.removeLayer(marker)
     shown.current = next
     map.getContainer().dataset.parksShown = String(count)
-  }, [map, group, placed, items, selectedId, badge])
+  }, [map, group, placed, items, drawn, selectedId, badge])
 
   return null
 }
