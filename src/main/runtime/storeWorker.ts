@@ -7,7 +7,7 @@ import type { WorkerCall, WorkerFailure, WorkerInit, WorkerMessage, WorkerRole }
 // crashed or was closed — and starts a fresh process after one is lost.
 
 export interface WorkerLimits {
-  /** A call not answered within this long after it was sent is stopped (see onDeadline). */
+  /** A call not answered within this long after it was sent is stopped (see onDeadline); a call waiting for a place longer is refused unsent. */
   callTimeoutMs: number
   /**
    * Calls sent to the worker at once; the others wait here. A worker runs SQL one statement at a
@@ -96,8 +96,11 @@ export class StoreWorker {
    */
   async request(body: CallBody, describe: string, limited = true): Promise<Answer> {
     if (!limited) return this.send(body, describe)
-    if (this.inFlight >= this.limits.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    else this.inFlight += 1
+    if (this.inFlight >= this.limits.maxInFlight) {
+      if (!(await this.waitForPlace())) {
+        return { type: 'lost', message: `后台忙：等待超过 ${seconds(this.limits.callTimeoutMs)}仍未轮到，操作未执行，请稍后重试（${describe}）` }
+      }
+    } else this.inFlight += 1
     try {
       return await this.send(body, describe)
     } finally {
@@ -106,6 +109,23 @@ export class StoreWorker {
       if (next) next()
       else this.inFlight -= 1
     }
+  }
+
+  /** Waits for a place (handed over by a finishing call); false when none came within the call's deadline. */
+  private waitForPlace(): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const granted = () => {
+        clearTimeout(timer)
+        resolve(true)
+      }
+      const timer = setTimeout(() => {
+        const at = this.waiting.indexOf(granted)
+        if (at >= 0) this.waiting.splice(at, 1)
+        resolve(false)
+      }, this.limits.callTimeoutMs)
+      timer.unref?.()
+      this.waiting.push(granted)
+    })
   }
 
   private async send(body: CallBody, describe: string): Promise<Answer> {
@@ -190,31 +210,31 @@ export class StoreWorker {
   }
 
   /**
-   * A call is overdue. A worker that still answers a ping is waiting on something (a slow
-   * network source): a reader's call is answered with a timeout and the worker kept; a write is
-   * given more time, since its outcome must be told truthfully. A worker that does not answer is
-   * stuck inside SQLite or a parser: it is killed (SQLite rolls back whatever it had not
-   * committed), the overdue call is told so, the other calls it held are told they were
-   * interrupted, and a fresh process starts.
+   * A call is overdue. A reader's is stopped: its process is killed and replaced, whether it is
+   * stuck inside SQLite or a parser or merely still busy (an async parse that yields answers a
+   * ping, and would otherwise go on after the user was told it stopped, while the next read landed
+   * behind it). The other calls it held are told they were interrupted. A write whose worker still
+   * answers a ping is given more time, since its outcome must be told truthfully (a long job runs
+   * there); a writer that does not answer is stuck: killed (SQLite rolls back whatever it had not
+   * committed) and replaced the same way.
    */
   private async onDeadline(seq: number): Promise<void> {
     const pending = this.pending.get(seq)
     // A call on a process already being replaced is answered when that process has gone.
     if (!pending || pending.process !== this.process) return
     const process = pending.process
-    const alive = await this.ping(process)
-    if (!this.pending.has(seq)) return
     const limit = seconds(this.limits.callTimeoutMs)
-    if (alive) {
-      if (this.role === 'writer') return this.arm(seq, pending)
-      return this.settle(seq, { type: 'lost', message: `操作超时：超过 ${limit}仍未完成，已停止（${pending.describe}）` })
+    if (this.role === 'writer') {
+      const alive = await this.ping(process)
+      if (!this.pending.has(seq)) return
+      if (alive) return this.arm(seq, pending)
+      if (process !== this.process) return
     }
-    if (process !== this.process) return
-    console.error(`[site-atlas] ${this.role} stuck on ${pending.describe} for over ${limit}; restarting it`)
+    console.error(`[site-atlas] ${this.role} overdue on ${pending.describe} after ${limit}; restarting it`)
     this.settle(seq, {
       type: 'lost',
       message: this.role === 'writer'
-        ? `保存超时：超过 ${limit}仍未完成，已中止，未保存任何修改（${pending.describe}）`
+        ? `保存超时：超过 ${limit}仍未完成，已中止，数据库中尚未提交的修改已撤销（${pending.describe}）`
         : `操作超时：超过 ${limit}仍未完成，已停止（${pending.describe}）`,
     })
     this.exitReasons.set(process, '后台数据进程因另一操作超时而重启，本操作被中断，请重试')

@@ -64,6 +64,7 @@ async function answer(call: WorkerCall): Promise<void> {
     case 'test':
       if (!init.testHooks) return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'unknown_method', message: '未知的接口：test' } } })
       try {
+        if (call.hook.kind === 'busy') await busyFor(call.hook.ms)
         return post({ type: 'answer', seq: call.seq, result: { ok: true, value: runTestHook(store, call.hook) } })
       } catch (error) {
         return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'internal', message: (error as Error).message } } })
@@ -87,6 +88,12 @@ async function precheck(services: Services, method: string, input: unknown): Pro
   } catch (error) {
     return { ok: false, error: toApiError(error, method) }
   }
+}
+
+/** Tests only: yields every 10 ms until `ms` have passed. */
+async function busyFor(ms: number): Promise<void> {
+  const end = Date.now() + ms
+  while (Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 10))
 }
 
 /** Tests only (enabled by the pool's testHooks): raw SQL, or a crash. */
