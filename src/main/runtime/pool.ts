@@ -69,6 +69,21 @@ export const DEFAULT_READERS = 2
  */
 const CHECKED_FIRST = new Set(['basemaps.import'])
 
+/**
+ * Reads about one upload (the import wizard's inspect and preview) go to one reader, chosen by the
+ * upload id: the table it parsed for the first is kept there for the next (services/imports/
+ * parsedUploads.ts), instead of each reader parsing the file again and keeping its own copy.
+ * Null for any other call (the least busy reader takes it).
+ */
+export function stickyReaderIndex(method: string, input: unknown, readers: number): number | null {
+  if (!method.startsWith('imports.') || methodKind(method) !== 'read') return null
+  const uploadId = (input as { uploadId?: unknown } | null)?.uploadId
+  if (typeof uploadId !== 'string') return null
+  let hash = 0
+  for (let i = 0; i < uploadId.length; i++) hash = (hash * 31 + uploadId.charCodeAt(i)) >>> 0
+  return hash % readers
+}
+
 const lostResult = (lost: Lost): Result<never> => ({ ok: false, error: { code: 'internal', message: lost.message } })
 
 /**
@@ -122,6 +137,13 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     return best
   }
 
+  /** The worker a call goes to: the writer, the reader kept for its upload, or the least busy reader. */
+  const target = (method: string, input: unknown): StoreWorker => {
+    if (methodKind(method) !== 'read') return writer
+    const sticky = stickyReaderIndex(method, input, readers.length)
+    return sticky === null ? reader() : readers[sticky]!
+  }
+
   /** A refusal from a reader's checks of a write's file, or null when the write may go on. */
   const checkedFirst = async (method: string, input: unknown): Promise<Result<unknown> | null> => {
     if (!CHECKED_FIRST.has(method)) return null
@@ -133,16 +155,14 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
   const dispatch: Dispatch = async (method, input) => {
     const refused = await checkedFirst(method, input)
     if (refused) return refused
-    const target = methodKind(method) === 'read' ? reader() : writer
-    const answer = await target.request({ type: 'dispatch', method, input }, String(method))
+    const answer = await target(method, input).request({ type: 'dispatch', method, input }, String(method))
     return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
   }
 
   const dispatchEncoded: DispatchEncoded = async (method, input, gzipOk) => {
     const refused = await checkedFirst(method, input)
     if (refused) return encodeResult(refused, gzipOk)
-    const target = methodKind(method) === 'read' ? reader() : writer
-    const answer = await target.request({ type: 'dispatchEncoded', method, input, gzipOk }, String(method))
+    const answer = await target(method, input).request({ type: 'dispatchEncoded', method, input, gzipOk }, String(method))
     if (answer.type !== 'encoded') return encodeResult(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }), gzipOk)
     // Bytes arrive over the channel as a Uint8Array (structured clone): the same memory, as a Buffer.
     return { body: Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength), gzipped: answer.gzipped }
