@@ -62,12 +62,13 @@ export interface StoreRuntime extends HostServices {
 export const DEFAULT_READERS = 2
 
 /**
- * Writes that read a file someone handed us before writing: a reader runs those checks first
+ * Writes that read a file someone handed us before writing (a map package; an import's file, which
+ * the run's job reads again in the writer): a reader runs those checks first
  * (worker.ts precheck), under a read's deadline, so a crafted file that makes them endless stalls
  * a reader, which is stopped, never the writer. The write checks again, under its own deadline (a
  * user's file left in place could have changed in between).
  */
-const CHECKED_FIRST = new Set(['basemaps.import'])
+const CHECKED_FIRST = new Set(['basemaps.import', 'imports.run'])
 
 /**
  * Reads about one upload (the import wizard's inspect and preview) go to one reader, chosen by the
@@ -147,7 +148,10 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
   /** A refusal from a reader's checks of a write's file, or null when the write may go on. */
   const checkedFirst = async (method: string, input: unknown): Promise<Result<unknown> | null> => {
     if (!CHECKED_FIRST.has(method)) return null
-    const answer = await reader().request({ type: 'precheck', method, input }, method)
+    // An import's file is read in the reader that keeps its table (read already by the wizard).
+    const sticky = stickyReaderIndex('imports.inspect', input, readers.length)
+    const checker = method === 'imports.run' && sticky !== null ? readers[sticky]! : reader()
+    const answer = await checker.request({ type: 'precheck', method, input }, method)
     if (answer.type === 'answer') return answer.result.ok ? null : answer.result
     return lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
   }

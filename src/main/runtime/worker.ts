@@ -81,7 +81,14 @@ async function answer(call: WorkerCall): Promise<void> {
 async function precheck(services: Services, method: string, input: unknown): Promise<Result<null>> {
   const uploadId = (input as { uploadId?: unknown } | null)?.uploadId
   // Anything else is left to the write itself, whose dispatcher checks the input.
-  if (method !== 'basemaps.import' || typeof uploadId !== 'string') return { ok: true, value: null }
+  if (typeof uploadId !== 'string') return { ok: true, value: null }
+  if (method === 'imports.run') {
+    // Reading the file as the wizard does: one that cannot be read is refused here, and one whose
+    // reading never ends stalls this reader (stopped at its deadline), not the writer's jobs.
+    const read = await services.dispatch('imports.inspect', { uploadId })
+    return read.ok ? { ok: true, value: null } : read
+  }
+  if (method !== 'basemaps.import') return { ok: true, value: null }
   try {
     await checkPackageUpload(services.ctx, uploadId)
     return { ok: true, value: null }
