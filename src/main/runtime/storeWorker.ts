@@ -46,6 +46,8 @@ export class StoreWorker {
   private readonly pending = new Map<number, Pending>()
   private seq = 0
   private closed = false
+  /** Set as close() begins: a process lost from here on is not replaced. */
+  private closing = false
   /** What the calls still pending on a process are told when it goes (set before a kill or close). */
   private readonly exitReasons = new WeakMap<WorkerProcess, string>()
   /** Processes started, for tests and logs. */
@@ -150,6 +152,7 @@ export class StoreWorker {
   /** Closes the store in the worker (services shut down first), then lets the process end. */
   async close(graceMs = 5000): Promise<void> {
     if (this.closed) return
+    this.closing = true
     this.launched?.kill()
     this.launched = null
     const process = this.process ?? (this.starting ? await this.starting.catch(() => null) : null)
@@ -246,7 +249,7 @@ export class StoreWorker {
 
   /** A fresh process at once, so the next call does not pay for the start. */
   private restart(): void {
-    if (this.closed || this.process) return
+    if (this.closed || this.closing || this.process) return
     this.start().catch((error: unknown) => console.error(`[site-atlas] ${this.role} restart failed:`, error))
   }
 

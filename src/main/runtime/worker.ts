@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads'
 import type { Result } from '../../shared/result'
 import { createServices, type Services } from '../services'
 import { checkPackageUpload } from '../services/basemaps/importPackage'
@@ -9,6 +10,9 @@ import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } f
 // A store worker process: opens the store (the writer read-write and migrated; a reader read-only,
 // so a write filed as a read fails loudly instead of racing the writer), makes the same services
 // the hosts used to make, and answers the pool's calls. Everything the contract does happens here.
+
+/** How often the watchdog looks for the host. */
+const PARENT_CHECK_MS = 1000
 
 const post = (message: WorkerMessage): void => {
   process.send?.(message)
@@ -25,6 +29,35 @@ process.on('message', (message: WorkerInit | WorkerCall) => {
 })
 // The host went away (crashed, or was killed): a worker never outlives it.
 process.on('disconnect', () => process.exit(0))
+// A worker's life is the host's to end (close, or a kill). Ctrl+C in a terminal signals the whole
+// process group: a worker that died of it first would be restarted by a host that is shutting down.
+process.on('SIGINT', () => undefined)
+process.on('SIGTERM', () => undefined)
+watchParent()
+
+/**
+ * A watchdog thread that kills this process once its parent has gone (it is then adopted by
+ * another: ppid changes). A thread, because the main thread may be stuck inside SQLite or a parser
+ * and never see the channel close; a killed host (SIGKILL, a crash) runs no exit handler of its own.
+ */
+function watchParent(): void {
+  // process.ppid is read once at start: Linux's /proc tells the parent now (an orphan's is another
+  // process); elsewhere, whether the parent's pid still names a process.
+  const code = `
+    const fs = require('node:fs')
+    const parent = ${process.ppid}
+    const gone = () => {
+      try {
+        const stat = fs.readFileSync('/proc/self/stat', 'utf8')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent
+      } catch {
+        try { process.kill(parent, 0); return false } catch (error) { return error.code === 'ESRCH' }
+      }
+    }
+    setInterval(() => { if (gone()) process.kill(process.pid, 'SIGKILL') }, ${PARENT_CHECK_MS})
+  `
+  new Worker(code, { eval: true }).unref()
+}
 
 async function start(init: WorkerInit): Promise<void> {
   try {
