@@ -8,6 +8,7 @@ import type { Dispatch } from '../services/dispatch'
 import { receiveUpload, registerLocalFile, type Upload, UploadRegistry } from '../services/uploads/registry'
 import { encodeResult, type EncodedAnswer } from '../web/encode'
 import { storeWorkerEntry, type WorkerEntry } from './entry'
+import { JOB_STARTS, JobOrigins } from './lostJobs'
 import type { TestHook } from './protocol'
 import { type Lost, StoreWorker } from './storeWorker'
 
@@ -156,14 +157,24 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     return lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
   }
 
+  const jobs = new JobOrigins()
+
   const dispatch: Dispatch = async (method, input) => {
+    const lostJob = jobs.answerLost(method, input, writer.generation)
+    if (lostJob) return lostJob
     const refused = await checkedFirst(method, input)
     if (refused) return refused
-    const answer = await target(method, input).request({ type: 'dispatch', method, input }, String(method))
-    return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+    const worker = target(method, input)
+    const answer = await worker.request({ type: 'dispatch', method, input }, String(method))
+    const result = answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+    // The generation now: a writer replaced before answering cannot have answered.
+    if (worker === writer) jobs.record(method, result, writer.generation)
+    return result
   }
 
   const dispatchEncoded: DispatchEncoded = async (method, input, gzipOk) => {
+    // Small answers the host must read (a job started, a job asked after): through dispatch.
+    if (Object.hasOwn(JOB_STARTS, method) || method === 'jobs.get' || method === 'jobs.cancel') return encodeResult(await dispatch(method, input), gzipOk)
     const refused = await checkedFirst(method, input)
     if (refused) return encodeResult(refused, gzipOk)
     const answer = await target(method, input).request({ type: 'dispatchEncoded', method, input, gzipOk }, String(method))
