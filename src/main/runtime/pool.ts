@@ -199,8 +199,9 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     } catch (error) {
       // As the services word it (services/dispatch.ts toApiError), without loading the contract here.
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
+      // The reason (an English system message, a path) goes to the log; the person gets words.
       console.error('[site-atlas] upload failed:', error)
-      return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message ?? String(error)}` } }
+      return { ok: false, error: { code: 'internal', message: '上传文件：未能保存到数据文件夹（可检查磁盘空间和文件夹权限），请重试' } }
     }
   }
 

@@ -100,7 +100,7 @@ export class StoreWorker {
     if (!limited) return this.send(body, describe)
     if (this.inFlight >= this.limits.maxInFlight) {
       if (!(await this.waitForPlace())) {
-        return { type: 'lost', message: `后台忙：等待超过 ${seconds(this.limits.callTimeoutMs)}仍未轮到，操作未执行，请稍后重试（${describe}）` }
+        return { type: 'lost', message: `后台忙：等待超过 ${seconds(this.limits.callTimeoutMs)}仍未轮到，操作未执行，请稍后重试` }
       }
     } else this.inFlight += 1
     try {
@@ -190,8 +190,11 @@ export class StoreWorker {
         if (!ready) return reject(new Error(`后台数据进程未能启动（退出码 ${code ?? signal}）`))
         if (this.process === process) this.process = null
         const reason = this.exitReasons.get(process) ?? '后台数据进程意外退出，操作未完成，请重试'
+        // The user is told why in words; which calls went (method names, paths) is for the log.
+        const lost = [...this.pending.values()].filter((p) => p.process === process && p.describe !== 'close').map((p) => p.describe)
+        if (lost.length > 0 && !this.closing) console.error(`[site-atlas] ${this.role} exited (${code ?? signal}) with ${lost.join(', ')} unanswered`)
         for (const [seq, pending] of [...this.pending]) {
-          if (pending.process === process) this.settle(seq, { type: 'lost', message: `${reason}（${pending.describe}）` })
+          if (pending.process === process) this.settle(seq, { type: 'lost', message: reason })
         }
         this.restart()
       })
@@ -237,8 +240,8 @@ export class StoreWorker {
     this.settle(seq, {
       type: 'lost',
       message: this.role === 'writer'
-        ? `保存超时：超过 ${limit}仍未完成，已中止，数据库中尚未提交的修改已撤销（${pending.describe}）`
-        : `操作超时：超过 ${limit}仍未完成，已停止（${pending.describe}）`,
+        ? `保存超时：超过 ${limit}仍未完成，已中止，数据库中尚未提交的修改已撤销`
+        : `操作超时：超过 ${limit}仍未完成，已停止`,
     })
     this.exitReasons.set(process, '后台数据进程因另一操作超时而重启，本操作被中断，请重试')
     // Detached now: calls from here on go to a fresh process, not to the one being killed.

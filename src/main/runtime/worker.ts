@@ -63,6 +63,9 @@ async function start(init: WorkerInit): Promise<void> {
   try {
     const store = await openStore(init.file, init.role === 'reader' ? { readonly: true } : {})
     const services = await createServices(store, init.actor, init.options)
+    // The device id is made by the writer before any reader opens (they start after it is ready),
+    // so a reader answering meta.info only ever reads it.
+    if (init.role === 'writer') void services.ctx.author.deviceId
     opened = { store, services, init }
   } catch (error) {
     const failure: WorkerFailure = { name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }
