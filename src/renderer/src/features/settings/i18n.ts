@@ -18,7 +18,7 @@ export const messages = {
       remove: '移除演示数据', confirm: '移除', removing: '正在移除…', loading: '正在查看演示数据…',
       summary: '将移除 {{count}} 条演示记录（楼宇、空间、企业、租约、地块、园区等），您自己的记录不受影响。',
       edited: '以下演示记录您修改过，勾选的将保留为您自己的记录：保留的楼宇连同其空间、租约及租户、园区载体一并保留，保留的园区连同其分园和载体，另保留它们需要的楼宇、企业等；其余演示数据全部移除：', keep: '保留',
-      changed: '改过：{{fields}}', deletedField: '删除后恢复', inUse: '以下演示记录被您自己的记录（包括回收站中的）用到，将连同其下的记录一并保留：', usedBy: '用到它的：{{what}}',
+      changed: '改过：{{fields}}', deletedField: '删除后恢复', inUse: '以下演示记录被您自己的记录用到（包括回收站中的记录），将连同其下的记录一并保留：', usedBy: '用到它的：{{what}}',
       done: '已移除 {{removed}} 条演示记录，保留 {{kept}} 条',
       tables: { clusters: '聚集区', buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区', subParks: '分园', parkHosts: '园区载体' },
     },
