@@ -12,7 +12,8 @@ export interface DemoOptions {
 }
 
 export async function demoCommand(file: string, options: DemoOptions, output: Output): Promise<void> {
-  const store = await openForCommand(file)
+  // Removing from a file that is not there (a mistyped name) must not make an empty store.
+  const store = await openForCommand(file, options.remove ? { mustExist: true } : {})
   try {
     if (options.remove) return await removeDemo(file, store, output)
     // Asked before --force: a store that already holds the demo cannot take it again, forced or not.
