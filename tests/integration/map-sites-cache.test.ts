@@ -44,6 +44,22 @@ describe('map sites kept until the next write', () => {
     expect(await app.ok('map.sites', {})).toBe(first)
   })
 
+  it('keeps its answer across writes that change no site: the view the map saves, a saved search', async () => {
+    const first = await app.ok('map.sites', {})
+    await app.ok('settings.set', { key: 'map.view', value: JSON.stringify({ center: [123.4, 41.8], zoom: 13 }) })
+    await app.ok('savedSearches.create', { name: '超甲级', filter: { grades: ['super_a'] } })
+    expect(await app.ok('map.sites', {})).toBe(first)
+    // A site's row changed by another connection still counts.
+    const other = new BetterSqlite3(app.file)
+    try {
+      other.prepare("UPDATE spaces SET status = 'sold' WHERE id = ?").run(spaceId)
+    } finally {
+      other.close()
+    }
+    expect(await app.ok('map.sites', {})).not.toBe(first)
+    expect(await vacantOf()).toBe(500)
+  })
+
   it('sees a write through the services at the next call', async () => {
     const before = await app.ok('map.sites', {})
     expect(await vacantOf()).toBe(1500)
