@@ -17,7 +17,7 @@ import { Legend } from './Legend'
 import { sameSite, useMapState } from './mapState'
 import { usePlaceBuilding } from './mutations'
 import { useSaveBoundary } from './useSaveBoundary'
-import { useBoundaryCities, useBoundaryOverview, useMapSites } from './queries'
+import { useBoundaryCities, useBoundaryOverview, useMapFirstReads, useMapSites } from './queries'
 import { DistrictLayer } from './layers/DistrictLayer'
 import { useBasemaps } from '../basemaps/queries'
 import { BasemapLayer } from './layers/BasemapLayer'
@@ -41,6 +41,7 @@ export function MapScreen() {
   const sites = useMapSites()
   const state = useMapState()
   const districts = useDistricts()
+  useMapFirstReads()
   if (sites.isPending || districts.isPending || !state.ready) return <Loading />
   if (sites.error) return <ErrorMessage error={sites.error} onRetry={() => void sites.refetch()} />
   return <MapWorkspace sites={sites.data} state={state} districts={districts.data ?? []} />

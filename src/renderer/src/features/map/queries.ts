@@ -3,6 +3,7 @@ import type { MapSites } from '../../../../shared/mapSites'
 import { decodeMapSites, type MapSitesWire } from '../../../../shared/mapSitesWire'
 import { api, type ApiCallError } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
+import { useBasemaps } from '../basemaps/queries'
 
 // One decoded MapSites per answer, however many screens read it (the map, the visit form's picks).
 const decoded = new WeakMap<MapSitesWire, MapSites>()
@@ -28,3 +29,15 @@ export const useSavedSearches = () => useApiQuery('savedSearches.list', {})
 /** The embedded boundary map's index of cities and its overview: read once, never changing. */
 export const useBoundaryCities = () => useApiQuery('boundaries.cities', {}, { staleTime: Infinity })
 export const useBoundaryOverview = () => useApiQuery('boundaries.overview', {}, { staleTime: Infinity })
+
+/**
+ * The map's other first reads, asked for beside map.sites instead of once the sites have arrived
+ * and the workspace mounts (the sites took the network and the decode before them): the basemaps
+ * (which decide the map's coordinates), the boundary map, the saved searches.
+ */
+export function useMapFirstReads(): void {
+  useBasemaps()
+  useBoundaryCities()
+  useBoundaryOverview()
+  useSavedSearches()
+}
