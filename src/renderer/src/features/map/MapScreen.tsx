@@ -94,7 +94,10 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
   const all = useMemo(() => ({ buildings: sites.buildings, parcels: sites.parcels, parks: sites.parks }), [sites])
   // Typing in the filter stays responsive: the inputs show `filter` at once, the 15,000-site
   // filtering and the layers follow when React has time.
-  const deferredFilter = useDeferredValue(filter)
+  const typedFilter = useDeferredValue(filter)
+  // Only typed text waits for React's spare time: a click (a chip, a range) is filtered in the
+  // same render, not in a second one after the panel has been drawn again (issue 8: filter ≤ 100 ms).
+  const deferredFilter = (typedFilter.text ?? '') === (filter.text ?? '') ? filter : typedFilter
   const filtered = useMemo(() => filterSites(sites, deferredFilter, area), [sites, deferredFilter, area])
   const totals = useMemo(() => siteTotals(filtered), [filtered])
   const allTotals = useMemo(() => siteTotals(all), [all])
