@@ -21,6 +21,15 @@ export async function storeVersion(db: Kysely<Database>): Promise<string> {
   } catch {
     // No sites_version yet: below.
   }
+  return commitVersion(db)
+}
+
+/**
+ * A value that changes with every commit to the file, by this connection (`total_changes()`) or
+ * any other (`PRAGMA data_version`), plus today's date. For answers that hang on tables outside the
+ * sites' count (e.g. the basemaps a reader holds open).
+ */
+export async function commitVersion(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ changes: number; today: string }>`SELECT total_changes() AS changes, date('now', 'localtime') AS today`.execute(db)
   const { rows: data } = await sql<{ dataVersion: number }>`PRAGMA data_version`.execute(db)
   return `file:${data[0]!.dataVersion}:${rows[0]!.changes}:${rows[0]!.today}`

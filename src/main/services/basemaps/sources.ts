@@ -3,7 +3,7 @@ import path from 'node:path'
 import { DomainError } from '../../../shared/result'
 import type { Basemap } from '../../../shared/types'
 import { getBasemapRow, listBasemapRows } from '../../store/basemaps'
-import { storeVersion } from '../../store/version'
+import { commitVersion } from '../../store/version'
 import type { BasemapRow } from '../../store/schema'
 import type { ServiceContext } from '../context'
 import { TileCache } from './cache'
@@ -60,12 +60,13 @@ export async function openSource(ctx: ServiceContext, id: string): Promise<OpenS
 
 /**
  * Closes the open sources whose basemap is gone and refreshes the rows of the others, once per
- * store version (two tiny reads per call otherwise): another process may have removed or changed one.
+ * commit to the file (two tiny reads per call otherwise): another process may have removed or changed one.
  */
 async function dropRemoved(ctx: ServiceContext): Promise<void> {
   const sources = registry(ctx)
   if (sources.size === 0) return
-  const version = await storeVersion(ctx.store.db)
+  // Not the sites' version: removing a basemap touches no site table.
+  const version = await commitVersion(ctx.store.db)
   if (checkedAt.get(ctx) === version) return
   checkedAt.set(ctx, version)
   const rows = new Map((await listBasemapRows(ctx.store.db)).map((row) => [row.id, row]))
