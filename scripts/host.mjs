@@ -31,7 +31,10 @@ export function hostIsStale() {
 export async function buildHost() {
   const started = new Date()
   const { build } = await import('vite')
-  fs.rmSync(outDir, { recursive: true, force: true })
+  // Built over the old bundle, never after deleting it: a host started from this checkout may be
+  // running from it, loading chunks on demand and restarting workers. Chunks are named by their
+  // hash, so its own stay; those no build has written for a day are swept below.
+  fs.mkdirSync(outDir, { recursive: true })
   // One build per entry: the browser host's process then loads only what it uses (it forwards to
   // the store workers), not a chunk it would share with them holding the whole store.
   for (const [name, file] of Object.entries(ENTRIES)) {
@@ -56,13 +59,18 @@ export async function buildHost() {
       },
     })
   }
+  const day = 24 * 60 * 60 * 1000
+  for (const name of fs.readdirSync(outDir)) {
+    const file = path.join(outDir, name)
+    if (fs.statSync(file).mtimeMs < started.getTime() - day) fs.rmSync(file, { recursive: true, force: true })
+  }
   fs.writeFileSync(stamp, '')
   fs.utimesSync(stamp, started, started) // a source saved during the build makes the next start rebuild
 }
 
 async function main() {
   const [which, ...args] = process.argv.slice(2)
-  if (!(which in ENTRIES || which === 'build') || which === 'storeWorker') {
+  if (!(Object.hasOwn(ENTRIES, which ?? '') || which === 'build') || which === 'storeWorker') {
     process.stderr.write('用法 / usage: node scripts/host.mjs web|cli|build [options]\n')
     process.exit(2)
   }

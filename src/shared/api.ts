@@ -14,7 +14,7 @@ import type {
   Building, BuildingDetail, BuildingSummary, Change, Cluster, District, InventoryStats, Lease,
   Parcel, Park, SavedSearch, SearchHit, Space, StoreInfo, Tenant,
 } from './types'
-import type { MapSites } from './mapSites'
+import type { MapSitesWire } from './mapSitesWire'
 import type { Photo } from './photos'
 import { photoAdd, photoList, photoUpdate } from './schemas/photos'
 import { type ImportBatch, type ImportInspection, type ImportPreview, importInspect, importOptions, importRun } from './imports'
@@ -124,7 +124,7 @@ export const contract = {
   ),
   'stats.summary': method<InventoryStats>()(none),
 
-  'map.sites': method<MapSites>()(none),
+  'map.sites': method<MapSitesWire>()(none),
 
   'savedSearches.list': method<SavedSearch[]>()(none),
   'savedSearches.create': method<Created>()(savedSearchCreate),

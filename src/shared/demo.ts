@@ -26,6 +26,8 @@ export interface DemoRemovalPreview {
   edited: DemoRowRef[]
   /** Demo rows the person's own records point at (a lease they added, a photo, a visit): always kept. */
   inUse: DemoRowRef[]
+  /** What this preview listed, as a digest: demo.remove given it refuses if the lists have changed since. */
+  stamp: string
 }
 
 export interface DemoRemovalResult {
@@ -39,4 +41,6 @@ export const demoRemove = z.strictObject({
   keep: z
     .array(z.strictObject({ table: z.enum(DEMO_TABLES, { error: '保留的记录：表名无效' }), id: z.string().min(1).max(64) }))
     .max(100_000, { error: '保留的记录：过多' }),
+  /** The stamp of the preview the person looked at (the dialog and the command line always send it). */
+  previewStamp: z.string().max(64).optional(),
 })

@@ -144,10 +144,19 @@ export function filterSites(sites: MapSites, filter: MapFilter, area?: MapArea |
   // Only an area needs parks' host buildings looked up.
   const byId = area ? new Map(sites.buildings.map((b) => [b.id, b])) : new Map<string, MapBuilding>()
   return {
-    buildings: sites.buildings.filter((b) => matchBuilding(b, filter, area)),
-    parcels: sites.parcels.filter((p) => matchParcel(p, filter, area)),
-    parks: sites.parks.filter((p) => matchPark(p, filter, byId, area)),
+    buildings: keepWhole(sites.buildings, sites.buildings.filter((b) => matchBuilding(b, filter, area))),
+    parcels: keepWhole(sites.parcels, sites.parcels.filter((p) => matchParcel(p, filter, area))),
+    parks: keepWhole(sites.parks, sites.parks.filter((p) => matchPark(p, filter, byId, area))),
   }
+}
+
+/**
+ * The list itself when the filter kept all of it: a filter on buildings leaves the parcels' list
+ * (and what the map drew of it) as it was, and clearing a filter gives back the very list the map
+ * first drew, so that what was made of it (the cluster index) can be used again.
+ */
+function keepWhole<T>(all: T[], kept: T[]): T[] {
+  return kept.length === all.length ? all : kept
 }
 
 export interface SiteTotals {

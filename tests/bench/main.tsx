@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client'
 import { MapContainer, Marker } from 'react-leaflet'
 import { filterSites, type MapFilter } from '../../src/shared/mapFilter'
 import type { MapBuilding, MapSites } from '../../src/shared/mapSites'
+import { decodeMapSites, type MapSitesWire } from '../../src/shared/mapSitesWire'
 import { vacancyClass } from '../../src/shared/vacancyColors'
 import { BuildingLayer } from '../../src/renderer/src/features/map/layers/BuildingLayer'
 import { ParcelLayer } from '../../src/renderer/src/features/map/layers/ParcelLayer'
@@ -72,11 +73,12 @@ function App() {
   useEffect(() => {
     window.bench = {
       ready: (async () => {
-        // The clock starts with the answer's text in hand: taking the data in (parsing it) counts.
+        // The clock starts with the answer's text in hand: taking the data in (parsing and decoding
+        // map.sites' columns, as the app does) counts.
         const text = await (await fetch('./sites.json')).text()
         const start = performance.now()
         const painted = waitDrawn()
-        setSites(JSON.parse(text) as MapSites)
+        setSites(decodeMapSites(JSON.parse(text) as MapSitesWire))
         await painted
         return performance.now() - start
       })(),

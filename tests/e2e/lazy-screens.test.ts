@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserHost, launchBrowser, recordRequests, startBrowserHost } from '../helpers/browserHost'
 import { rpc } from '../helpers/mapPage'
 import { recordConsoleErrors } from '../helpers/screen'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // The map (the home screen) starts without the other screens' code: each screen's code is fetched
 // the first time it is shown, from the navigation or by its address, and the map draws and filters
@@ -72,7 +73,7 @@ describe('screens loaded when used', () => {
   })
 
   it('filters the map after the other screens were visited', async () => {
-    const sites = await rpc(page, host.origin, host.token, 'map.sites', {})
+    const sites = decodeMapSites(await rpc(page, host.origin, host.token, 'map.sites', {}))
     const superA = sites.buildings.filter((b) => b.grade === 'super_a').length
     await page.locator('[data-filter="grades"]').getByRole('button', { name: '超甲级', exact: true }).click()
     await expect.poll(async () => Number(await page.locator('.map-counts [data-count="buildings"]').getAttribute('data-value'))).toBe(superA)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserHost, launchBrowser, startBrowserHost } from '../helpers/browserHost'
 import { lngLatToPage, mapGeometry, rpc } from '../helpers/mapPage'
 import { recordConsoleErrors } from '../helpers/screen'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // Buildings and parcels are painted onto the map's one canvas, not made one element each: a person
 // still points at a building or a parcel on the map to see its name and clicks it to open its card,
@@ -35,7 +36,7 @@ describe('sites painted on the map canvas', () => {
   }
 
   it('shows a building’s name on hover and opens its card on a click', async () => {
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const building = sites.buildings.find((b) => b.lng != null && b.lat != null)!
     // Zoom 17 is past the clustering: every building is its own circle.
     await openAt([building.lng!, building.lat!], 17)
@@ -48,7 +49,7 @@ describe('sites painted on the map canvas', () => {
   })
 
   it('opens a parcel’s card from a click inside it, and lets a tool take the click instead', async () => {
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const buildings = sites.buildings.filter((b) => b.lng != null)
     // A parcel with no building within 60 m of its middle, so the click lands on the parcel only.
     const parcel = sites.parcels.find(

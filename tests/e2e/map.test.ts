@@ -11,6 +11,7 @@ import { centreParcelFromList, countOf, foldLegend, lngLatToPage, mapGeometry, m
 import { recordConsoleErrors } from '../helpers/screen'
 import { tempDir } from '../helpers/store'
 import { png1x1 } from '../helpers/tiles'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // The map as home screen with the demo data: filters moving map, list and counts together; a
 // building placed by a click; a parcel traced with the right area; picks and filters kept.
@@ -45,7 +46,7 @@ describe('the map in the browser host', () => {
   it('opens on the map with every demo site placed and counted', async () => {
     await page.goto(host.url)
     await page.locator('.site-map[data-buildings-placed]').waitFor()
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     await expect.poll(() => mapData('buildings-placed')).toBe(sites.buildings.filter((b) => b.lng != null).length)
     expect(await countOf(page, 'buildings')).toBe(sites.buildings.length)
     expect(await countOf(page, 'parcels')).toBe(sites.parcels.length)
@@ -96,7 +97,7 @@ describe('the map in the browser host', () => {
     await expect.poll(() => countOf(page, 'buildings')).toBe(expected)
     expect(await listCount('buildings')).toBe(expected)
     await page.getByRole('button', { name: '清除筛选' }).click()
-    const all = await call('map.sites', {})
+    const all = decodeMapSites(await call('map.sites', {}))
     await expect.poll(() => countOf(page, 'buildings')).toBe(all.buildings.length)
   })
 
@@ -232,7 +233,7 @@ describe('the map in the browser host', () => {
     await page.mouse.click(...corners[0]!)
     await page.locator('[data-area="polygon"]').waitFor()
     const ring = [...corners, corners[0]!].map(([x, y]) => pageToLngLat(g, x, y))
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const inside = sites.buildings.filter((b) => b.lng != null && booleanPointInPolygon([b.lng, b.lat!], { type: 'Polygon', coordinates: [ring] })).length
     await expect.poll(() => countOf(page, 'buildings')).toBe(inside)
     expect(await listCount('buildings')).toBe(inside)
@@ -241,7 +242,7 @@ describe('the map in the browser host', () => {
   })
 
   it('finds the sites within a radius of a point', async () => {
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const target = sites.buildings.find((b) => b.name === '茂业中心')!
     // Choosing it in the list brings it to the middle of the map.
     await page.locator('input[name="filter.text"]').fill('茂业中心')
@@ -301,7 +302,7 @@ describe('the map in the browser host', () => {
   })
 
   it('saves a search under a name and opens it again', async () => {
-    const superA = (await call('map.sites', {})).buildings.filter((b) => b.grade === 'super_a').length
+    const superA = decodeMapSites(await call('map.sites', {})).buildings.filter((b) => b.grade === 'super_a').length
     expect(superA).toBeGreaterThan(0)
     await chip('grades', '超甲级').click()
     await expect.poll(() => countOf(page, 'buildings')).toBe(superA)

@@ -10,6 +10,7 @@ import { type BrowserHost, launchBrowser, startBrowserHost } from '../helpers/br
 import { rpc } from '../helpers/mapPage'
 import { addPhotoFromPage, sheetReady, startMapTileServer } from '../helpers/sheetPage'
 import { tempDir } from '../helpers/store'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // A person picks two buildings on the map, opens their inventory sheet, hides the tenants' names,
 // and prints it; then makes a district's handbook from the overview. The PDFs are read back with
@@ -51,7 +52,7 @@ describe('inventory sheet in the browser host', () => {
     const rows = page.locator('.map-list__row')
     const names = [(await rows.nth(0).locator('.map-list__name').textContent())!, (await rows.nth(1).locator('.map-list__name').textContent())!]
     // A photo on the first, to see it printed small.
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const picked = names.map((n) => sites.buildings.find((b) => b.name === n)!)
     await addPhotoFromPage(page, host.token, { ownerKind: 'building', ownerId: picked[0]!.id })
     await rows.nth(0).locator('.map-list__pick').click()
@@ -100,7 +101,7 @@ describe('inventory sheet in the browser host', () => {
     const row = page.locator('tr', { hasText: '浑南区' })
     await row.locator('[data-sheet-link="handbook"]').click()
     await sheetReady(page)
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const inDistrict = [...sites.buildings, ...sites.parcels, ...sites.parks].filter((s) => s.districtCode === '210112').map((s) => s.name)
     const listed = await page.locator('[data-contents-site]').evaluateAll((els) => els.map((e) => e.getAttribute('data-contents-site')))
     expect([...listed].sort()).toEqual([...inDistrict].sort())
@@ -126,7 +127,7 @@ describe('inventory sheet in the browser host', () => {
     try {
       const basemap = await call('basemaps.addOnline', { name: '测试瓦片（GCJ-02）', urlTemplate: tiles.template, crs: 'gcj02', maxZoom: 18 })
       await call('basemaps.setActive', { id: basemap.id })
-      const sites = await call('map.sites', {})
+      const sites = decodeMapSites(await call('map.sites', {}))
       const placed = sites.buildings.filter((b) => b.lng != null).slice(0, 20)
       const scope = { kind: 'ids' as const, sites: placed.map((b) => ({ kind: 'building' as const, id: b.id })) }
       await page.goto(`${host.url}${sheetHash({ scope, print: true })}`)

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MapSites, SiteRef } from '../../src/shared/mapSites'
+import type { SiteRef } from '../../src/shared/mapSites'
 import { type BrowserHost, launchBrowser, recordRequests, startBrowserHost } from '../helpers/browserHost'
 import { errorBeside, fact, recordConsoleErrors, textOf } from '../helpers/screen'
+import { decodeMapSites, type MapSitesWire } from '../../src/shared/mapSitesWire'
 
 // A person records an investor visit on the demo data: one building found by name, one park
 // picked on the map earlier; sees the visit on the building's page; follows the visit's sheet
@@ -42,7 +43,7 @@ describe('investor visits in the browser host', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     requests = recordRequests(page)
     errors = recordConsoleErrors(page)
-    const sites = await rpc<MapSites>('map.sites', {})
+    const sites = decodeMapSites(await rpc<MapSitesWire>('map.sites', {}))
     tower = { kind: 'building', id: sites.buildings.find((b) => b.name === '茂业中心')!.id }
     park = { kind: 'park', id: sites.parks.find((p) => p.name === '数字经济产业园')!.id }
     // Who is using the app, and what they picked on the map before the meeting.

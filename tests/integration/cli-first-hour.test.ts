@@ -30,6 +30,14 @@ describe('command line, first hour', () => {
   })
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 
+  it('demo --remove on a file that is not there says so and makes no file', async () => {
+    const db = path.join(dir, 'mistyped.db')
+    const removed = await cli('demo', '--db', db, '--remove')
+    expect(removed.code).toBe(1)
+    expect(removed.err).toContain('找不到数据文件')
+    expect(fs.existsSync(db)).toBe(false)
+  })
+
   it('demo --force on a store that holds the demo says it is loaded, and demo --remove takes it out', async () => {
     const db = path.join(dir, 'x.db')
     expect((await cli('demo', '--db', db)).code).toBe(0)

@@ -6,6 +6,7 @@ import { runCli } from '../../src/main/cli/main'
 import type { MapSites } from '../../src/shared/mapSites'
 import { formatArea, formatRate } from '../../src/renderer/src/lib/format'
 import { openTestApp, tempDir } from '../helpers/store'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // `npm run cli -- sheet`: the sheet page printed by the system's Chromium through the browser
 // host's server in-process, checked with pdftotext as a reader of the PDF would find it.
@@ -31,7 +32,7 @@ describe('cli sheet', () => {
     db = path.join(dir, 'demo.db')
     expect((await cli('demo', '--db', db)).code).toBe(0)
     const app = await openTestApp(db)
-    sites = await app.ok('map.sites', {})
+    sites = decodeMapSites(await app.ok('map.sites', {}))
     await app.ok('savedSearches.create', { name: '浑南推介', filter: { districtCodes: ['210112'] }, area: null })
     await app.ok('settings.set', { key: 'sheet.contact', value: JSON.stringify({ organisation: '沈河区投资促进局', name: '李娜', phone: '024-22223333', address: null }) })
     await app.close()

@@ -98,6 +98,54 @@ describe('demo removal', () => {
     expect((await app.ok('meta.info', {})).hasDemoData).toBe(false)
   })
 
+  it('keeps what hangs under a kept building: its spaces, leases and their tenants, so its figures stay', async () => {
+    const withLeases = app.store.sqlite.prepare('SELECT building_id AS id FROM leases WHERE is_demo = 1 AND deleted_at IS NULL GROUP BY building_id ORDER BY count(*) DESC LIMIT 1').get() as { id: string }
+    await app.ok('buildings.update', { id: withLeases.id, notes: '已实地核实' })
+    const before = await app.ok('buildings.get', { id: withLeases.id })
+    expect(before.leases.length).toBeGreaterThan(0)
+
+    await app.ok('demo.remove', { keep: [{ table: 'buildings', id: withLeases.id }] })
+    const after = await app.ok('buildings.get', { id: withLeases.id })
+    expect(after.spaces.map((x) => x.id).sort()).toEqual(before.spaces.map((x) => x.id).sort())
+    expect(after.leases.map((x) => x.id).sort()).toEqual(before.leases.map((x) => x.id).sort())
+    const { isDemo: _a, updatedAt: _b, ...figures } = after.building
+    const { isDemo: _c, updatedAt: _d, ...figuresBefore } = before.building
+    expect(figures).toEqual(figuresBefore)
+    for (const lease of after.leases) expect(count(app, 'SELECT count(*) AS n FROM tenants WHERE id = ? AND deleted_at IS NULL', lease.tenantId)).toBe(1)
+    expect(liveDemo(app)).toBe(0)
+  })
+
+  it('refuses, removing nothing, when a demo row was edited after the preview was looked at', async () => {
+    const preview = await app.ok('demo.removalPreview', {})
+    const before = liveDemo(app)
+    const building = (await app.ok('buildings.list', {}))[0]!
+    await app.ok('buildings.update', { id: building.id, notes: '预览之后改的' })
+
+    const refused = await app.call('demo.remove', { keep: [], previewStamp: preview.stamp })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^演示数据：查看之后又有演示记录被修改/) } })
+    expect(liveDemo(app)).toBe(before)
+    // Looked at again, it is listed; removed from that preview, it goes through.
+    const again = await app.ok('demo.removalPreview', {})
+    expect(again.edited.map((r) => r.id)).toEqual([building.id])
+    await app.ok('demo.remove', { keep: [], previewStamp: again.stamp })
+    expect(liveDemo(app)).toBe(0)
+  })
+
+  it('counts the person’s deleted rows as users: a deleted lease can be restored onto a live space', async () => {
+    const space = app.store.sqlite.prepare("SELECT id, building_id AS buildingId FROM spaces WHERE is_demo = 1 AND deleted_at IS NULL AND status = 'vacant' LIMIT 1").get() as { id: string; buildingId: string }
+    const tenant = await app.ok('tenants.create', { name: '自有企业有限公司' })
+    const lease = await app.ok('leases.create', { tenantId: tenant.id, spaceIds: [space.id] })
+    await app.ok('leases.delete', { id: lease.id })
+
+    const preview = await app.ok('demo.removalPreview', {})
+    expect(preview.inUse).toContainEqual(expect.objectContaining({ table: 'spaces', id: space.id, fields: ['已删除的租约'] }))
+    await app.ok('demo.remove', { keep: [], previewStamp: preview.stamp })
+    await app.ok('leases.restore', { id: lease.id })
+    expect(count(app, 'SELECT count(*) AS n FROM spaces WHERE id = ? AND deleted_at IS NULL', space.id)).toBe(1)
+    expect(count(app, 'SELECT count(*) AS n FROM buildings WHERE id = ? AND deleted_at IS NULL', space.buildingId)).toBe(1)
+    expect((await app.ok('leases.list', { buildingId: space.buildingId })).map((l) => l.id)).toContain(lease.id)
+  })
+
   it('refuses to keep a row that is not demo data', async () => {
     const tenant = await app.ok('tenants.create', { name: '自有企业有限公司' })
     const result = await app.call('demo.remove', { keep: [{ table: 'tenants', id: tenant.id }] })

@@ -5,6 +5,7 @@ import { loadDemoData } from '../../src/main/services/demo/load'
 import { runExport } from '../helpers/exports'
 import { importWorkbookFile } from '../helpers/importSheets'
 import { freshAppPerTest, openTestApp } from '../helpers/store'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // The issue's promise: an exported workbook imports back into an empty store with every figure of
 // `stats --json` unchanged — through the real exporter and the real importer, by the services and
@@ -28,8 +29,8 @@ describe('export → import round trip', () => {
       expect(job.state, job.message ?? '').toBe('done')
       expect(await t.app.ok('stats.summary', {})).toEqual(await source.ok('stats.summary', {}))
       // And what the map shows of every building: figures, vacant block, rents, tenants.
-      const before = await source.ok('map.sites', {})
-      const after = await t.app.ok('map.sites', {})
+      const before = decodeMapSites(await source.ok('map.sites', {}))
+      const after = decodeMapSites(await t.app.ok('map.sites', {}))
       // Imported rows are the bureau's own, no longer marked as demo rows; everything else is the same.
       const byId = <T extends { id: string; isDemo: boolean }>(rows: T[]) =>
         [...rows].sort((a, b) => a.id.localeCompare(b.id)).map(({ isDemo: _demo, ...rest }) => rest)

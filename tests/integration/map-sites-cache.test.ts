@@ -6,6 +6,7 @@ import { openStore } from '../../src/main/store/open'
 import type { MapSites } from '../../src/shared/mapSites'
 import { legacyMapSites } from '../helpers/legacyMapSites'
 import { openTestApp, type TestApp } from '../helpers/store'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // map.sites is kept and handed out again until the next write — by this process's services, by
 // SQL on the same connection that bypasses write(), or by another connection (the command line
@@ -15,7 +16,7 @@ describe('map sites kept until the next write', () => {
   let app: TestApp
   let buildingId: string
   let spaceId: string
-  const vacantOf = async () => (await app.ok('map.sites', {})).buildings.find((b) => b.id === buildingId)!.vacantArea
+  const vacantOf = async () => decodeMapSites(await app.ok('map.sites', {})).buildings.find((b) => b.id === buildingId)!.vacantArea
 
   beforeEach(async () => {
     app = await openTestApp()
@@ -32,15 +33,31 @@ describe('map sites kept until the next write', () => {
     const second = await app.ok('map.sites', {})
     expect(second).toBe(first)
     expect(() => {
-      ;(first.buildings as unknown[]).push({})
+      ;(first.buildings.id as unknown[]).push('x')
     }).toThrow(TypeError)
     expect(() => {
-      ;(first.buildings[0] as { name: string }).name = '改'
+      ;(first.buildings.name as string[])[0] = '改'
     }).toThrow(TypeError)
     // Reads change nothing: the answer is still the kept one.
     await app.ok('buildings.list', {})
     await app.ok('stats.summary', {})
     expect(await app.ok('map.sites', {})).toBe(first)
+  })
+
+  it('keeps its answer across writes that change no site: the view the map saves, a saved search', async () => {
+    const first = await app.ok('map.sites', {})
+    await app.ok('settings.set', { key: 'map.view', value: JSON.stringify({ center: [123.4, 41.8], zoom: 13 }) })
+    await app.ok('savedSearches.create', { name: '超甲级', filter: { grades: ['super_a'] } })
+    expect(await app.ok('map.sites', {})).toBe(first)
+    // A site's row changed by another connection still counts.
+    const other = new BetterSqlite3(app.file)
+    try {
+      other.prepare("UPDATE spaces SET status = 'sold' WHERE id = ?").run(spaceId)
+    } finally {
+      other.close()
+    }
+    expect(await app.ok('map.sites', {})).not.toBe(first)
+    expect(await vacantOf()).toBe(500)
   })
 
   it('sees a write through the services at the next call', async () => {
@@ -49,12 +66,12 @@ describe('map sites kept until the next write', () => {
     await app.ok('spaces.update', { id: spaceId, status: 'sold' })
     const after = await app.ok('map.sites', {})
     expect(after).not.toBe(before)
-    expect(after.buildings.find((b) => b.id === buildingId)!.vacantArea).toBe(500)
+    expect(decodeMapSites(after).buildings.find((b) => b.id === buildingId)!.vacantArea).toBe(500)
     // A building's name, a cluster, a park: every part of the answer follows its write.
     await app.ok('buildings.update', { id: buildingId, name: '茂业中心 A 座' })
-    expect((await app.ok('map.sites', {})).buildings.find((b) => b.id === buildingId)!.name).toBe('茂业中心 A 座')
+    expect(decodeMapSites(await app.ok('map.sites', {})).buildings.find((b) => b.id === buildingId)!.name).toBe('茂业中心 A 座')
     const { id: clusterId } = await app.ok('clusters.create', { name: '彩塔集聚区', districtCode: '210103' })
-    expect((await app.ok('map.sites', {})).clusters.map((c) => c.id)).toEqual([clusterId])
+    expect(decodeMapSites(await app.ok('map.sites', {})).clusters.map((c) => c.id)).toEqual([clusterId])
   })
 
   it('sees a write that bypasses write() on the same connection', async () => {
@@ -86,7 +103,7 @@ describe('map sites kept until the next write', () => {
   })
 
   it('inside a transaction reads the uncommitted rows afresh and keeps nothing of them', async () => {
-    const kept = await app.ok('map.sites', {})
+    const kept = decodeMapSites(await app.ok('map.sites', {}))
     const vacantIn = (sites: MapSites) => sites.buildings.find((b) => b.id === buildingId)!.vacantArea
     await expect(
       app.store.db.transaction().execute(async (trx) => {
@@ -97,7 +114,7 @@ describe('map sites kept until the next write', () => {
         throw new Error('rolled back')
       }),
     ).rejects.toThrow('rolled back')
-    const after = await app.ok('map.sites', {})
+    const after = decodeMapSites(await app.ok('map.sites', {}))
     expect(vacantIn(after)).toBe(1500)
     expect(after).toEqual(kept)
   })
@@ -115,7 +132,7 @@ describe('map sites kept until the next write', () => {
           async () => app.store.sqlite.prepare('UPDATE spaces SET status = ? WHERE id = ?').run(status, spaceId),
         ]
         await Promise.all([app.ok('map.sites', {}), writes[i % 3]!()])
-        const sites = await app.ok('map.sites', {})
+        const sites = decodeMapSites(await app.ok('map.sites', {}))
         expect(sites.buildings.find((b) => b.id === buildingId)!.vacantArea).toBe(status === 'sold' ? 500 : 1500)
         expect(sites).toEqual(await legacyMapSites(app.store.db))
       }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestApp, type TestApp } from '../helpers/store'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 describe('map sites and saved searches', () => {
   let app: TestApp
@@ -29,7 +30,7 @@ describe('map sites and saved searches', () => {
     const { id: gone } = await app.ok('buildings.create', { name: '已删除大厦', districtCode: '210103' })
     await app.ok('buildings.delete', { id: gone })
 
-    const sites = await app.ok('map.sites', {})
+    const sites = decodeMapSites(await app.ok('map.sites', {}))
     expect(sites.buildings.map((b) => b.name).sort()).toEqual(['未定位大厦', '茂业中心'])
     const b = sites.buildings.find((x) => x.id === id)!
     expect(b).toMatchObject({
@@ -48,7 +49,7 @@ describe('map sites and saved searches', () => {
 
     // A deleted cluster no longer groups its buildings on the map.
     await app.ok('clusters.delete', { id: clusterId })
-    const after = await app.ok('map.sites', {})
+    const after = decodeMapSites(await app.ok('map.sites', {}))
     expect(after.buildings.find((x) => x.id === id)!.clusterId).toBeNull()
     expect(after.clusters).toEqual([])
   })
@@ -60,7 +61,7 @@ describe('map sites and saved searches', () => {
         if (vacant > 0) await app.ok('spaces.create', { buildingId: id, floorLabel, area: vacant, status: 'vacant' })
         if (area > vacant) await app.ok('spaces.create', { buildingId: id, floorLabel, area: area - vacant, status: 'leased' })
       }
-      return (await app.ok('map.sites', {})).buildings.find((b) => b.id === id)!.largestVacantBlock
+      return decodeMapSites(await app.ok('map.sites', {})).buildings.find((b) => b.id === id)!.largestVacantBlock
     }
     const tower: Array<[string, number, number]> = [['10', 1000, 1000], ['11', 1000, 1000], ['12', 1000, 400], ['13', 1000, 1000]]
     expect(await blockOf(tower)).toBe(2000)

@@ -9,6 +9,7 @@ import { listLeases } from '../../src/main/store/leases'
 import { listSpaces } from '../../src/main/store/spaces'
 import { legacyInventoryStats } from '../helpers/legacyStats'
 import { openTestApp, type TestApp } from '../helpers/store'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // One building's page, an update's answer, the map and the statistics all read figures computed
 // for less than the whole list (one building, one pass, one aggregate): they must say what the
@@ -95,7 +96,7 @@ describe('one-row reads', () => {
   })
 
   it('the map gives each building the figures of the list', async () => {
-    const sites = await app.ok('map.sites', {})
+    const sites = decodeMapSites(await app.ok('map.sites', {}))
     const current = await app.ok('buildings.list', {})
     expect(sites.buildings.length).toBe(current.length)
     for (const b of current) {

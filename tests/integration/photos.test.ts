@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { freshAppPerTest, pickFile } from '../helpers/store'
 import { png1x1 } from '../helpers/tiles'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // Photos of sites: added from a file the user chose, checked by their bytes, kept in the store,
 // listed, shown on the map's card, served by the hosts, deleted and restored.
@@ -25,7 +26,7 @@ describe('site photos', () => {
     expect(second.sortOrder).toBe(1)
     expect((await t.app.ok('photos.list', { ownerKind: 'building', ownerId: buildingId })).map((p) => p.id)).toEqual([first.id, second.id])
 
-    const sites = await t.app.ok('map.sites', {})
+    const sites = decodeMapSites(await t.app.ok('map.sites', {}))
     expect(sites.buildings[0]!.photoId).toBe(first.id)
 
     const served = await t.app.services.readAsset(`/${first.path}`)
@@ -41,9 +42,9 @@ describe('site photos', () => {
     // Deleting the first makes the second the card's photo; restoring brings it back.
     await t.app.ok('photos.delete', { id: first.id })
     expect(await t.app.services.readAsset(`/${first.path}`)).toBeNull()
-    expect((await t.app.ok('map.sites', {})).buildings[0]!.photoId).toBe(second.id)
+    expect(decodeMapSites(await t.app.ok('map.sites', {})).buildings[0]!.photoId).toBe(second.id)
     await t.app.ok('photos.restore', { id: first.id })
-    expect((await t.app.ok('map.sites', {})).buildings[0]!.photoId).toBe(first.id)
+    expect(decodeMapSites(await t.app.ok('map.sites', {})).buildings[0]!.photoId).toBe(first.id)
     const renamed = await t.app.ok('photos.update', { id: first.id, caption: '一层大堂' })
     expect(renamed.caption).toBe('一层大堂')
   })

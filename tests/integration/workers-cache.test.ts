@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it, vi } from 'vitest'
 import type { MapSites } from '../../src/shared/mapSites'
 import { runtimePerTest, type TestRuntime } from '../helpers/runtime'
+import { decodeMapSites, type MapSitesWire } from '../../src/shared/mapSitesWire'
 
 // The map's sites are kept in each reader process until the store changes (store/version.ts).
 // Writes happen elsewhere — in the writer process, or in another program on the same file — so a
@@ -16,11 +17,11 @@ const t = runtimePerTest()
 /** map.sites from every reader at once: concurrent calls go to different readers (least busy first). */
 async function sitesFromEveryReader(app: TestRuntime): Promise<MapSites[]> {
   const readers = app.runtime.workers().filter((w) => w.role === 'reader').length
-  const answers = await Promise.all(Array.from({ length: readers }, () => app.ok('map.sites', {})))
+  const answers = await Promise.all(Array.from({ length: readers }, async () => decodeMapSites(await app.ok('map.sites', {}))))
   // The browser host's path too: the body the worker made of its kept answer, plain and gzipped.
   const bodies = await Promise.all([false, true].map((gzipOk) => app.runtime.dispatchEncoded('map.sites', {}, gzipOk)))
-  const decoded = bodies.map(({ body, gzipped }) => JSON.parse((gzipped ? gunzipSync(body) : body).toString('utf8')) as { ok: true; value: MapSites })
-  return [...answers, ...decoded.map((d) => d.value)]
+  const decoded = bodies.map(({ body, gzipped }) => JSON.parse((gzipped ? gunzipSync(body) : body).toString('utf8')) as { ok: true; value: MapSitesWire })
+  return [...answers, ...decoded.map((d) => decodeMapSites(d.value))]
 }
 
 const vacantOf = (sites: MapSites, id: string) => sites.buildings.find((b) => b.id === id)?.vacantArea

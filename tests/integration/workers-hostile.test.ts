@@ -57,7 +57,7 @@ describe('a hostile map package in the store runtime', () => {
     expect(await app.runtime.readAsset(`/tiles/${kept.id}/0/0/0`)).toMatchObject({ contentType: 'image/png' })
     expect(finished).toBe(false)
 
-    expect(await runaway).toMatch(/^操作超时：超过 4 秒仍未完成，已停止（\/tiles\//)
+    expect(await runaway).toMatch(/^操作超时：超过 4 秒仍未完成，已停止$/)
     expect(await app.ok('clusters.list', {})).toHaveLength(3)
     expect(await app.runtime.readAsset(`/tiles/${kept.id}/1/1/1`)).toMatchObject({ contentType: 'image/png' })
   })
@@ -79,7 +79,7 @@ describe('a hostile map package in the store runtime', () => {
     expect(await app.ok('clusters.list', {})).toHaveLength(3)
     expect(finished).toBe(false)
 
-    expect(await importing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^操作超时：超过 4 秒仍未完成，已停止（basemaps\.import）/) } })
+    expect(await importing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^操作超时：超过 4 秒仍未完成，已停止$/) } })
     const writer = app.runtime.workers().find((w) => w.role === 'writer')!
     expect(writer.generation).toBe(1) // never stopped: it never saw the package
     await app.ok('clusters.create', { name: '聚集区4', districtCode: '210103' })

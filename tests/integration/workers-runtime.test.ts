@@ -82,8 +82,8 @@ describe('the store runtime', () => {
     // Reads go on meanwhile.
     expect(await app.ok('clusters.list', {})).toHaveLength(1)
 
-    expect(await stuck).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^保存超时：超过 3 秒仍未完成，已中止，未保存任何修改/) } })
-    expect(await queued).toMatchObject({ ok: false, error: { message: expect.stringMatching(/中断，请重试|未保存任何修改/) } })
+    expect(await stuck).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^保存超时：超过 3 秒仍未完成，已中止，数据库中尚未提交的修改已撤销/) } })
+    expect(await queued).toMatchObject({ ok: false, error: { message: expect.stringMatching(/中断，请重试|尚未提交的修改已撤销/) } })
 
     expect(await app.sql('reader', "SELECT count(*) AS n FROM settings WHERE key = 'half.done'")).toEqual([{ n: 0 }])
     await app.ok('clusters.create', { name: '聚集区3', districtCode: '210103' })

@@ -50,6 +50,16 @@ describe('ParsedUploads', () => {
     expect(kept.table('u1', file)).toBeNull()
   })
 
+  it('drops the tables of uploads another process imported or discarded', () => {
+    const kept = new ParsedUploads(2)
+    kept.keepTable('u1', file, table('1'))
+    kept.keepTable('u2', file, table('2'))
+    kept.dropWhere((id) => id === 'u1')
+    expect(kept.size).toBe(1)
+    expect(kept.table('u1', file)).toBeNull()
+    expect(kept.table('u2', file)).not.toBeNull()
+  })
+
   it('drops a table left idle for the time given', () => {
     vi.useFakeTimers()
     const kept = new ParsedUploads(2, 1000)

@@ -17,6 +17,23 @@ export interface WorkerProcess {
   readonly pid: number | undefined
 }
 
+/** Every worker process still running, killed when the host exits (see below). */
+const live = new Set<ChildProcess>()
+let killedOnExit = false
+
+/**
+ * A host that ends by process.exit() (a failed start, the CLI, a crash handler) runs no shutdown:
+ * its workers are killed as it goes, since one stuck in SQLite would never hear the channel close.
+ * (A host killed outright runs nothing at all: the worker's own watchdog sees it gone, worker.ts.)
+ */
+function killWorkersOnExit(): void {
+  if (killedOnExit) return
+  killedOnExit = true
+  process.once('exit', () => {
+    for (const child of live) child.kill('SIGKILL')
+  })
+}
+
 /** How much lower a reader runs than the host and the writer (a Unix nice value). */
 const READER_NICENESS = 10
 
@@ -44,6 +61,9 @@ export function launchWorker(entry: WorkerEntry, background = false): WorkerProc
   }
   // A worker that dies mid-send must not crash the host: its exit is handled by onExit.
   child.on('error', () => undefined)
+  killWorkersOnExit()
+  live.add(child)
+  child.once('exit', () => live.delete(child))
   // Remembered, so a listener added after the process has gone still hears of it.
   let exited: [number | null, NodeJS.Signals | null] | null = null
   child.once('exit', (code, signal) => (exited = [code, signal]))

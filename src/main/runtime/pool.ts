@@ -8,6 +8,7 @@ import type { Dispatch } from '../services/dispatch'
 import { receiveUpload, registerLocalFile, type Upload, UploadRegistry } from '../services/uploads/registry'
 import { encodeResult, type EncodedAnswer } from '../web/encode'
 import { storeWorkerEntry, type WorkerEntry } from './entry'
+import { JOB_STARTS, JobOrigins } from './lostJobs'
 import type { TestHook } from './protocol'
 import { type Lost, StoreWorker } from './storeWorker'
 
@@ -62,12 +63,28 @@ export interface StoreRuntime extends HostServices {
 export const DEFAULT_READERS = 2
 
 /**
- * Writes that read a file someone handed us before writing: a reader runs those checks first
+ * Writes that read a file someone handed us before writing (a map package; an import's file, which
+ * the run's job reads again in the writer): a reader runs those checks first
  * (worker.ts precheck), under a read's deadline, so a crafted file that makes them endless stalls
  * a reader, which is stopped, never the writer. The write checks again, under its own deadline (a
  * user's file left in place could have changed in between).
  */
-const CHECKED_FIRST = new Set(['basemaps.import'])
+const CHECKED_FIRST = new Set(['basemaps.import', 'imports.run'])
+
+/**
+ * Reads about one upload (the import wizard's inspect and preview) go to one reader, chosen by the
+ * upload id: the table it parsed for the first is kept there for the next (services/imports/
+ * parsedUploads.ts), instead of each reader parsing the file again and keeping its own copy.
+ * Null for any other call (the least busy reader takes it).
+ */
+export function stickyReaderIndex(method: string, input: unknown, readers: number): number | null {
+  if (!method.startsWith('imports.') || methodKind(method) !== 'read') return null
+  const uploadId = (input as { uploadId?: unknown } | null)?.uploadId
+  if (typeof uploadId !== 'string') return null
+  let hash = 0
+  for (let i = 0; i < uploadId.length; i++) hash = (hash * 31 + uploadId.charCodeAt(i)) >>> 0
+  return hash % readers
+}
 
 const lostResult = (lost: Lost): Result<never> => ({ ok: false, error: { code: 'internal', message: lost.message } })
 
@@ -122,27 +139,45 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     return best
   }
 
+  /** The worker a call goes to: the writer, the reader kept for its upload, or the least busy reader. */
+  const target = (method: string, input: unknown): StoreWorker => {
+    if (methodKind(method) !== 'read') return writer
+    const sticky = stickyReaderIndex(method, input, readers.length)
+    return sticky === null ? reader() : readers[sticky]!
+  }
+
   /** A refusal from a reader's checks of a write's file, or null when the write may go on. */
   const checkedFirst = async (method: string, input: unknown): Promise<Result<unknown> | null> => {
     if (!CHECKED_FIRST.has(method)) return null
-    const answer = await reader().request({ type: 'precheck', method, input }, method)
+    // An import's file is read in the reader that keeps its table (read already by the wizard).
+    const sticky = stickyReaderIndex('imports.inspect', input, readers.length)
+    const checker = method === 'imports.run' && sticky !== null ? readers[sticky]! : reader()
+    const answer = await checker.request({ type: 'precheck', method, input }, method)
     if (answer.type === 'answer') return answer.result.ok ? null : answer.result
     return lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
   }
 
+  const jobs = new JobOrigins()
+
   const dispatch: Dispatch = async (method, input) => {
+    const lostJob = jobs.answerLost(method, input, writer.generation)
+    if (lostJob) return lostJob
     const refused = await checkedFirst(method, input)
     if (refused) return refused
-    const target = methodKind(method) === 'read' ? reader() : writer
-    const answer = await target.request({ type: 'dispatch', method, input }, String(method))
-    return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+    const worker = target(method, input)
+    const answer = await worker.request({ type: 'dispatch', method, input }, String(method))
+    const result = answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' })
+    // The generation now: a writer replaced before answering cannot have answered.
+    if (worker === writer) jobs.record(method, result, writer.generation)
+    return result
   }
 
   const dispatchEncoded: DispatchEncoded = async (method, input, gzipOk) => {
+    // Small answers the host must read (a job started, a job asked after): through dispatch.
+    if (Object.hasOwn(JOB_STARTS, method) || method === 'jobs.get' || method === 'jobs.cancel') return encodeResult(await dispatch(method, input), gzipOk)
     const refused = await checkedFirst(method, input)
     if (refused) return encodeResult(refused, gzipOk)
-    const target = methodKind(method) === 'read' ? reader() : writer
-    const answer = await target.request({ type: 'dispatchEncoded', method, input, gzipOk }, String(method))
+    const answer = await target(method, input).request({ type: 'dispatchEncoded', method, input, gzipOk }, String(method))
     if (answer.type !== 'encoded') return encodeResult(lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: '内部错误：后台数据进程答非所问' }), gzipOk)
     // Bytes arrive over the channel as a Uint8Array (structured clone): the same memory, as a Buffer.
     return { body: Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength), gzipped: answer.gzipped }
@@ -164,8 +199,9 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     } catch (error) {
       // As the services word it (services/dispatch.ts toApiError), without loading the contract here.
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() }
+      // The reason (an English system message, a path) goes to the log; the person gets words.
       console.error('[site-atlas] upload failed:', error)
-      return { ok: false, error: { code: 'internal', message: `上传文件：${(error as Error).message ?? String(error)}` } }
+      return { ok: false, error: { code: 'internal', message: '上传文件：未能保存到数据文件夹（可检查磁盘空间和文件夹权限），请重试' } }
     }
   }
 

@@ -22,6 +22,8 @@ export interface WorkerInit {
 export type TestHook =
   | { kind: 'sql'; statements: string[]; inWriteTransaction?: boolean }
   | { kind: 'crash' }
+  /** Async work that yields every few milliseconds for `ms` (answers pings meanwhile), like a parse of a large workbook. */
+  | { kind: 'busy'; ms: number }
 
 export type WorkerCall =
   | { type: 'dispatch'; seq: number; method: string; input: unknown }

@@ -7,7 +7,7 @@ import type { WorkerCall, WorkerFailure, WorkerInit, WorkerMessage, WorkerRole }
 // crashed or was closed — and starts a fresh process after one is lost.
 
 export interface WorkerLimits {
-  /** A call not answered within this long after it was sent is stopped (see onDeadline). */
+  /** A call not answered within this long after it was sent is stopped (see onDeadline); a call waiting for a place longer is refused unsent. */
   callTimeoutMs: number
   /**
    * Calls sent to the worker at once; the others wait here. A worker runs SQL one statement at a
@@ -46,6 +46,8 @@ export class StoreWorker {
   private readonly pending = new Map<number, Pending>()
   private seq = 0
   private closed = false
+  /** Set as close() begins: a process lost from here on is not replaced. */
+  private closing = false
   /** What the calls still pending on a process are told when it goes (set before a kill or close). */
   private readonly exitReasons = new WeakMap<WorkerProcess, string>()
   /** Processes started, for tests and logs. */
@@ -96,8 +98,11 @@ export class StoreWorker {
    */
   async request(body: CallBody, describe: string, limited = true): Promise<Answer> {
     if (!limited) return this.send(body, describe)
-    if (this.inFlight >= this.limits.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    else this.inFlight += 1
+    if (this.inFlight >= this.limits.maxInFlight) {
+      if (!(await this.waitForPlace())) {
+        return { type: 'lost', message: `后台忙：等待超过 ${seconds(this.limits.callTimeoutMs)}仍未轮到，操作未执行，请稍后重试` }
+      }
+    } else this.inFlight += 1
     try {
       return await this.send(body, describe)
     } finally {
@@ -106,6 +111,23 @@ export class StoreWorker {
       if (next) next()
       else this.inFlight -= 1
     }
+  }
+
+  /** Waits for a place (handed over by a finishing call); false when none came within the call's deadline. */
+  private waitForPlace(): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const granted = () => {
+        clearTimeout(timer)
+        resolve(true)
+      }
+      const timer = setTimeout(() => {
+        const at = this.waiting.indexOf(granted)
+        if (at >= 0) this.waiting.splice(at, 1)
+        resolve(false)
+      }, this.limits.callTimeoutMs)
+      timer.unref?.()
+      this.waiting.push(granted)
+    })
   }
 
   private async send(body: CallBody, describe: string): Promise<Answer> {
@@ -130,6 +152,7 @@ export class StoreWorker {
   /** Closes the store in the worker (services shut down first), then lets the process end. */
   async close(graceMs = 5000): Promise<void> {
     if (this.closed) return
+    this.closing = true
     this.launched?.kill()
     this.launched = null
     const process = this.process ?? (this.starting ? await this.starting.catch(() => null) : null)
@@ -167,8 +190,11 @@ export class StoreWorker {
         if (!ready) return reject(new Error(`后台数据进程未能启动（退出码 ${code ?? signal}）`))
         if (this.process === process) this.process = null
         const reason = this.exitReasons.get(process) ?? '后台数据进程意外退出，操作未完成，请重试'
+        // The user is told why in words; which calls went (method names, paths) is for the log.
+        const lost = [...this.pending.values()].filter((p) => p.process === process && p.describe !== 'close').map((p) => p.describe)
+        if (lost.length > 0 && !this.closing) console.error(`[site-atlas] ${this.role} exited (${code ?? signal}) with ${lost.join(', ')} unanswered`)
         for (const [seq, pending] of [...this.pending]) {
-          if (pending.process === process) this.settle(seq, { type: 'lost', message: `${reason}（${pending.describe}）` })
+          if (pending.process === process) this.settle(seq, { type: 'lost', message: reason })
         }
         this.restart()
       })
@@ -190,32 +216,32 @@ export class StoreWorker {
   }
 
   /**
-   * A call is overdue. A worker that still answers a ping is waiting on something (a slow
-   * network source): a reader's call is answered with a timeout and the worker kept; a write is
-   * given more time, since its outcome must be told truthfully. A worker that does not answer is
-   * stuck inside SQLite or a parser: it is killed (SQLite rolls back whatever it had not
-   * committed), the overdue call is told so, the other calls it held are told they were
-   * interrupted, and a fresh process starts.
+   * A call is overdue. A reader's is stopped: its process is killed and replaced, whether it is
+   * stuck inside SQLite or a parser or merely still busy (an async parse that yields answers a
+   * ping, and would otherwise go on after the user was told it stopped, while the next read landed
+   * behind it). The other calls it held are told they were interrupted. A write whose worker still
+   * answers a ping is given more time, since its outcome must be told truthfully (a long job runs
+   * there); a writer that does not answer is stuck: killed (SQLite rolls back whatever it had not
+   * committed) and replaced the same way.
    */
   private async onDeadline(seq: number): Promise<void> {
     const pending = this.pending.get(seq)
     // A call on a process already being replaced is answered when that process has gone.
     if (!pending || pending.process !== this.process) return
     const process = pending.process
-    const alive = await this.ping(process)
-    if (!this.pending.has(seq)) return
     const limit = seconds(this.limits.callTimeoutMs)
-    if (alive) {
-      if (this.role === 'writer') return this.arm(seq, pending)
-      return this.settle(seq, { type: 'lost', message: `操作超时：超过 ${limit}仍未完成，已停止（${pending.describe}）` })
+    if (this.role === 'writer') {
+      const alive = await this.ping(process)
+      if (!this.pending.has(seq)) return
+      if (alive) return this.arm(seq, pending)
+      if (process !== this.process) return
     }
-    if (process !== this.process) return
-    console.error(`[site-atlas] ${this.role} stuck on ${pending.describe} for over ${limit}; restarting it`)
+    console.error(`[site-atlas] ${this.role} overdue on ${pending.describe} after ${limit}; restarting it`)
     this.settle(seq, {
       type: 'lost',
       message: this.role === 'writer'
-        ? `保存超时：超过 ${limit}仍未完成，已中止，未保存任何修改（${pending.describe}）`
-        : `操作超时：超过 ${limit}仍未完成，已停止（${pending.describe}）`,
+        ? `保存超时：超过 ${limit}仍未完成，已中止，数据库中尚未提交的修改已撤销`
+        : `操作超时：超过 ${limit}仍未完成，已停止`,
     })
     this.exitReasons.set(process, '后台数据进程因另一操作超时而重启，本操作被中断，请重试')
     // Detached now: calls from here on go to a fresh process, not to the one being killed.
@@ -226,7 +252,7 @@ export class StoreWorker {
 
   /** A fresh process at once, so the next call does not pay for the start. */
   private restart(): void {
-    if (this.closed || this.process) return
+    if (this.closed || this.closing || this.process) return
     this.start().catch((error: unknown) => console.error(`[site-atlas] ${this.role} restart failed:`, error))
   }
 

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads'
 import type { Result } from '../../shared/result'
 import { createServices, type Services } from '../services'
 import { checkPackageUpload } from '../services/basemaps/importPackage'
@@ -9,6 +10,9 @@ import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } f
 // A store worker process: opens the store (the writer read-write and migrated; a reader read-only,
 // so a write filed as a read fails loudly instead of racing the writer), makes the same services
 // the hosts used to make, and answers the pool's calls. Everything the contract does happens here.
+
+/** How often the watchdog looks for the host. */
+const PARENT_CHECK_MS = 1000
 
 const post = (message: WorkerMessage): void => {
   process.send?.(message)
@@ -25,11 +29,43 @@ process.on('message', (message: WorkerInit | WorkerCall) => {
 })
 // The host went away (crashed, or was killed): a worker never outlives it.
 process.on('disconnect', () => process.exit(0))
+// A worker's life is the host's to end (close, or a kill). Ctrl+C in a terminal signals the whole
+// process group: a worker that died of it first would be restarted by a host that is shutting down.
+process.on('SIGINT', () => undefined)
+process.on('SIGTERM', () => undefined)
+watchParent()
+
+/**
+ * A watchdog thread that kills this process once its parent has gone (it is then adopted by
+ * another: ppid changes). A thread, because the main thread may be stuck inside SQLite or a parser
+ * and never see the channel close; a killed host (SIGKILL, a crash) runs no exit handler of its own.
+ */
+function watchParent(): void {
+  // process.ppid is read once at start: Linux's /proc tells the parent now (an orphan's is another
+  // process); elsewhere, whether the parent's pid still names a process.
+  const code = `
+    const fs = require('node:fs')
+    const parent = ${process.ppid}
+    const gone = () => {
+      try {
+        const stat = fs.readFileSync('/proc/self/stat', 'utf8')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent
+      } catch {
+        try { process.kill(parent, 0); return false } catch (error) { return error.code === 'ESRCH' }
+      }
+    }
+    setInterval(() => { if (gone()) process.kill(process.pid, 'SIGKILL') }, ${PARENT_CHECK_MS})
+  `
+  new Worker(code, { eval: true }).unref()
+}
 
 async function start(init: WorkerInit): Promise<void> {
   try {
     const store = await openStore(init.file, init.role === 'reader' ? { readonly: true } : {})
     const services = await createServices(store, init.actor, init.options)
+    // The device id is made by the writer before any reader opens (they start after it is ready),
+    // so a reader answering meta.info only ever reads it.
+    if (init.role === 'writer') void services.ctx.author.deviceId
     opened = { store, services, init }
   } catch (error) {
     const failure: WorkerFailure = { name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }
@@ -64,6 +100,7 @@ async function answer(call: WorkerCall): Promise<void> {
     case 'test':
       if (!init.testHooks) return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'unknown_method', message: '未知的接口：test' } } })
       try {
+        if (call.hook.kind === 'busy') await busyFor(call.hook.ms)
         return post({ type: 'answer', seq: call.seq, result: { ok: true, value: runTestHook(store, call.hook) } })
       } catch (error) {
         return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'internal', message: (error as Error).message } } })
@@ -80,13 +117,26 @@ async function answer(call: WorkerCall): Promise<void> {
 async function precheck(services: Services, method: string, input: unknown): Promise<Result<null>> {
   const uploadId = (input as { uploadId?: unknown } | null)?.uploadId
   // Anything else is left to the write itself, whose dispatcher checks the input.
-  if (method !== 'basemaps.import' || typeof uploadId !== 'string') return { ok: true, value: null }
+  if (typeof uploadId !== 'string') return { ok: true, value: null }
+  if (method === 'imports.run') {
+    // Reading the file as the wizard does: one that cannot be read is refused here, and one whose
+    // reading never ends stalls this reader (stopped at its deadline), not the writer's jobs.
+    const read = await services.dispatch('imports.inspect', { uploadId })
+    return read.ok ? { ok: true, value: null } : read
+  }
+  if (method !== 'basemaps.import') return { ok: true, value: null }
   try {
     await checkPackageUpload(services.ctx, uploadId)
     return { ok: true, value: null }
   } catch (error) {
     return { ok: false, error: toApiError(error, method) }
   }
+}
+
+/** Tests only: yields every 10 ms until `ms` have passed. */
+async function busyFor(ms: number): Promise<void> {
+  const end = Date.now() + ms
+  while (Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 10))
 }
 
 /** Tests only (enabled by the pool's testHooks): raw SQL, or a crash. */

@@ -26,7 +26,18 @@ export function deviceIdentity(dir: string): () => string {
     fs.mkdirSync(dir, { recursive: true })
     const temporary = `${file}.${process.pid}.tmp`
     fs.writeFileSync(temporary, `${made}\n`)
-    fs.renameSync(temporary, file)
+    try {
+      // Linked, not renamed: if another process (a store worker, the command line) made one first,
+      // theirs stands and is used here too — one device, one id.
+      fs.linkSync(temporary, file)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const theirs = fs.readFileSync(file, 'utf8').trim()
+      if (!UUID.test(theirs)) throw error
+      return (id = theirs)
+    } finally {
+      fs.rmSync(temporary, { force: true })
+    }
     return (id = made)
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { contract, isMethodName } from '../../shared/api'
+import { methodKind } from '../../shared/methodKinds'
 import { type ApiError, DomainError, type Result } from '../../shared/result'
 import type { Handlers, ServiceContext } from './context'
 
@@ -39,7 +40,9 @@ export function validationError(error: z.ZodError): ApiError {
  * A thrown error as an API error: a DomainError as it says, SQLite constraint failures in words,
  * anything else logged (under `where`) and reported as internal, its message after `internalPrefix`.
  */
-export function toApiError(error: unknown, where: string, internalPrefix = '内部错误，未保存任何修改：'): ApiError {
+const DEFAULT_PREFIX = '内部错误，未保存任何修改：'
+
+export function toApiError(error: unknown, where: string, internalPrefix = DEFAULT_PREFIX): ApiError {
   if (error instanceof DomainError) return error.toApiError()
   const message = error instanceof Error ? error.message : String(error)
   if (/FOREIGN KEY constraint failed/.test(message)) {
@@ -49,5 +52,7 @@ export function toApiError(error: unknown, where: string, internalPrefix = '内�
     return { code: 'conflict', message: '与已有记录重复，未保存任何修改' }
   }
   console.error(`[site-atlas] ${where} failed:`, error)
-  return { code: 'internal', message: `${internalPrefix}${message}` }
+  // A read changed nothing: saying "nothing was saved" of it would be beside the point.
+  const prefix = internalPrefix === DEFAULT_PREFIX && methodKind(where) === 'read' ? '内部错误，未能读取：' : internalPrefix
+  return { code: 'internal', message: `${prefix}${message}` }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { DEMO_TABLES, type DemoRemovalPreview, type DemoRowRef, type DemoTable } from '../../shared/demo'
 import type { Database } from './schema'
@@ -5,8 +6,10 @@ import type { Writer } from './writer'
 
 // The demo rows of a store and their removal. A row is the person's once they changed it after
 // the loader wrote it (an update, delete or restore in the change log: the loaders only insert),
-// or once one of their own rows points at it (a lease on a demo floor, a photo, a visit); such
-// rows are kept, unflagged, with the rows they need, and every other live demo row is deleted.
+// or once one of their own rows points at it (a lease on a demo floor, a photo, a visit — deleted
+// ones too: they can be restored); such rows are kept, unflagged, with the rows they need and the
+// demo rows under them (a kept building keeps its spaces, leases and their tenants, park hosts; a
+// kept park its sub-parks and hosts), and every other live demo row is deleted.
 
 const SNAKE: Record<DemoTable, string> = {
   clusters: 'clusters', buildings: 'buildings', spaces: 'spaces', tenants: 'tenants', leases: 'leases',
@@ -26,31 +29,48 @@ const LABEL: Record<DemoTable, string> = {
   parkHosts: `(SELECT p.name FROM parks p WHERE p.id = t.park_id) || ' · ' || (SELECT b.name FROM buildings b WHERE b.id = t.building_id)`,
 }
 
+/** A user of a demo row as the dialog names it, with "已删除的" before it when that row is in the bin. */
+const what = (name: string, alias = '') => `CASE WHEN ${alias}deleted_at IS NULL THEN '${name}' ELSE '已删除的${name}' END`
+
 /**
- * Live rows of the person's own that point at a demo row of each table, as `SELECT <demo id>, <what>`.
- * Photos and visits are never demo rows, so any live one counts.
+ * Rows of the person's own that point at a demo row of each table, as `SELECT <demo id>, <what>`.
+ * Deleted ones count too: restoring one must find what it points at. Photos and visits are never
+ * demo rows, so any one counts.
  */
 const USERS: Partial<Record<DemoTable, string[]>> = {
-  clusters: [`SELECT cluster_id, '楼宇' FROM buildings WHERE is_demo = 0 AND deleted_at IS NULL AND cluster_id IS NOT NULL`],
+  clusters: [`SELECT cluster_id, ${what('楼宇')} FROM buildings WHERE is_demo = 0 AND cluster_id IS NOT NULL`],
   buildings: [
-    `SELECT building_id, '空间' FROM spaces WHERE is_demo = 0 AND deleted_at IS NULL`,
-    `SELECT building_id, '租约' FROM leases WHERE is_demo = 0 AND deleted_at IS NULL`,
-    `SELECT building_id, '园区载体' FROM park_hosts WHERE is_demo = 0 AND deleted_at IS NULL`,
-    `SELECT owner_id, '照片' FROM photos WHERE owner_kind = 'building' AND deleted_at IS NULL`,
-    `SELECT s.site_id, '接洽记录' FROM visit_sites s JOIN visits v ON v.id = s.visit_id AND v.deleted_at IS NULL WHERE s.site_kind = 'building'`,
+    `SELECT building_id, ${what('空间')} FROM spaces WHERE is_demo = 0`,
+    `SELECT building_id, ${what('租约')} FROM leases WHERE is_demo = 0`,
+    `SELECT building_id, ${what('园区载体')} FROM park_hosts WHERE is_demo = 0`,
+    `SELECT owner_id, ${what('照片')} FROM photos WHERE owner_kind = 'building'`,
+    `SELECT s.site_id, ${what('接洽记录', 'v.')} FROM visit_sites s JOIN visits v ON v.id = s.visit_id WHERE s.site_kind = 'building'`,
   ],
-  spaces: [`SELECT ls.space_id, '租约' FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.is_demo = 0 AND l.deleted_at IS NULL`],
-  tenants: [`SELECT tenant_id, '租约' FROM leases WHERE is_demo = 0 AND deleted_at IS NULL`],
+  spaces: [`SELECT ls.space_id, ${what('租约', 'l.')} FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.is_demo = 0`],
+  tenants: [`SELECT tenant_id, ${what('租约')} FROM leases WHERE is_demo = 0`],
   parcels: [
-    `SELECT owner_id, '照片' FROM photos WHERE owner_kind = 'parcel' AND deleted_at IS NULL`,
-    `SELECT s.site_id, '接洽记录' FROM visit_sites s JOIN visits v ON v.id = s.visit_id AND v.deleted_at IS NULL WHERE s.site_kind = 'parcel'`,
+    `SELECT owner_id, ${what('照片')} FROM photos WHERE owner_kind = 'parcel'`,
+    `SELECT s.site_id, ${what('接洽记录', 'v.')} FROM visit_sites s JOIN visits v ON v.id = s.visit_id WHERE s.site_kind = 'parcel'`,
   ],
   parks: [
-    `SELECT park_id, '分园' FROM sub_parks WHERE is_demo = 0 AND deleted_at IS NULL`,
-    `SELECT park_id, '园区载体' FROM park_hosts WHERE is_demo = 0 AND deleted_at IS NULL`,
-    `SELECT owner_id, '照片' FROM photos WHERE owner_kind = 'park' AND deleted_at IS NULL`,
-    `SELECT s.site_id, '接洽记录' FROM visit_sites s JOIN visits v ON v.id = s.visit_id AND v.deleted_at IS NULL WHERE s.site_kind = 'park'`,
+    `SELECT park_id, ${what('分园')} FROM sub_parks WHERE is_demo = 0`,
+    `SELECT park_id, ${what('园区载体')} FROM park_hosts WHERE is_demo = 0`,
+    `SELECT owner_id, ${what('照片')} FROM photos WHERE owner_kind = 'park'`,
+    `SELECT s.site_id, ${what('接洽记录', 'v.')} FROM visit_sites s JOIN visits v ON v.id = s.visit_id WHERE s.site_kind = 'park'`,
   ],
+}
+
+/**
+ * The live demo rows under a row kept for itself (edited, or used by the person's own rows), which
+ * it keeps too: without them a kept building's figures would drop to nothing. Rows kept only
+ * because something needs them (a lease's tenant) keep nothing under them.
+ */
+const UNDER: Partial<Record<DemoTable, (id: string) => RawBuilder<unknown>>> = {
+  buildings: (id) => sql`SELECT 'spaces', id FROM spaces WHERE building_id = ${id} AND is_demo = 1 AND deleted_at IS NULL
+    UNION ALL SELECT 'leases', id FROM leases WHERE building_id = ${id} AND is_demo = 1 AND deleted_at IS NULL
+    UNION ALL SELECT 'parkHosts', id FROM park_hosts WHERE building_id = ${id} AND is_demo = 1 AND deleted_at IS NULL`,
+  parks: (id) => sql`SELECT 'subParks', id FROM sub_parks WHERE park_id = ${id} AND is_demo = 1 AND deleted_at IS NULL
+    UNION ALL SELECT 'parkHosts', id FROM park_hosts WHERE park_id = ${id} AND is_demo = 1 AND deleted_at IS NULL`,
 }
 
 /** The rows a kept row cannot be without, as (table, id) pairs of the row `id`. */
@@ -96,13 +116,29 @@ export async function demoRemovalPreview(db: Db): Promise<DemoRemovalPreview> {
       GROUP BY t.id ORDER BY label`.execute(db)
     inUse.push(...used.map((r) => toRef(table, r)))
   }
-  return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0), edited, inUse }
+  return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0), edited, inUse, stamp: previewStamp(edited, inUse) }
 }
 
-/** The kept rows and every live demo row they need (a lease its tenant, building and floors …). */
+/** What a preview showed the person, as a short digest: the removal refuses when it has changed since. */
+function previewStamp(edited: DemoRowRef[], inUse: DemoRowRef[]): string {
+  const shown = [...edited.map((r) => ['e', r.table, r.id, r.lastEditedAt, r.fields.join(',')]), ...inUse.map((r) => ['u', r.table, r.id, r.fields.join(',')])]
+  return createHash('sha256').update(JSON.stringify(shown.map((r) => r.join('\u0000')).sort())).digest('hex').slice(0, 32)
+}
+
+/** The kept rows, the live demo rows under them, and every live demo row those need (a lease its tenant, building and floors …). */
 async function withNeeds(db: Db, seeds: Array<{ table: DemoTable; id: string }>): Promise<Map<DemoTable, Set<string>>> {
   const kept = new Map<DemoTable, Set<string>>(DEMO_TABLES.map((t) => [t, new Set<string>()]))
-  const queue = [...seeds]
+  const queue: Array<{ table: DemoTable; id: string }> = []
+  for (const { table, id } of seeds) {
+    queue.push({ table, id })
+    const under = UNDER[table]
+    if (!under) continue
+    const { rows } = await sql<Record<string, string>>`SELECT * FROM (${under(id)})`.execute(db)
+    for (const r of rows) {
+      const [child, childId] = Object.values(r) as [DemoTable, string]
+      queue.push({ table: child, id: childId })
+    }
+  }
   while (queue.length > 0) {
     const { table, id } = queue.pop()!
     if (kept.get(table)!.has(id)) continue
@@ -125,9 +161,12 @@ async function withNeeds(db: Db, seeds: Array<{ table: DemoTable; id: string }>)
  * person's own rows use and what those need; then deletes every other live demo row. Each row's
  * change is logged (isDemo 1 → 0, or deletedAt) under the writer's one stamp.
  */
-export async function removeDemoRows(w: Writer, keep: Array<{ table: DemoTable; id: string }>): Promise<{ removed: number; kept: number }> {
+export async function removeDemoRows(w: Writer, keep: Array<{ table: DemoTable; id: string }>, seenStamp?: string): Promise<{ removed: number; kept: number }> {
   const db = w.trx as unknown as Db
   const preview = await demoRemovalPreview(db)
+  // Recomputed here, in the write: a demo row edited (or put to use) after the person looked would
+  // otherwise go without having been listed.
+  if (seenStamp !== undefined && seenStamp !== preview.stamp) throw new DemoPreviewChanged()
   const kept = await withNeeds(db, [...keep, ...preview.inUse])
   const at = JSON.stringify(w.now)
   let removed = 0
@@ -148,6 +187,9 @@ export async function removeDemoRows(w: Writer, keep: Array<{ table: DemoTable; 
   }
   return { removed, kept: keptCount }
 }
+
+/** The demo rows changed since the preview the removal was asked from (services/demo/remove.ts words it). */
+export class DemoPreviewChanged extends Error {}
 
 /** Whether `id` is a live row of `table` flagged as demo data. */
 export async function isLiveDemoRow(db: Db, table: DemoTable, id: string): Promise<boolean> {

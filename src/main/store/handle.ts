@@ -120,7 +120,7 @@ type RowsOf<Q extends readonly ReadQuery<unknown>[]> = { [K in keyof Q]: Q[K] ex
 /**
  * The rows of several composed queries, read one after another while holding the connection once
  * (one building's page is four small reads: taking the connection four times cost more than
- * some of them).
+ * some of them), in one read transaction so they all see the same committed state.
  */
 export async function readRowsTogether<Q extends readonly ReadQuery<unknown>[]>(db: Kysely<Database>, queries: Q): Promise<RowsOf<Q>> {
   const handle = db.isTransaction ? undefined : handles.get(db)
@@ -131,7 +131,16 @@ export async function readRowsTogether<Q extends readonly ReadQuery<unknown>[]>(
     return all as RowsOf<Q>
   }
   const compiled = queries.map((q) => (q instanceof TemplateRead ? q.compiled(db) : q.compile(db)))
-  return db.connection().execute(async () =>
-    compiled.map(({ sql, parameters }) => camelRows(handle.statements.prepare(sql) as unknown as BetterSqlite3.Statement, parameters)),
-  ) as Promise<RowsOf<Q>>
+  const readAll = () => compiled.map(({ sql, parameters }) => camelRows(handle.statements.prepare(sql) as unknown as BetterSqlite3.Statement, parameters))
+  return db.connection().execute(async () => {
+    // Outside a transaction each statement reads its own snapshot, and the writer (another
+    // process) may commit between two of them: one read transaction gives the page one moment.
+    if (compiled.length < 2 || handle.sqlite.inTransaction) return readAll()
+    handle.sqlite.exec('BEGIN')
+    try {
+      return readAll()
+    } finally {
+      handle.sqlite.exec('COMMIT')
+    }
+  }) as Promise<RowsOf<Q>>
 }

@@ -12,7 +12,8 @@ export interface DemoOptions {
 }
 
 export async function demoCommand(file: string, options: DemoOptions, output: Output): Promise<void> {
-  const store = await openForCommand(file)
+  // Removing from a file that is not there (a mistyped name) must not make an empty store.
+  const store = await openForCommand(file, options.remove ? { mustExist: true } : {})
   try {
     if (options.remove) return await removeDemo(file, store, output)
     // Asked before --force: a store that already holds the demo cannot take it again, forced or not.
@@ -42,11 +43,11 @@ async function removeDemo(file: string, store: Awaited<ReturnType<typeof openFor
   const { dispatch } = await servicesFor(store)
   const preview = await dispatch('demo.removalPreview', {})
   if (!preview.ok) throw new CliError(preview.error.message)
-  const { edited, inUse } = preview.value as DemoRemovalPreview
+  const { edited, inUse, stamp } = preview.value as DemoRemovalPreview
   const line = (what: string) => (r: DemoRowRef) => `  ${TABLE_NAMES[r.table]} ${r.label}（${what}：${r.fields.join('、')}）`
   if (edited.length > 0) output.out(`以下演示记录有人修改过，予以保留：\n${edited.map(line('改过的字段')).join('\n')}`)
   if (inUse.length > 0) output.out(`以下演示记录被您自己的记录用到，予以保留：\n${inUse.map(line('用到它的')).join('\n')}`)
-  const result = await dispatch('demo.remove', { keep: edited.map(({ table, id }) => ({ table, id })) })
+  const result = await dispatch('demo.remove', { keep: edited.map(({ table, id }) => ({ table, id })), previewStamp: stamp })
   if (!result.ok) throw new CliError(result.error.message)
   const { removed, kept } = result.value as { removed: number; kept: number }
   output.out(`已从 ${file} 移除演示数据 ${removed} 条${kept > 0 ? `；保留 ${kept} 条，已不再标为演示数据` : ''}`)

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api'
+import { decodeMapSites } from '../../../shared/mapSitesWire'
 import { sheetHash } from '../../../shared/sheets'
 import type { SiteScope } from '../../../shared/siteScope'
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations'
@@ -145,7 +146,7 @@ async function scopeOf(services: Services, args: SheetArgs): Promise<SiteScope> 
   if (args.ids !== undefined) {
     const ids = args.ids.split(/[,，\s]+/).filter(Boolean)
     if (ids.length === 0) throw new CliError('--ids：请给出至少一个资源编号', 2)
-    const sites = await call(services, 'map.sites', {})
+    const sites = decodeMapSites(await call(services, 'map.sites', {}))
     const kindOf = new Map<string, 'building' | 'parcel' | 'park'>([
       ...sites.buildings.map((b) => [b.id, 'building'] as const),
       ...sites.parcels.map((p) => [p.id, 'parcel'] as const),

@@ -19,8 +19,8 @@ export class TileCache {
   /** The tile format in the metadata, kept here so serving and storing a tile need not read it. */
   private cachedFormat: TileFormat | null
 
-  private constructor(readonly file: string) {
-    this.db = new Database(file)
+  private constructor(readonly file: string, mustExist: boolean) {
+    this.db = new Database(file, { fileMustExist: mustExist })
     // WAL with NORMAL sync: a download commits thousands of small tiles without an fsync each.
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
@@ -53,8 +53,9 @@ export class TileCache {
   }
 
   /** Opens the cache file, creating it with its metadata when it does not exist. */
-  static open(file: string, metadata?: CacheMetadata): TileCache {
-    const cache = new TileCache(file)
+  /** Opens (or makes) a cache; `mustExist`: only one already made (a reader never makes a removed basemap's file again). */
+  static open(file: string, metadata?: CacheMetadata, mustExist = false): TileCache {
+    const cache = new TileCache(file, mustExist)
     if (metadata) {
       cache.db.transaction(() => {
         cache.statements.setMeta.run('name', metadata.name)

@@ -92,8 +92,14 @@ export const basemapHandlers = {
     await closeSource(ctx, id)
     if (row.file) {
       const file = dataFile(ctx, row.file)
-      if (row.kind === 'pmtiles') fs.rmSync(file, { force: true })
-      else removeDatabaseFiles(file)
+      try {
+        if (row.kind === 'pmtiles') fs.rmSync(file, { force: true })
+        else removeDatabaseFiles(file)
+      } catch (error) {
+        // The basemap is gone (the row was removed, as asked); a file another process still held
+        // (Windows refuses to delete it) is left on disk rather than the removal reported failed.
+        console.error(`[site-atlas] basemap ${id} removed; its file could not be deleted:`, error)
+      }
     }
     return null
   },

@@ -6,5 +6,5 @@ import { removeDemoData } from './remove'
 
 export const demoHandlers = {
   'demo.removalPreview': async (_input, { store }) => demoRemovalPreview(store.db),
-  'demo.remove': async ({ keep }, ctx) => removeDemoData(ctx, keep),
+  'demo.remove': async ({ keep, previewStamp }, ctx) => removeDemoData(ctx, keep, previewStamp),
 } satisfies FeatureHandlers<'demo'>

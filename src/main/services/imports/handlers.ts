@@ -26,6 +26,8 @@ export const parsedUploads = new ParsedUploads()
 
 async function readUpload(ctx: ServiceContext, uploadId: string, signal?: AbortSignal): Promise<{ table: RawTable; fileName: string }> {
   const upload = uploadOf(ctx, uploadId)
+  // An upload imported (or discarded) elsewhere — the run is the writer's — frees its table here too.
+  parsedUploads.dropWhere((id) => !ctx.uploads.get(id))
   const stat = await fsp.stat(upload.path).catch(() => null)
   const file = stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : null
   const kept = file && parsedUploads.table(uploadId, file)
@@ -75,6 +77,7 @@ export const importHandlers = {
       const outcome = await runImport(ctx, table, fileName, options, {
         skipInvalid,
         planned: parsedUploads.plan(uploadId, planKey(ctx, options)),
+        keepPlan: (plan) => parsedUploads.keepPlan(uploadId, { ...plan, key: planKey(ctx, options) }),
         signal,
         onProgress: (done, total) => Object.assign(progress, { done, total, message: `正在写入 ${done}/${total} 行` }),
       })
@@ -98,11 +101,31 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void
   /** A plan made by a preview: used when the store has not been written since (else planned again). */
   planned?: KeptPlan | null
+  /** Told of a plan made here (outside the write), so a refused run retried with skipInvalid reuses it. */
+  keepPlan?: (plan: Omit<KeptPlan, 'key'>) => void
+}
+
+/** Plans made outside the write before a last one is made inside it (another save landing each time). */
+const PLAN_ATTEMPTS = 3
+
+/** The write's plan was made before another save landed: plan again, outside the write. */
+class StalePlan extends Error {}
+
+/** A plan made on the store's connection outside any transaction, with the stamp it is valid at. */
+async function planOutside(ctx: ServiceContext, table: RawTable, options: Parameters<typeof planImport>[3]): Promise<Omit<KeptPlan, 'key'> | null> {
+  const storeStamp = await getSetting(ctx.store.db, HLC_KEY)
+  const plan = await planImport(ctx.store.db, ctx.resourcesDir, table, options)
+  // A save landed while planning: the plan may mix before and after.
+  return (await getSetting(ctx.store.db, HLC_KEY)) === storeStamp ? { storeStamp, plan } : null
 }
 
 /**
  * Plans and writes an import in one transaction. Without skipInvalid any rejected row refuses the
  * whole import (nothing written); a dry run plans and writes nothing. Shared by the job and the CLI.
+ * The plan (seconds for a large sheet) is made before the write takes the store's write lock, so
+ * other saves are not held up meanwhile: the write applies it only if no save landed since it was
+ * made (the store's clock stamp is unchanged), else it is planned again outside. Only after
+ * PLAN_ATTEMPTS such races is it planned inside the write, so a busy store still gets its import.
  */
 export async function runImport(
   ctx: ServiceContext,
@@ -114,20 +137,34 @@ export async function runImport(
   if (run.dryRun) return { preview: (await planImport(ctx.store.db, ctx.resourcesDir, table, options)).preview, batchId: null }
   const batchId = randomUUID()
   let preview: ImportPreview | null = null
-  try {
-    await write(ctx.store.db, ctx.author, async (w) => {
-      const planned = run.planned && run.planned.storeStamp === w.previousStamp ? run.planned.plan : null
-      const plan = planned ?? (await planImport(w.trx, ctx.resourcesDir, table, options))
-      preview = plan.preview
-      if (plan.preview.rejected.length > 0 && !run.skipInvalid) throw new Refused(plan.preview)
-      if (plan.groups.length === 0) throw new Refused(plan.preview)
-      await applyPlan(ctx.store, w, plan, { id: batchId, fileName }, { signal: run.signal, onProgress: run.onProgress })
-    })
-  } catch (error) {
-    if (error instanceof Refused) throw error.asDomainError()
-    throw error
+  let planned: Omit<KeptPlan, 'key'> | null = run.planned ?? null
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= PLAN_ATTEMPTS
+    if (!planned && !last) {
+      planned = await planOutside(ctx, table, options)
+      if (planned) run.keepPlan?.(planned)
+      if (!planned) continue
+    }
+    try {
+      await write(ctx.store.db, ctx.author, async (w) => {
+        const valid = planned && planned.storeStamp === w.previousStamp ? planned.plan : null
+        if (!valid && !last) throw new StalePlan()
+        const plan = valid ?? (await planImport(w.trx, ctx.resourcesDir, table, options))
+        preview = plan.preview
+        if (plan.preview.rejected.length > 0 && !run.skipInvalid) throw new Refused(plan.preview)
+        if (plan.groups.length === 0) throw new Refused(plan.preview)
+        await applyPlan(ctx.store, w, plan, { id: batchId, fileName }, { signal: run.signal, onProgress: run.onProgress })
+      })
+      return { preview: preview!, batchId }
+    } catch (error) {
+      if (error instanceof StalePlan) {
+        planned = null
+        continue
+      }
+      if (error instanceof Refused) throw error.asDomainError()
+      throw error
+    }
   }
-  return { preview: preview!, batchId }
 }
 
 /** An import refused for its rejected rows (or nothing to import): the preview says why. */

@@ -4,11 +4,14 @@ import type { RawTable } from './table'
 // The wizard calls inspect, preview and run on the same upload within a minute or two; reading a
 // 10,000-row workbook costs about as much as planning and writing it. So the table read (and the
 // plan of the last options) is kept here per process: keyed by upload id and the file's size and
-// mtime (a file changed on disk is read again), dropped when the upload is discarded, after a few
-// idle minutes, or when a third upload is read (a parsed sheet can take hundreds of MB).
+// mtime (a file changed on disk is read again), dropped when the upload is discarded (here, or by
+// another process: the next read here notices), after a few idle minutes, or when another upload is
+// read (a parsed sheet can take hundreds of MB). The runtime sends every imports.* call about one
+// upload to the same reader (pool.ts), so one table per process serves the wizard; with two readers
+// and the writer, at most three tables are held.
 
-/** Tables kept at once. */
-export const MAX_PARSED = 2
+/** Tables kept at once, per process. */
+export const MAX_PARSED = 1
 /** Idle time after which a table is dropped. */
 export const PARSED_TTL_MS = 5 * 60 * 1000
 
@@ -68,6 +71,11 @@ export class ParsedUploads {
   keepPlan(uploadId: string, plan: KeptPlan): void {
     const entry = this.entries.get(uploadId)
     if (entry) entry.plan = plan
+  }
+
+  /** Drops every table whose upload `gone` says is no longer there (imported or discarded by another process). */
+  dropWhere(gone: (uploadId: string) => boolean): void {
+    for (const uploadId of [...this.entries.keys()]) if (gone(uploadId)) this.drop(uploadId)
   }
 
   drop(uploadId: string): void {

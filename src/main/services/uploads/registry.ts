@@ -160,7 +160,9 @@ export async function receiveUpload(
     await out.close().catch(() => undefined)
     await fsp.rm(part, { force: true })
     if (error instanceof DomainError) throw error
-    throw new DomainError('invalid', `上传文件：传输中断（${(error as Error).message}）`, 'file')
+    // The system's reason (English, with our paths) is for the log, not the person.
+    console.error('[site-atlas] upload interrupted:', error)
+    throw new DomainError('invalid', '上传文件：传输中断或未能写入数据文件夹（可检查磁盘空间），请重新上传', 'file')
   }
   return uploads.add({ id, path: final, originalName: name, temporary: true, size })
 }

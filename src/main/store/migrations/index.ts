@@ -5,6 +5,7 @@ import * as m003 from './003_figure_indexes'
 import * as m004 from './004_photos'
 import * as m005 from './005_imports'
 import * as m006 from './006_visits'
+import * as m007 from './007_sites_version'
 
 /**
  * The ordered record of migrations. A bundled app has no migrations folder to scan at run time,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '004_photos': m004,
   '005_imports': m005,
   '006_visits': m006,
+  '007_sites_version': m007,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length

@@ -17,7 +17,7 @@ import { Legend } from './Legend'
 import { sameSite, useMapState } from './mapState'
 import { usePlaceBuilding } from './mutations'
 import { useSaveBoundary } from './useSaveBoundary'
-import { useBoundaryCities, useBoundaryOverview, useMapSites } from './queries'
+import { useBoundaryCities, useBoundaryOverview, useMapFirstReads, useMapSites } from './queries'
 import { DistrictLayer } from './layers/DistrictLayer'
 import { useBasemaps } from '../basemaps/queries'
 import { BasemapLayer } from './layers/BasemapLayer'
@@ -43,6 +43,7 @@ export function MapScreen() {
   const sites = useMapSites()
   const state = useMapState()
   const districts = useDistricts()
+  useMapFirstReads()
   if (sites.isPending || districts.isPending || !state.ready) return <Loading />
   if (sites.error) return <ErrorMessage error={sites.error} onRetry={() => void sites.refetch()} />
   return <MapWorkspace sites={sites.data} state={state} districts={districts.data ?? []} />
@@ -97,7 +98,10 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
   const all = useMemo(() => ({ buildings: sites.buildings, parcels: sites.parcels, parks: sites.parks }), [sites])
   // Typing in the filter stays responsive: the inputs show `filter` at once, the 15,000-site
   // filtering and the layers follow when React has time.
-  const deferredFilter = useDeferredValue(filter)
+  const typedFilter = useDeferredValue(filter)
+  // Only typed text waits for React's spare time: a click (a chip, a range) is filtered in the
+  // same render, not in a second one after the panel has been drawn again (issue 8: filter ≤ 100 ms).
+  const deferredFilter = (typedFilter.text ?? '') === (filter.text ?? '') ? filter : typedFilter
   const filtered = useMemo(() => filterSites(sites, deferredFilter, area), [sites, deferredFilter, area])
   const totals = useMemo(() => siteTotals(filtered), [filtered])
   const allTotals = useMemo(() => siteTotals(all), [all])

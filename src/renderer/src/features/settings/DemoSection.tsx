@@ -50,7 +50,7 @@ function DemoRemovalDialog({ onClose }: { onClose: () => void }) {
   const confirm = () => {
     if (!p) return
     const keep = p.edited.filter((r) => !dropped.has(key(r))).map(({ table, id }) => ({ table, id }))
-    remove.mutate({ keep }, {
+    remove.mutate({ keep, previewStamp: p.stamp }, {
       onSuccess: (result) => {
         toast(t('demo.done', { removed: result.removed, kept: result.kept }))
         onClose()

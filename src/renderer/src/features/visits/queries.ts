@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { MethodInput } from '../../../../shared/api'
 import type { SiteKind, SiteRef } from '../../../../shared/mapSites'
 import { useApiQuery } from '../../api/hooks'
+import { useMapSites } from '../map/queries'
 import { useSettings } from '../meta/queries'
 import type { PickedSite } from './visitForm'
 
@@ -45,7 +46,7 @@ function readSelection(stored: string | undefined): SiteRef[] {
 export function useMapPicks(): { picks: PickedSite[]; isPending: boolean } {
   const settings = useSettings()
   const selection = readSelection(settings.data?.['map.selection'])
-  const sites = useApiQuery('map.sites', {}, { staleTime: 60_000, enabled: selection.length > 0 })
+  const sites = useMapSites({ enabled: selection.length > 0 })
   if (selection.length === 0) return { picks: [], isPending: settings.isPending }
   if (!sites.data) return { picks: [], isPending: sites.isPending }
   const names = new Map<string, string>()

@@ -217,18 +217,29 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
       let display: Boundary | null = null
       let box: Entry['box']
       if (parcel.boundary) {
+        // On a WGS-84 basemap the stored boundary is drawn as it is: no copy of every position.
         const shift = (ring: number[][]) => ring.map((p) => toDisplay(crs, [p[0]!, p[1]!]))
         display =
-          parcel.boundary.type === 'Polygon'
-            ? { type: 'Polygon', coordinates: parcel.boundary.coordinates.map(shift) }
-            : { type: 'MultiPolygon', coordinates: parcel.boundary.coordinates.map((poly) => poly.map(shift)) }
-        box = [Infinity, Infinity, -Infinity, -Infinity]
+          crs === 'wgs84'
+            ? parcel.boundary
+            : parcel.boundary.type === 'Polygon'
+              ? { type: 'Polygon', coordinates: parcel.boundary.coordinates.map(shift) }
+              : { type: 'MultiPolygon', coordinates: parcel.boundary.coordinates.map((poly) => poly.map(shift)) }
+        // The box in degrees, then its two corners projected: Web Mercator keeps the order of
+        // longitudes and of latitudes, so this is the box of the projected positions, at two
+        // projections a parcel instead of one per position.
+        let [w, so, e, n] = [Infinity, Infinity, -Infinity, -Infinity]
         for (const ring of display.type === 'Polygon' ? display.coordinates : display.coordinates.flat()) {
           for (const [lng, lat] of ring) {
-            const p = project0(map, lng, lat)
-            box = [Math.min(box[0], p.x), Math.min(box[1], p.y), Math.max(box[2], p.x), Math.max(box[3], p.y)]
+            if (lng! < w) w = lng!
+            if (lng! > e) e = lng!
+            if (lat! < so) so = lat!
+            if (lat! > n) n = lat!
           }
         }
+        const sw = project0(map, w, so)
+        const ne = project0(map, e, n)
+        box = [sw.x, ne.y, ne.x, sw.y]
       } else if (parcel.lng != null && parcel.lat != null) {
         const [lng, lat] = toDisplay(crs, [parcel.lng, parcel.lat])
         const p = project0(map, lng, lat)
