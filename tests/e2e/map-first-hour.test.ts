@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserHost, launchBrowser, startBrowserHost } from '../helpers/browserHost'
 import { countOf, lngLatToPage, mapGeometry, mapSettled, rpc } from '../helpers/mapPage'
 import { recordConsoleErrors } from '../helpers/screen'
+import { decodeMapSites } from '../../src/shared/mapSitesWire'
 
 // Issue 9, items 1–4: the map as a new user meets it on a laptop (1280×720) and a large screen.
 // Positions are read on screen: where the selected site's ring is against the card, the legend and
@@ -103,7 +104,7 @@ describe('the map in the first hour', () => {
       await page.setViewportSize({ width, height })
       await openMap()
       if (!(await legendOpen())) await page.locator('.map-legend__toggle').click()
-      const sites = await call('map.sites', {})
+      const sites = decodeMapSites(await call('map.sites', {}))
       const names = ['茂业中心', ...sites.buildings.filter((b) => b.lng != null && b.districtCode.startsWith('2101')).map((b) => b.name).slice(0, 4)]
       for (const name of names) {
         await choose(name)
@@ -120,7 +121,7 @@ describe('the map in the first hour', () => {
     await page.setViewportSize({ width: 1280, height: 720 })
     await openMap()
     if (await legendOpen()) await page.locator('.map-legend__toggle').click()
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     for (const b of sites.buildings.filter((x) => x.lng != null && x.districtCode.startsWith('2101')).slice(0, 3)) {
       await choose(b.name)
       await expectClear(b.name)
@@ -152,7 +153,7 @@ describe('the map in the first hour', () => {
     await page.getByRole('button', { name: '清除筛选' }).click()
     await page.locator('[data-action="show-all"]').click()
     await mapSettled(page)
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const placed = sites.buildings.filter((b) => b.lng != null)
     await expect.poll(async () => Number(await page.locator('.site-map').getAttribute('data-buildings-shown'))).toBe(placed.length)
     const all = await mapGeometry(page)
@@ -256,7 +257,7 @@ describe('the map in the first hour', () => {
 
   it('says on the card where a site is: its address and its cluster, or the nearest', async () => {
     await openAt({ center: [123.43, 41.8], zoom: 12 })
-    const sites = await call('map.sites', {})
+    const sites = decodeMapSites(await call('map.sites', {}))
     const inCluster = sites.buildings.find((b) => b.clusterId && b.address && b.lng != null)!
     await choose(inCluster.name)
     const card = page.locator('.site-card')
