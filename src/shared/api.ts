@@ -41,7 +41,7 @@ type Created = { id: string }
 
 export const SETTING_KEYS = [
   'ui.language', 'user.name',
-  'map.filter', 'map.area', 'map.layers', 'map.view', 'map.selection',
+  'map.filter', 'map.area', 'map.layers', 'map.view', 'map.selection', 'map.legend',
   // The contact printed on inventory sheets (JSON of SheetContact).
   'sheet.contact',
 ] as const

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import { MAP_CRS } from '../../../../shared/schemas/basemaps'
 import type { Basemap, MapCrs } from '../../../../shared/types'
 import { ConfirmDialog } from '../../components/Dialog'
@@ -19,10 +20,25 @@ export function BasemapsSection() {
   const toast = useToast()
   const [removing, setRemoving] = useState<Basemap | null>(null)
   const activeId = list.data?.activeId ?? null
+  // The map's basemap switch links here (?section=basemaps): come into view.
+  const [params] = useSearchParams()
+  const here = useRef<HTMLElement>(null)
+  const linked = params.get('section') === 'basemaps'
+  useEffect(() => {
+    if (linked) here.current?.scrollIntoView({ block: 'start' })
+  }, [linked])
   return (
-    <section className="panel" aria-labelledby="basemaps-title">
+    <section className="panel" aria-labelledby="basemaps-title" ref={here} data-section="basemaps">
       <h2 id="basemaps-title">{t('title')}</h2>
       <p className="field__hint">{t('hint')}</p>
+      <div className="basemaps-ways" data-basemap-ways>
+        <strong>{t('ways.title')}</strong>
+        <ol>
+          <li>{t('ways.package')}</li>
+          <li>{t('ways.online')}</li>
+          <li>{t('ways.area')}</li>
+        </ol>
+      </div>
       <table className="table basemaps-table">
         <thead>
           <tr>

@@ -26,7 +26,13 @@ export const messages = {
       start: '开始下载', cancel: '取消下载', close: '关闭', progress: '{{done}} / {{total}} 张 · {{size}}', done: '下载完成：{{done}} 张，失败 {{failed}} 张',
       failed: '下载失败：{{message}}', cancelled: '已取消下载', tooMany: '瓦片过多，请缩小范围或降低最大级别',
     },
-    switcher: { label: '底图' },
+    switcher: { label: '底图', howTo: '获取街道底图' },
+    ways: {
+      title: '获得街道底图的三种方式',
+      package: '导入离线地图包：向测绘或信息中心要一份本地区的 .mbtiles 或 .pmtiles 栅格瓦片文件，在下方“导入离线地图包”中导入，完全不需联网。',
+      online: '添加在线瓦片地址（如天地图，需自行申请密钥）：联网时浏览过的瓦片会自动缓存在本机，之后离线仍可显示。',
+      area: '下载区域：选用在线底图后，在地图上移到要用的区域，点底图旁的“下载此区域”，把该范围各级瓦片一次存到本机。',
+    },
   },
   en: {
     title: 'Basemaps', builtin: 'District map (built in)', builtinHint: 'The built-in map of district boundaries for all of China; works offline from the first start.',
@@ -52,6 +58,12 @@ export const messages = {
       start: 'Start download', cancel: 'Cancel download', close: 'Close', progress: '{{done}} / {{total}} tiles · {{size}}', done: 'Done: {{done}} tiles, {{failed}} failed',
       failed: 'Download failed: {{message}}', cancelled: 'Download cancelled', tooMany: 'Too many tiles: make the area smaller or lower the max zoom',
     },
-    switcher: { label: 'Basemap' },
+    switcher: { label: 'Basemap', howTo: 'Get a street map' },
+    ways: {
+      title: 'Three ways to get a street map',
+      package: 'Import an offline package: ask your surveying or information centre for an .mbtiles or .pmtiles raster tile file of your area and import it below under “Import an offline package”; no network needed.',
+      online: 'Add an online tile address (e.g. Tianditu, with your own key): tiles seen while online are cached on this computer and still show offline.',
+      area: 'Download an area: with an online basemap chosen, move the map to the area you need and click “Download this area” beside the basemap switch to save all its zoom levels at once.',
+    },
   },
 } satisfies Messages

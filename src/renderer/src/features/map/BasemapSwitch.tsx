@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { BasemapList } from '../../../../shared/types'
 import { useSetActiveBasemap } from '../basemaps/mutations'
 import { DownloadAreaDialog } from './DownloadAreaDialog'
@@ -27,6 +28,11 @@ export function BasemapSwitch({ list, bbox, zoom }: { list: BasemapList; bbox: (
         <button type="button" onClick={() => setDownloading({ bbox: bbox(), zoom: Math.round(zoom()) })}>
           {t('download.action')}
         </button>
+      )}
+      {!active && (
+        <Link to="/settings?section=basemaps" data-link="basemap-help" title={t('ways.title')}>
+          {t('switcher.howTo')}
+        </Link>
       )}
       {downloading && active && <DownloadAreaDialog basemap={active} bbox={downloading.bbox} fromZoom={downloading.zoom} onClose={() => setDownloading(null)} />}
     </div>

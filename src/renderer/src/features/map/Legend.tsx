@@ -1,23 +1,21 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LAND_USES } from '../../../../shared/domain'
 import { LAND_USE_COLORS } from '../../../../shared/landUseColors'
 import { VACANCY_CLASSES } from '../../../../shared/vacancyColors'
-import type { MapLayers } from './mapState'
+import type { LegendSetting, MapLayers } from './mapState'
 
-const LEGEND_KEY = 'site-atlas.legend'
+/** Below this window height the legend starts folded: open, it would cover much of a small map. */
+const FOLDED_BELOW = 800
 
 /** Explains every colour and mark on the map, for the layers that are on. */
-export function Legend({ layers }: { layers: MapLayers }) {
+export function Legend({ layers, setting, onSetting }: { layers: MapLayers; setting: LegendSetting; onSetting: (next: LegendSetting) => void }) {
   const { t } = useTranslation('map')
-  // Folding the legend is a preference of this window, like the width of a panel.
-  const [open, setOpen] = useState(() => localStorage.getItem(LEGEND_KEY) !== 'folded')
-  const toggle = () => {
-    localStorage.setItem(LEGEND_KEY, open ? 'folded' : 'open')
-    setOpen(!open)
-  }
+  // Folded or open as the person left it (kept with the map's other state); until then open only
+  // on a window tall enough for it.
+  const open = setting?.open ?? window.innerHeight >= FOLDED_BELOW
+  const toggle = () => onSetting({ open: !open })
   return (
-    <div className={`map-legend${open ? '' : ' map-legend--closed'}`} aria-label={t('legend.title')}>
+    <div className={`map-legend${open ? '' : ' map-legend--closed'}`} aria-label={t('legend.title')} data-map-overlay>
       <button type="button" className="map-legend__toggle" aria-expanded={open} onClick={toggle}>
         {t('legend.title')} {open ? '▾' : '▸'}
       </button>

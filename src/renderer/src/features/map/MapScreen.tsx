@@ -1,5 +1,5 @@
 import type L from 'leaflet'
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { filterSites, isEmptyFilter, siteTotals } from '../../../../shared/mapFilter'
 import type { SiteRef } from '../../../../shared/mapSites'
@@ -31,6 +31,8 @@ import { useSelectedSite } from './useSelectedSite'
 import { SiteMap } from './SiteMap'
 import { ToolHint, Toolbar } from './Toolbar'
 import { initialViewOf } from './initialView'
+import { placeOf } from './sitePlace'
+import { fitPoints, isKept, sitePoints, useNothingInView } from './siteView'
 import type { ToolCallbacks, ToolMode } from './tools/MapTools'
 
 // The export dialog's code (and the export feature behind it) loads when it is first opened.
@@ -78,8 +80,10 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
   const boundaryOverview = useBoundaryOverview()
   const homeCities = useMemo(() => cityCodesOf(sites, boundaryCities.data ?? []), [sites, boundaryCities.data])
   const mapRef = useRef<L.Map | null>(null)
+  const [leaflet, setLeaflet] = useState<L.Map | null>(null)
   const onMap = useCallback((map: L.Map) => {
     mapRef.current = map
+    setLeaflet(map)
   }, [])
   /** The current view in WGS-84 [west, south, east, north]. */
   const viewBox = (): [number, number, number, number] => {
@@ -108,6 +112,14 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
   const visibleParcelIds = useMemo(() => new Set(filtered.parcels.map((p) => p.id)), [filtered.parcels])
   const districtName = useCallback((code: string) => districts.find((d) => d.code === code)?.name ?? code, [districts])
   const defaultDistrict = useMemo(() => mostCommonDistrict(sites), [sites])
+  const buildingsById = useMemo(() => new Map(sites.buildings.map((b) => [b.id, b])), [sites.buildings])
+  const keptPoints = useMemo(() => sitePoints(filtered, buildingsById), [filtered, buildingsById])
+  const nothingInView = useNothingInView(leaflet, keptPoints, crs)
+  const keptRef = useRef(keptPoints)
+  keptRef.current = keptPoints
+  const showAll = useCallback(() => {
+    if (mapRef.current) fitPoints(mapRef.current, keptRef.current, crs)
+  }, [crs])
 
   const select = useCallback((ref: SiteRef | null) => {
     setSelected(ref)
@@ -116,6 +128,22 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
     setTool((current) => (current.kind === 'placeBuilding' || current.kind === 'editParcel' ? { kind: 'none' } : current))
     if (ref) setTab((current) => (current === 'selection' ? current : kindTab(ref.kind)))
   }, [setSelected])
+  // Choosing a district (it may be in another city) takes the map there: to every site kept.
+  const lastDistricts = useRef(deferredFilter.districtCodes ?? [])
+  useEffect(() => {
+    const now = deferredFilter.districtCodes ?? []
+    const before = lastDistricts.current
+    lastDistricts.current = now
+    if (now.some((code) => !before.includes(code))) showAll()
+  }, [deferredFilter.districtCodes, showAll])
+  // The card of a site the filter has just hidden closes (a site chosen while hidden stays open).
+  const lastFiltered = useRef(filtered)
+  useEffect(() => {
+    if (lastFiltered.current === filtered) return
+    lastFiltered.current = filtered
+    if (selected && !isKept(selected, filtered)) select(null)
+  }, [filtered, selected, select])
+
   const togglePick = useCallback(
     (ref: SiteRef) => setSelection((list) => (list.some((x) => sameSite(x, ref)) ? list.filter((x) => !sameSite(x, ref)) : [...list, ref])),
     [setSelection],
@@ -174,6 +202,10 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
   }
 
   const card = cardOf(selected, sites)
+  const cardPlace = useMemo(() => {
+    const shown = cardOf(selected, sites)
+    return shown ? placeOf(shown, sites) : null
+  }, [selected, sites])
   const selectedName = card?.site.name ?? ''
   const hint =
     tool.kind === 'none'
@@ -231,13 +263,25 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
             toolCallbacks={toolCallbacks}
             onView={setView}
             onMap={onMap}
+            overlayLayout={`legend:${state.legend?.open ?? 'default'}`}
           >
             {activeBasemap && <BasemapLayer basemap={activeBasemap} />}
             {layers.districts && boundaryCities.data && (
               <DistrictLayer cities={boundaryCities.data} overview={boundaryOverview.data} crs={crs} homeCities={homeCities} filled={!activeBasemap} />
             )}
           </SiteMap>
-          {basemaps.data && <BasemapSwitch list={basemaps.data} bbox={viewBox} zoom={() => mapRef.current?.getZoom() ?? 12} />}
+          <div className="map-corner" data-map-overlay>
+            {basemaps.data && <BasemapSwitch list={basemaps.data} bbox={viewBox} zoom={() => mapRef.current?.getZoom() ?? 12} />}
+            <button type="button" className="map-corner__button" data-action="show-all" disabled={keptPoints.length === 0} onClick={showAll}>
+              {t('view.showAll')}
+            </button>
+          </div>
+          {nothingInView && !empty && (
+            <div className="map-nothing" role="status" data-nothing-in-view>
+              <span>{t('view.nothingHere')}</span>
+              <button type="button" className="primary" onClick={showAll}>{t('view.showAll')}</button>
+            </div>
+          )}
           <ToolHint mode={tool} hint={hint} live={live} measured={measured} />
           {empty && (
             <div className="map-screen__empty">
@@ -247,6 +291,7 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
           {card && (
             <SiteCard
               card={card}
+              place={cardPlace!}
               districtName={districtName}
               picked={selection.some((x) => sameSite(x, { kind: card.kind, id: card.site.id }))}
               onTogglePick={togglePick}
@@ -276,7 +321,7 @@ const MapWorkspace = memo(function MapWorkspace({ sites, state, districts }: Wor
               }}
             />
           )}
-          <Legend layers={layers} />
+          <Legend layers={layers} setting={state.legend} onSetting={state.setLegend} />
         </div>
         <ResultList
           filtered={filtered}

@@ -7,6 +7,8 @@ import { DemoBadge } from '../../components/Page'
 import { photoUrl } from '../photos/queries'
 import type { Language } from '../../i18n'
 import { formatArea, formatCount, formatMu, formatRate, formatRentRange } from '../../lib/format'
+import { formatDistance } from './geometry'
+import type { SitePlace } from './sitePlace'
 
 // The card of the selected site: the figures an investor asks first, and what can be done to the
 // site from the map (pick it, place or move it, draw its boundary).
@@ -18,6 +20,8 @@ export type CardSite =
 
 interface Props {
   card: CardSite
+  /** Its address and cluster, for finding it without a street map. */
+  place: SitePlace
   districtName: (code: string) => string
   picked: boolean
   onTogglePick: (ref: SiteRef) => void
@@ -51,7 +55,7 @@ export function SiteCard(props: Props) {
   const detailsPath = { building: '/buildings/', parcel: '/parcels/', park: '/parks/' }[card.kind] + card.site.id
 
   return (
-    <section className="site-card" aria-label={card.site.name} data-card={`${card.kind}:${card.site.id}`}>
+    <section className="site-card" aria-label={card.site.name} data-card={`${card.kind}:${card.site.id}`} data-map-overlay="right">
       {card.site.photoId && <img className="site-card__photo" src={photoUrl(card.site.photoId)} alt={card.site.name} data-photo-id={card.site.photoId} />}
       <header className="site-card__head">
         <div>
@@ -89,7 +93,6 @@ export function SiteCard(props: Props) {
               </>
             )}
           </dl>
-          {card.site.address && <p className="site-card__address">{card.site.address}</p>}
           {card.site.lng == null && <p className="site-card__note">{t('card.noPosition')}</p>}
         </>
       )}
@@ -122,6 +125,8 @@ export function SiteCard(props: Props) {
         </dl>
       )}
 
+      <PlaceLines place={props.place} />
+
       <div className="site-card__actions">
         <Link to={detailsPath}>{t('card.details')}</Link>
         <button type="button" aria-pressed={picked} onClick={() => onTogglePick(ref)}>{picked ? t('card.unpick') : t('card.pick')}</button>
@@ -145,3 +150,23 @@ export function SiteCard(props: Props) {
   )
 }
 
+
+function PlaceLines({ place }: { place: SitePlace }) {
+  const { t, i18n } = useTranslation('map')
+  const lang = i18n.language as Language
+  const { address, nearBuilding, cluster } = place
+  if (!address && !nearBuilding && !cluster) return null
+  return (
+    <div className="site-card__place" data-place>
+      {address && <p className="site-card__address" data-place-address>{t('card.address')}：{address}</p>}
+      {nearBuilding && <p className="site-card__address" data-place-near>{t('card.nearBuilding', { name: nearBuilding.name, distance: formatDistance(nearBuilding.metres, lang) })}</p>}
+      {cluster && (
+        <p className="site-card__address" data-place-cluster={cluster.cluster.id}>
+          {cluster.member
+            ? t('card.inCluster', { name: cluster.cluster.name })
+            : t('card.nearCluster', { name: cluster.cluster.name, distance: formatDistance(cluster.metres, lang) })}
+        </p>
+      )}
+    </div>
+  )
+}

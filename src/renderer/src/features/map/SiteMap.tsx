@@ -46,6 +46,8 @@ interface Props {
   toolCallbacks: ToolCallbacks
   onView: (view: MapView) => void
   onMap: (map: L.Map) => void
+  /** Changes when what floats over the map changes (the legend opened or folded). */
+  overlayLayout: string
   /** The basemap and boundary layers, which depend on the host's basemaps. */
   children?: ReactNode
 }
@@ -119,7 +121,7 @@ export function SiteMap(props: Props) {
         <BuildingLayer buildings={props.buildings} crs={crs} selectedId={selectedBuilding?.id ?? null} onSelect={select('building')} tooltip={buildingTip} />
       )}
       {layers.parks && (
-        <ParkLayer parks={props.parks} buildingsById={buildingsById} crs={crs} selectedId={selected?.kind === 'park' ? selected.id : null} onSelect={select('park')} tooltip={parkTip} badge={t('legend.parkBadge')} />
+        <ParkLayer parks={props.parks} buildingsById={buildingsById} drawnBuildings={props.buildings} crs={crs} selectedId={selected?.kind === 'park' ? selected.id : null} onSelect={select('park')} tooltip={parkTip} badge={t('legend.parkBadge')} />
       )}
       <AreaLayer area={props.area} crs={crs} />
       {selectedBuilding && selectedBuilding.lng != null && selectedBuilding.lat != null && (
@@ -136,7 +138,7 @@ export function SiteMap(props: Props) {
       <KeepPlaceOnCrsChange crs={crs} />
       <MapHandle onMap={props.onMap} />
       <ResizeWatcher />
-      <CenterOnSelection target={focus} crs={crs} />
+      <CenterOnSelection target={focus} crs={crs} layout={props.overlayLayout} />
       <DeselectOnMapClick active={props.tool.kind === 'none'} onDeselect={() => onSelect(null)} />
       <ScaleControl imperial={false} position="bottomright" />
     </MapContainer>

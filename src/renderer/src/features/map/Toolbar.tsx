@@ -72,7 +72,7 @@ export function ToolHint({ mode, hint, live, measured }: { mode: ToolMode; hint:
         : t('tools.drawing', { m2: formatArea(value, lang), mu: formatMu(value, lang) })
   if (!hint && !reading) return null
   return (
-    <div className="map-hint" role="status" data-reading={value ?? ''}>
+    <div className="map-hint" role="status" data-map-overlay data-reading={value ?? ''}>
       {hint} {reading && <strong>{reading}</strong>}
     </div>
   )

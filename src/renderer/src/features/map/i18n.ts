@@ -49,6 +49,7 @@ export const messages = {
       totalArea: '总面积', editBoundary: '编辑边界', drawBoundary: '绘制边界', saveBoundary: '保存边界', noPosition: '尚未在地图上定位',
       moved: '已把“{{name}}”移到新位置', placed: '已在地图上放置“{{name}}”', boundarySaved: '已保存“{{name}}”的边界（{{mu}}）',
       boundarySavedAreaKept: '已保存“{{name}}”的边界；用地面积仍为登记的 {{mu}}（勾画面积 {{traced}}）', drawnArea: '勾画面积',
+      address: '地址', nearBuilding: '附近楼宇：{{name}}（{{distance}}）', inCluster: '所属聚集区：{{name}}', nearCluster: '最近聚集区：{{name}}（{{distance}}）',
     },
     create: {
       buildingTitle: '在此新增楼宇', parcelTitle: '保存新地块', name: '名称', code: '地块编号', district: '所属区县', kind: '楼宇类型',
@@ -58,6 +59,7 @@ export const messages = {
     basemap: {
       title: '底图', builtin: '行政区划图（内置）', download: '下载此区域', crsNote: '{{crs}} 坐标', noTiles: '此处没有底图瓦片',
     },
+    view: { showAll: '显示全部', nothingHere: '此处没有符合条件的资源' },
     empty: { title: '地图上还没有资源', body: '用上方的“新增楼宇”“绘制地块”在地图上添加，或到“楼宇”“地块”页面录入。' },
   },
   en: {
@@ -107,6 +109,7 @@ export const messages = {
       totalArea: 'Total area', editBoundary: 'Edit boundary', drawBoundary: 'Draw boundary', saveBoundary: 'Save boundary', noPosition: 'Not placed on the map yet',
       moved: 'Moved “{{name}}”', placed: 'Placed “{{name}}” on the map', boundarySaved: 'Saved the boundary of “{{name}}” ({{mu}})',
       boundarySavedAreaKept: 'Saved the boundary of “{{name}}”; its area stays the registered {{mu}} (traced: {{traced}})', drawnArea: 'Traced area',
+      address: 'Address', nearBuilding: 'Nearest building: {{name}} ({{distance}})', inCluster: 'Cluster: {{name}}', nearCluster: 'Nearest cluster: {{name}} ({{distance}})',
     },
     create: {
       buildingTitle: 'New building here', parcelTitle: 'Save new parcel', name: 'Name', code: 'Parcel code', district: 'District', kind: 'Kind',
@@ -116,6 +119,7 @@ export const messages = {
     basemap: {
       title: 'Basemap', builtin: 'District map (built in)', download: 'Download this area', crsNote: '{{crs}}', noTiles: 'No basemap tiles here',
     },
+    view: { showAll: 'Show all', nothingHere: 'No matching sites in this part of the map' },
     empty: { title: 'Nothing on the map yet', body: 'Add one with “New building” or “Draw parcel” above, or enter them on the Buildings and Land parcels pages.' },
   },
 } satisfies Messages

@@ -29,6 +29,10 @@ const areaSetting = mapAreaSchema.nullable()
 
 const NO_FILTER: MapFilter = {}
 
+/** The legend folded or open; null until the person chooses (then it depends on the window's height). */
+const legendSchema = z.object({ open: z.boolean() }).nullable()
+export type LegendSetting = z.infer<typeof legendSchema>
+
 export function useMapState() {
   const [filter, setFilter, filterReady] = usePersistedSetting('map.filter', mapFilterSchema, NO_FILTER)
   const [area, setArea, areaReady] = usePersistedSetting<MapArea | null>('map.area', areaSetting, null)
@@ -36,12 +40,13 @@ export function useMapState() {
   // The view is read once, when the map opens; later pans are only written.
   const [view, , viewReady, setView] = usePersistedSetting<MapView | null>('map.view', viewSchema.nullable(), null)
   const [selection, setSelection, selectionReady] = usePersistedSetting<SiteRef[]>('map.selection', selectionSchema, [])
-  const ready = filterReady && areaReady && layersReady && viewReady && selectionReady
+  const [legend, setLegend, legendReady] = usePersistedSetting<LegendSetting>('map.legend', legendSchema, null)
+  const ready = filterReady && areaReady && layersReady && viewReady && selectionReady && legendReady
   // One object while nothing in it changes: a write of any setting (the view, on every pan)
   // re-renders the screen that holds these hooks, and the map workspace below skips that render.
   return useMemo(
-    () => ({ ready, filter, setFilter, area, setArea, layers, setLayers, view, setView, selection, setSelection }),
-    [ready, filter, setFilter, area, setArea, layers, setLayers, view, setView, selection, setSelection],
+    () => ({ ready, filter, setFilter, area, setArea, layers, setLayers, view, setView, selection, setSelection, legend, setLegend }),
+    [ready, filter, setFilter, area, setArea, layers, setLayers, view, setView, selection, setSelection, legend, setLegend],
   )
 }
 

@@ -34,7 +34,7 @@ interface PointProps {
 type BuildingIndex = Supercluster<PointProps, { vacant: number; leasable: number }>
 
 /** One painted circle or bubble, in layer points. */
-interface Item {
+export interface Item {
   x: number
   y: number
   radius: number
@@ -45,6 +45,9 @@ interface Item {
   /** A bubble's cluster and count. */
   cluster: { id: number; count: number } | null
 }
+
+/** Fired on the map with `{ items }` after each whole paint, and `{ items: null }` when the layer goes. */
+export const BUILDINGS_DRAWN = 'sites:buildingsdrawn'
 
 const SELECTED_STROKE = '#1f6feb'
 /** How far from a circle (px) a click or hover still finds it, as the canvas's own tolerance. */
@@ -102,6 +105,8 @@ function buildingPainter(
         const container = map.getContainer()
         container.dataset.buildingsPlaced = String(state.current.placed.length)
         container.dataset.buildingsShown = String(shown)
+        // The park badges stand beside what is painted here (ParkLayer).
+        map.fire(BUILDINGS_DRAWN, { items })
       }
       const { selectedId } = state.current
       const minX = view.min!.x - 40
@@ -250,7 +255,10 @@ export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }:
 
   useEffect(() => {
     canvas.addPainter(map, painter)
-    return () => canvas.removePainter(painter)
+    return () => {
+      canvas.removePainter(painter)
+      map.fire(BUILDINGS_DRAWN, { items: null })
+    }
   }, [map, canvas, painter])
 
   // A new index (filter, data, basemap) or selection paints the canvas again; nothing else is redone.

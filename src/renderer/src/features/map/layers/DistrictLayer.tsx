@@ -1,7 +1,7 @@
 import centroid from '@turf/centroid'
 import { useQueries } from '@tanstack/react-query'
 import L from 'leaflet'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useMapEvent } from 'react-leaflet'
 import type { BoundaryCity, BoundaryFeatureCollection, MapCrs } from '../../../../../shared/types'
 import { api } from '../../../api/client'
@@ -76,17 +76,20 @@ export function DistrictLayer({ cities, overview, crs, homeCities, filled }: Pro
 
   const renderer = useMemo(() => boundaryPanes(map), [map])
 
-  useEffect(() => {
-    group.clearLayers()
-    const container = map.getContainer()
-    if (view.zoom < DISTRICT_ZOOM) {
-      if (overview) shifted(overview, crs, renderer).setStyle({ ...CITY_STYLE, fill: filled }).addTo(group)
-      container.dataset.districtsShown = '0'
-      return
-    }
-    let shown = 0
-    for (const collection of collections) {
-      shifted(collection, crs, renderer).setStyle({ ...DISTRICT_STYLE, fill: filled }).addTo(group)
+  // Each city's outlines and labels are made once (for this basemap's coordinates) and kept: a zoom
+  // across DISTRICT_ZOOM or a new city in view only adds and removes ready layers, instead of
+  // parsing every city's shapes and working out every label's place again.
+  const built = useRef(new WeakMap<BoundaryFeatureCollection, L.LayerGroup>())
+  const crsOfBuilt = useRef(crs)
+  if (crsOfBuilt.current !== crs) {
+    built.current = new WeakMap()
+    crsOfBuilt.current = crs
+  }
+  const layerOf = (collection: BoundaryFeatureCollection, districts: boolean): L.LayerGroup => {
+    const kept = built.current.get(collection)
+    if (kept) return kept
+    const made = L.layerGroup([shifted(collection, crs, renderer)])
+    if (districts) {
       for (const feature of collection.features) {
         const [lng, lat] = centroid(feature as GeoJSON.Feature).geometry.coordinates as [number, number]
         L.marker(latLngOf(toDisplay(crs, [lng, lat])), {
@@ -95,10 +98,34 @@ export function DistrictLayer({ cities, overview, crs, homeCities, filled }: Pro
           interactive: false,
           keyboard: false,
           zIndexOffset: -1000,
-        }).addTo(group)
-        shown += 1
+        }).addTo(made)
       }
     }
+    built.current.set(collection, made)
+    return made
+  }
+  const outlineOf = (layer: L.LayerGroup) => layer.getLayers()[0] as L.GeoJSON
+
+  useEffect(() => {
+    const container = map.getContainer()
+    const wantedLayers = new Set<L.LayerGroup>()
+    let shown = 0
+    if (view.zoom < DISTRICT_ZOOM) {
+      if (overview) {
+        const layer = layerOf(overview, false)
+        outlineOf(layer).setStyle({ ...CITY_STYLE, fill: filled })
+        wantedLayers.add(layer)
+      }
+    } else {
+      for (const collection of collections) {
+        const layer = layerOf(collection, true)
+        outlineOf(layer).setStyle({ ...DISTRICT_STYLE, fill: filled })
+        wantedLayers.add(layer)
+        shown += collection.features.length
+      }
+    }
+    for (const layer of group.getLayers() as L.LayerGroup[]) if (!wantedLayers.has(layer)) group.removeLayer(layer)
+    for (const layer of wantedLayers) if (!group.hasLayer(layer)) group.addLayer(layer)
     container.dataset.districtsShown = String(shown)
     // `key` names the loaded cities: redraw when that set changes, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
