@@ -87,14 +87,17 @@ async function place(from: string, to: string, move: boolean): Promise<boolean> 
 export async function checkPackageUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
   const upload = ctx.uploads.get(uploadId)
   if (!upload) throw new DomainError('not_found', '上传文件：找不到该上传，请重新选择文件', 'uploadId')
-  let kind: PackageKind
+  await inspect(await sniffUpload(upload.path), upload.path)
+}
+
+/** The package kind of an upload's file, or a DomainError naming the upload when it cannot be read. */
+async function sniffUpload(file: string): Promise<PackageKind> {
   try {
-    kind = await sniffPackage(upload.path)
+    return await sniffPackage(file)
   } catch (error) {
     if (error instanceof DomainError) throw error
     throw new DomainError('not_found', `上传文件：无法读取（${(error as Error).message}）`, 'uploadId')
   }
-  await inspect(kind, upload.path)
 }
 
 export async function importPackage(
@@ -108,13 +111,7 @@ export async function importPackage(
 
   let target: string | null = null
   try {
-    let kind: PackageKind
-    try {
-      kind = await sniffPackage(upload.path)
-    } catch (error) {
-      if (error instanceof DomainError) throw error
-      throw new DomainError('not_found', `上传文件：无法读取（${(error as Error).message}）`, 'uploadId')
-    }
+    const kind = await sniffUpload(upload.path)
     // Checked where it is first, so a refused package is never copied.
     let info = await inspect(kind, upload.path)
 

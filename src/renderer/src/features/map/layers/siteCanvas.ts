@@ -59,6 +59,23 @@ type Self = SiteCanvas & CanvasInternals & { _painters: CanvasPainter[]; _hover:
 
 const base = L.Canvas.prototype as unknown as CanvasInternals
 
+/** Paints the painters of one place; a partial redraw (a few shapes changed) paints only what meets its region. */
+function paintPlace(layer: Self, place: 'under' | 'over'): void {
+  const painters = layer._painters.filter((p) => p.place === place)
+  if (!layer._map || !layer._bounds || painters.length === 0) return
+  const ctx = layer._ctx
+  ctx.save()
+  const clip = layer._redrawBounds
+  if (clip) {
+    const size = clip.getSize()
+    ctx.beginPath()
+    ctx.rect(clip.min!.x, clip.min!.y, size.x, size.y)
+    ctx.clip()
+  }
+  for (const painter of painters) painter.paint(ctx, layer._map, clip ?? layer._bounds, !clip)
+  ctx.restore()
+}
+
 function shapeUnder(self: Self, point: L.Point): boolean {
   for (let order = self._drawFirst; order; order = order.next) {
     if (order.layer.options.interactive && order.layer._containsPoint(point)) return true
@@ -124,34 +141,9 @@ const SiteCanvasClass = L.Canvas.extend({
   },
 
   _draw(this: Self) {
-    if (this._map && this._bounds && this._painters.length > 0) {
-      const ctx = this._ctx
-      ctx.save()
-      const clip = this._redrawBounds
-      if (clip) {
-        const size = clip.getSize()
-        ctx.beginPath()
-        ctx.rect(clip.min!.x, clip.min!.y, size.x, size.y)
-        ctx.clip()
-      }
-      // A partial redraw (a few shapes changed) paints only what meets its region.
-      for (const painter of this._painters) if (painter.place === 'under') painter.paint(ctx, this._map, clip ?? this._bounds, !clip)
-      ctx.restore()
-    }
+    paintPlace(this, 'under')
     base._draw.call(this)
-    if (this._map && this._bounds && this._painters.some((p) => p.place === 'over')) {
-      const ctx = this._ctx
-      ctx.save()
-      const clip = this._redrawBounds
-      if (clip) {
-        const size = clip.getSize()
-        ctx.beginPath()
-        ctx.rect(clip.min!.x, clip.min!.y, size.x, size.y)
-        ctx.clip()
-      }
-      for (const painter of this._painters) if (painter.place === 'over') painter.paint(ctx, this._map, clip ?? this._bounds, !clip)
-      ctx.restore()
-    }
+    paintPlace(this, 'over')
   },
 
   _onClick(this: Self, e: MouseEvent) {
