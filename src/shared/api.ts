@@ -22,6 +22,7 @@ import { type ExportFile, exportStart } from './exports'
 import { type SheetData, sheetOptions } from './sheets'
 import { type Visit, visitCreate, visitList, visitUpdate } from './visits'
 import { type DemoRemovalPreview, type DemoRemovalResult, demoRemove } from './demo'
+import { type VerificationResult, verificationMark } from './schemas/verification'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
 // Each method names its input schema and, as a phantom type, its output. Hosts, the preload
@@ -176,6 +177,8 @@ export const contract = {
   'visits.update': method<Visit>()(visitUpdate),
   'visits.delete': method<null>()(byId('接洽记录')),
   'visits.restore': method<null>()(byId('接洽记录')),
+
+  'verification.mark': method<VerificationResult>()(verificationMark),
 
   'changes.list': method<Change[]>()(
     z.strictObject({

@@ -1,6 +1,8 @@
 // The domain's closed vocabularies. Identifiers are English; the Chinese labels live in the
 // renderer's i18n tables (and in src/shared/labels.ts for the CLI and printed sheets).
 
+import { parseFloorLabel } from './floors'
+
 export const BUILDING_GRADES = ['super_a', 'a', 'b', 'c'] as const // 超甲级/甲级/乙级/丙级
 export type BuildingGrade = (typeof BUILDING_GRADES)[number]
 
@@ -50,13 +52,8 @@ export function muToSquareMetres(mu: number): number {
 
 /**
  * Sort key of a floor label so that B2 < B1 < 1 < 2 < 12 < 23–25. Labels people type vary
- * ("12F", "12层", "23-25", "B1", "-1", "地下1层"); the first number decides, basements are negative.
+ * ("12F", "12层", "23-25", "B1", "-1", "地下1层"): shared/floors.ts reads them.
  */
 export function floorSortKey(label: string): number {
-  const text = label.trim().toUpperCase()
-  const basement = /^(B|-|地下)/.test(text)
-  const match = /(\d+(?:\.\d+)?)/.exec(text)
-  if (!match) return 0
-  const n = Number(match[1])
-  return basement ? -n : n
+  return parseFloorLabel(label).sort
 }

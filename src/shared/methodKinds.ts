@@ -105,6 +105,7 @@ export const METHOD_KINDS = {
   'visits.delete': 'write',
   'visits.restore': 'write',
 
+  'verification.mark': 'write',
   'changes.list': 'read',
 } as const satisfies Record<MethodName, MethodKind>
 

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'not_empty'
   | 'internal'
+  | 'needs_confirmation' // nothing written: the input is allowed but has warnings the person must accept
 
 export interface ApiError {
   code: ErrorCode
@@ -16,6 +17,20 @@ export interface ApiError {
   message: string
   /** For validation errors: every offending field, so a form can mark them all at once. */
   issues?: Array<{ field: string; message: string }>
+  /** For needs_confirmation: what to accept; send their codes back in the input's `accept`. */
+  warnings?: Warning[]
+}
+
+/**
+ * Something allowed but unusual (a credit code whose check character does not match, leases that
+ * overlap on a space): the write is refused with code needs_confirmation until the person accepts
+ * each warning by sending its code in the input's `accept` list.
+ */
+export interface Warning {
+  /** Stable identifier, e.g. 'creditCode.checkDigit', 'lease.overlap'. */
+  code: string
+  field?: string
+  message: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
@@ -32,15 +47,29 @@ export function fail(error: ApiError): Result<never> {
 export class DomainError extends Error {
   readonly code: ErrorCode
   readonly field?: string
-  constructor(code: ErrorCode, message: string, field?: string) {
+  readonly warnings?: Warning[]
+  constructor(code: ErrorCode, message: string, field?: string, warnings?: Warning[]) {
     super(message)
     this.name = 'DomainError'
     this.code = code
     this.field = field
+    this.warnings = warnings
   }
   toApiError(): ApiError {
-    return this.field === undefined
+    const error: ApiError = this.field === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, field: this.field, message: this.message }
+    if (this.warnings) error.warnings = this.warnings
+    return error
   }
+}
+
+/**
+ * Refuses the write (inside its transaction, so nothing is kept) unless every warning's code is in
+ * `accepted`. Call it after the checks that find the warnings and before writing.
+ */
+export function requireAccepted(warnings: Warning[], accepted: readonly string[] | undefined): void {
+  const open = warnings.filter((w) => !accepted?.includes(w.code))
+  if (open.length === 0) return
+  throw new DomainError('needs_confirmation', open.map((w) => w.message).join('；'), open[0]!.field, open)
 }

@@ -82,7 +82,7 @@ describe('demo removal', () => {
     const building = (await app.ok('buildings.list', {}))[0]!
     const district = app.store.sqlite.prepare('SELECT district_code AS code FROM buildings WHERE id = ?').get(building.id) as { code: string }
     const mine = await app.ok('buildings.create', { name: '我的楼宇', districtCode: district.code, kind: 'office' })
-    const space = await app.ok('spaces.create', { buildingId: building.id, floorLabel: '30', area: 120, status: 'vacant' })
+    const space = await app.ok('spaces.create', { buildingId: building.id, floorLabel: '30', unit: '我的单元', area: 120, status: 'vacant' })
     const tenant = await app.ok('tenants.create', { name: '自有企业有限公司' })
 
     const preview = await app.ok('demo.removalPreview', {})

@@ -17,7 +17,9 @@ describe('map sites and saved searches', () => {
     for (const [floorLabel, area, status, fitOut, askingRent] of [
       ['20', 1000, 'vacant', 'fitted', 4.2], ['21', 1000, 'vacant', 'bare', 3.6], ['22', 600, 'vacant', null, null], ['22', 400, 'leased', null, null],
     ] as const) {
-      await app.ok('spaces.create', { buildingId: id, floorLabel, area, status, fitOut, askingRent })
+      // Two spaces on floor 22: units A and B (one space per floor + unit).
+      const unit = floorLabel === '22' ? (status === 'vacant' ? 'A' : 'B') : null
+      await app.ok('spaces.create', { buildingId: id, floorLabel, unit, area, status, fitOut, askingRent })
     }
     const { id: unplaced } = await app.ok('buildings.create', { name: '未定位大厦', districtCode: '210112' })
     const { id: parkId } = await app.ok('parks.create', {
@@ -58,8 +60,8 @@ describe('map sites and saved searches', () => {
     const blockOf = async (floors: Array<[label: string, area: number, vacant: number]>) => {
       const { id } = await app.ok('buildings.create', { name: `楼${Math.random()}`, districtCode: '210103' })
       for (const [floorLabel, area, vacant] of floors) {
-        if (vacant > 0) await app.ok('spaces.create', { buildingId: id, floorLabel, area: vacant, status: 'vacant' })
-        if (area > vacant) await app.ok('spaces.create', { buildingId: id, floorLabel, area: area - vacant, status: 'leased' })
+        if (vacant > 0) await app.ok('spaces.create', { buildingId: id, floorLabel, unit: 'A', area: vacant, status: 'vacant' })
+        if (area > vacant) await app.ok('spaces.create', { buildingId: id, floorLabel, unit: 'B', area: area - vacant, status: 'leased' })
       }
       return decodeMapSites(await app.ok('map.sites', {})).buildings.find((b) => b.id === id)!.largestVacantBlock
     }

@@ -27,6 +27,7 @@ import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
 import { tenantHandlers } from './tenants/handlers'
+import { verificationHandlers } from './verification/handlers'
 import { visitHandlers } from './visits/handlers'
 import { receiveUpload, registerLocalFile, type Upload } from './uploads/registry'
 
@@ -55,6 +56,7 @@ export const handlers = {
   ...sheetHandlers,
   ...visitHandlers,
   ...demoHandlers,
+  ...verificationHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>

@@ -50,6 +50,8 @@ export interface BuildingTable extends RowBase {
   contactName: string | null
   contactPhone: string | null
   notes: string | null
+  /** The day staff last confirmed the record on site (YYYY-MM-DD), null = never. */
+  verifiedAt: string | null
 }
 
 export interface SpaceTable extends RowBase {
@@ -64,6 +66,7 @@ export interface SpaceTable extends RowBase {
   availableFrom: string | null
   divisible: number
   notes: string | null
+  verifiedAt: string | null
 }
 
 export interface TenantTable extends RowBase {
@@ -77,6 +80,8 @@ export interface TenantTable extends RowBase {
   contactName: string | null
   contactPhone: string | null
   notes: string | null
+  /** Pinyin initials of the name, lower case (中海科技 → zhkj), for the tenant picker. */
+  nameInitials: string | null
 }
 
 export interface LeaseTable extends RowBase {
@@ -87,6 +92,8 @@ export interface LeaseTable extends RowBase {
   area: number
   rent: number | null
   notes: string | null
+  /** The lease this one renews (a new term continuing it); null for a first lease. */
+  renewsLeaseId: string | null
 }
 
 export interface LeaseSpaceTable {
@@ -118,6 +125,7 @@ export interface ParcelTable extends RowBase {
   contactName: string | null
   contactPhone: string | null
   notes: string | null
+  verifiedAt: string | null
 }
 
 export interface ParkTable extends RowBase {
@@ -208,6 +216,16 @@ export interface PhotoTable extends RowBase {
   height: number
   caption: string | null
   sortOrder: number
+  /** A small image for lists and galleries (JPEG), made on import. */
+  thumbnail: Uint8Array | null
+  /** The file as it came, kept only when the person asked. */
+  original: Uint8Array | null
+  /** EXIF date taken (ISO local date-time) and GPS position (WGS-84), when the file had them. */
+  takenAt: string | null
+  gpsLng: number | null
+  gpsLat: number | null
+  /** 1 for a 360° equirectangular panorama. */
+  isPanorama: number
 }
 
 export interface VisitTable extends RowBase {

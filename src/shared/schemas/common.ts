@@ -102,6 +102,9 @@ export const lat = z
   .min(3, { error: '纬度：应在 3 到 54 之间（中国境内，WGS-84）' })
   .max(54, { error: '纬度：应在 3 到 54 之间（中国境内，WGS-84）' })
 
+/** The codes of warnings the person accepted (shared/result.ts Warning); add to an input that can warn. */
+export const accept = z.array(z.string().max(64), { error: '确认：应为列表' }).max(20).optional()
+
 export const byId = (label: string) => z.strictObject({ id: id(label) })
 
 export const listQuery = {

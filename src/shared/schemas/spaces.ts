@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { FIT_OUTS, SPACE_STATUSES } from '../domain'
+import { canonicalFloorLabel } from '../floors'
 import * as f from './common'
 
 export const spaceFields = z.strictObject({
   buildingId: f.id('所属楼宇'),
-  floorLabel: f.requiredText('楼层', 20),
+  // 12, 12F and 12层 are one floor: stored as the canonical label (shared/floors.ts).
+  floorLabel: f.requiredText('楼层', 20).transform(canonicalFloorLabel),
   unit: f.optionalText('单元', 50),
   area: f.positiveNumber('面积', 1e6),
   status: z.enum(SPACE_STATUSES, { error: '状态：应为 空置/已租/已售/自用/意向 之一' }),

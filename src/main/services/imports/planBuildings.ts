@@ -1,3 +1,4 @@
+import { floorUnitKey } from '../../../shared/floors'
 import { floorSortKey } from '../../../shared/domain'
 import type { ImportProblem } from '../../../shared/imports'
 import { buildingCreate, buildingUpdate } from '../../../shared/schemas/buildings'
@@ -159,7 +160,8 @@ export function planBuildings(records: RecordRow[], layout: SheetLayout, ctx: Pl
 }
 
 const nullsFor = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, null]))
-const spaceKey = (floor: string, unit: string | null | undefined) => `${nameKey(floor)}|${nameKey(unit ?? '')}`
+// One space per floor + unit, as the app reads a floor (12, 12F and 12层 are one floor).
+const spaceKey = (floor: string, unit: string | null | undefined) => floorUnitKey(floor, unit)
 
 type Outcome = { ok: true; ops: WriteOp[]; warnings: ImportProblem[]; action: 'create' | 'update' } | { ok: false; problems: ImportProblem[] }
 

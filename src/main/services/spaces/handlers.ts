@@ -6,6 +6,7 @@ import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive, storeBooleans } from '../guards'
+import { requireFreeFloorUnit } from './rules'
 
 const leasedBy = (what: string, field: string | undefined, tenant: string) =>
   new DomainError('conflict', `${what}：该空间由“${tenant}”租用，租约尚未到期；请先删除租约或填写到期日期`, field)
@@ -16,6 +17,7 @@ export const spaceHandlers = {
   'spaces.create': async (input, { store, author }) =>
     write(store.db, author, async (w) => {
       await requireLive(w.trx, 'buildings', input.buildingId, '所属楼宇', 'buildingId')
+      await requireFreeFloorUnit(w, input.buildingId, input.floorLabel, input.unit)
       const id = await insertRow(w, 'spaces', {
         ...storeBooleans(input),
         divisible: input.divisible ? 1 : 0,
@@ -32,6 +34,10 @@ export const spaceHandlers = {
       if (patch.status !== undefined && patch.status !== 'leased' && patch.status !== before.status) {
         const [lease] = await currentLeasesOf(w.trx, { spaceId: id })
         if (lease) throw leasedBy('状态', 'status', lease.tenantName)
+      }
+      if (patch.floorLabel !== undefined || patch.unit !== undefined) {
+        const unit = patch.unit === undefined ? before.unit : patch.unit
+        await requireFreeFloorUnit(w, before.buildingId, patch.floorLabel ?? before.floorLabel, unit, id)
       }
       const values = patch.floorLabel === undefined ? storeBooleans(patch) : { ...storeBooleans(patch), floorSort: floorSortKey(patch.floorLabel) }
       await updateRow(w, 'spaces', id, values, before)
@@ -52,6 +58,8 @@ export const spaceHandlers = {
   'spaces.restore': async ({ id }, { store, author }) =>
     write(store.db, author, async (w) => {
       const deletedAt = await requireDeleted(w.trx, 'spaces', id, '空间')
+      const space = (await w.trx.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
+      await requireFreeFloorUnit(w, space.buildingId, space.floorLabel, space.unit, id)
       await restoreRow(w, 'spaces', id, deletedAt)
       return null
     }),

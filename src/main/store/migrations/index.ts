@@ -6,6 +6,7 @@ import * as m004 from './004_photos'
 import * as m005 from './005_imports'
 import * as m006 from './006_visits'
 import * as m007 from './007_sites_version'
+import * as m008 from './008_field_survey'
 
 /**
  * The ordered record of migrations. A bundled app has no migrations folder to scan at run time,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '005_imports': m005,
   '006_visits': m006,
   '007_sites_version': m007,
+  '008_field_survey': m008,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length
