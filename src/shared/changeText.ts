@@ -150,15 +150,18 @@ export function rowText(entry: Pick<ChangeEntry, 'tableName' | 'rowId' | 'rowLab
   return entry.rowLabel ?? `${TABLE_ZH[entry.tableName as HistoryTable] ?? entry.tableName} ${entry.rowId.slice(0, 8)}`
 }
 
+/** The row after its kind: '空间 财富中心 12层 1201', or '空间 #abcdef12' when the row is gone. */
+const nounRow = (noun: string, entry: Pick<ChangeEntry, 'rowId' | 'rowLabel'>) => `${noun} ${entry.rowLabel ?? `#${entry.rowId.slice(0, 8)}`}`
+
 /** What one logged field says, without who and when: '将 财富中心 12层 1201 的 状态 由 空置 改为 已租'. */
 export function changeText(c: ChangeEntry): string {
   const noun = TABLE_ZH[c.tableName as HistoryTable] ?? c.tableName
   const row = rowText(c)
-  if (c.op === 'delete') return `删除了${noun} ${row}`
-  if (c.op === 'restore') return `恢复了${noun} ${row}`
+  if (c.op === 'delete') return `删除了${nounRow(noun, c)}`
+  if (c.op === 'restore') return `恢复了${nounRow(noun, c)}`
   const field = c.field ? fieldLabel(c.tableName, c.field) : ''
   const value = (v: unknown) => formatValue(c.tableName, c.field ?? '', v, c.refs)
-  if (c.op === 'insert') return c.field ? `新增${noun} ${row}，${field} 为 ${value(c.newValue)}` : `新增${noun} ${row}`
+  if (c.op === 'insert') return c.field ? `新增${nounRow(noun, c)}，${field} 为 ${value(c.newValue)}` : `新增${nounRow(noun, c)}`
   if (isEmpty(c.oldValue)) return `将 ${row} 的 ${field} 设为 ${value(c.newValue)}`
   if (isEmpty(c.newValue)) return `清空了 ${row} 的 ${field}（原为 ${value(c.oldValue)}）`
   return `将 ${row} 的 ${field} 由 ${value(c.oldValue)} 改为 ${value(c.newValue)}`
@@ -206,9 +209,9 @@ export function groupHeadline(g: ChangeGroup): string {
   const noun = TABLE_ZH[g.tableName as HistoryTable] ?? g.tableName
   const row = rowText(g)
   switch (g.op) {
-    case 'insert': return `新增了${noun} ${row}`
-    case 'delete': return `删除了${noun} ${row}`
-    case 'restore': return `恢复了${noun} ${row}`
+    case 'insert': return `新增了${nounRow(noun, g)}`
+    case 'delete': return `删除了${nounRow(noun, g)}`
+    case 'restore': return `恢复了${nounRow(noun, g)}`
     default: return g.changes.length === 1 ? changeText(g.changes[0]!) : `修改了 ${row} 的 ${g.changes.length} 项`
   }
 }
