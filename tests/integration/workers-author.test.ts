@@ -39,7 +39,7 @@ describe('store runtime: the display name', () => {
       const created = await again.dispatch('tenants.create', { name: '沈阳数智科技有限公司' })
       expect(created.ok).toBe(true)
       const listed = await again.dispatch('changes.list', { table: 'tenants', limit: 1 })
-      expect(listed.ok && listed.value[0]!.actor).toBe('王五')
+      expect(listed).toMatchObject({ ok: true, value: [{ actor: '王五', tableName: 'tenants' }] })
     } finally {
       await again.shutdown()
     }
