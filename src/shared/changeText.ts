@@ -60,8 +60,11 @@ export const FIELD_ZH: Record<HistoryTable, Record<string, string>> = {
   districts: { name: '区县名称', city: '所属城市', province: '所属省份' },
 }
 
-/** Fields the store derives from others (a floor's sort key, a name's initials): logged, never worth reading. */
-export const DERIVED_FIELDS = new Set(['floorSort', 'nameInitials'])
+/**
+ * Fields the store derives from others (a floor's sort key, a name's initials) or keeps for its own
+ * order (sortOrder): logged, never worth reading.
+ */
+export const DERIVED_FIELDS = new Set(['floorSort', 'nameInitials', 'sortOrder'])
 
 const VOCAB_FIELDS: Partial<Record<HistoryTable, Record<string, VocabName>>> = {
   buildings: { grade: 'grade', kind: 'buildingKind', ownership: 'ownership' },
@@ -199,9 +202,10 @@ export function groupChanges(entries: readonly ChangeEntry[]): ChangeGroup[] {
       changes: shown ? [c] : [],
     })
   }
-  // Fields come newest-seq first; a form's order reads better.
+  // Fields come newest-seq first; a form's order reads better. An update of derived fields only
+  // (a photo moved in the gallery) says nothing worth reading.
   for (const g of groups) g.changes.reverse()
-  return groups
+  return groups.filter((g) => g.op !== 'update' || g.changes.length > 0)
 }
 
 /** A group's headline without who and when: what happened to which row. */

@@ -54,6 +54,7 @@ describe('change sentences', () => {
 describe('grouping the fields of one write', () => {
   it('puts an insert together in the form order, leaves derived fields out, and tells updates apart', () => {
     const list = [
+      entry({ seq: 14, hlc: 'h3', tableName: 'photos', rowId: 'p1', field: 'sortOrder', oldValue: 1, newValue: 0 }),
       entry({ seq: 13, hlc: 'h2', field: 'status', oldValue: 'leased', newValue: 'vacant' }),
       entry({ seq: 12, hlc: 'h2', field: 'area', oldValue: 100, newValue: 120 }),
       entry({ seq: 11, hlc: 'h1', op: 'insert', field: 'floorSort', oldValue: null, newValue: 12 }),

@@ -19,7 +19,9 @@ export function useChangePages(filter: ChangeFilter, enabled = true) {
     initialPageParam: undefined,
     getNextPageParam: (last) => (last.length < PAGE ? undefined : last.at(-1)!.seq),
     enabled,
+    // Every write changes the log: opening the screen asks again rather than showing a kept answer.
+    refetchOnMount: 'always',
   })
 }
 
-export const useChangeActors = () => useApiQuery('changes.actors', {})
+export const useChangeActors = () => useApiQuery('changes.actors', {}, { refetchOnMount: 'always' })

@@ -3,4 +3,6 @@ import { useApiQuery } from '../../api/hooks'
 
 export type TrashFilter = MethodInput<'trash.list'>
 
-export const useTrash = (filter: TrashFilter) => useApiQuery('trash.list', filter, { placeholderData: (previous) => previous })
+// Opened after deleting elsewhere (a photo, a visit: writes that do not refresh the trash), it asks again.
+export const useTrash = (filter: TrashFilter) =>
+  useApiQuery('trash.list', filter, { placeholderData: (previous) => previous, refetchOnMount: 'always' })
