@@ -47,6 +47,11 @@ describe('history and trash in the browser host', () => {
 
   const nav = (label: string) => page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click()
   const spaceRows = () => page.locator('[data-testid="space-row"]')
+  /** A screenshot once the toasts (shown for a few seconds) are gone, so the screen is seen as it stays. */
+  const shot = async (name: string) => {
+    await expect.poll(() => page.locator('.toast').count(), { timeout: 20_000 }).toBe(0)
+    await page.screenshot({ path: `${SHOTS}/${name}-1280x720.png` })
+  }
 
   it('signs changes with the name given in the settings', async () => {
     await page.goto(host.url)
@@ -81,7 +86,7 @@ describe('history and trash in the browser host', () => {
     await trashed.waitFor()
     expect(await trashed.textContent()).toContain('陈晓')
     expect(await page.locator('[data-testid="trash-row"]', { hasText: parcel.name }).count()).toBe(1)
-    await page.screenshot({ path: `${SHOTS}/trash-1280x720.png` })
+    await shot('trash')
 
     await trashed.getByRole('button', { name: '恢复' }).click()
     await page.getByText(`已恢复空间“茂业中心 ${floor}层`).waitFor()
@@ -98,6 +103,8 @@ describe('history and trash in the browser host', () => {
     await siteLines.first().waitFor()
     expect(await siteLines.nth(0).textContent()).toContain(`恢复了空间 茂业中心 ${floor}层`)
     expect(await siteLines.nth(1).textContent()).toContain(`删除了空间 茂业中心 ${floor}层`)
+    await page.locator('[data-testid="site-history"]').scrollIntoViewIfNeeded()
+    await shot('building-history')
   })
 
   it('shows the changes in the history screen with the person’s name, filtered by person and kind', async () => {
@@ -118,7 +125,7 @@ describe('history and trash in the browser host', () => {
     await page.locator('select[name="actor"]').selectOption('')
     await page.locator('select[name="table"]').selectOption('')
     await lines.nth(5).waitFor()
-    await page.screenshot({ path: `${SHOTS}/history-1280x720.png` })
+    await shot('history')
     expect(errors).toEqual([])
   })
 })
