@@ -11,7 +11,7 @@ import { spaceCreate, spaceList, spaceUpdate } from './schemas/spaces'
 import { tenantCreate, tenantList, tenantUpdate } from './schemas/tenants'
 import type {
   AreaEstimate, Basemap, BasemapList, BoundaryCity, BoundaryFeatureCollection, Job,
-  Building, BuildingDetail, BuildingSummary, Change, Cluster, District, InventoryStats, Lease,
+  Building, BuildingDetail, BuildingSummary, Cluster, District, InventoryStats, Lease,
   Parcel, Park, SavedSearch, SearchHit, Space, StoreInfo, Tenant,
 } from './types'
 import type { MapSitesWire } from './mapSitesWire'
@@ -23,6 +23,7 @@ import { type SheetData, sheetOptions } from './sheets'
 import { type Visit, visitCreate, visitList, visitUpdate } from './visits'
 import { type DemoRemovalPreview, type DemoRemovalResult, demoRemove } from './demo'
 import { type VerificationResult, verificationMark } from './schemas/verification'
+import { type ChangeActor, type ChangeEntry, changeListInput, type TrashItem, trashListInput } from './history'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
 // Each method names its input schema and, as a phantom type, its output. Hosts, the preload
@@ -180,12 +181,9 @@ export const contract = {
 
   'verification.mark': method<VerificationResult>()(verificationMark),
 
-  'changes.list': method<Change[]>()(
-    z.strictObject({
-      rowId: z.string().max(64).optional(),
-      limit: z.number().int().min(1).max(1000).optional(),
-    }),
-  ),
+  'changes.list': method<ChangeEntry[]>()(changeListInput),
+  'changes.actors': method<ChangeActor[]>()(none),
+  'trash.list': method<TrashItem[]>()(trashListInput),
 } as const
 
 export type Contract = typeof contract

@@ -107,6 +107,8 @@ export const METHOD_KINDS = {
 
   'verification.mark': 'write',
   'changes.list': 'read',
+  'changes.actors': 'read',
+  'trash.list': 'read',
 } as const satisfies Record<MethodName, MethodKind>
 
 /** Where a call goes; a name outside the contract goes to the writer, whose dispatcher refuses it. */

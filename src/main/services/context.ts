@@ -54,7 +54,8 @@ export const APP_VERSION = '0.1.0'
  * and where this device keeps its files. Creating a context writes nothing.
  */
 export async function createServiceContext(store: Store, actor?: string, options: ServiceOptions = {}): Promise<ServiceContext> {
-  const name = actor ?? (await getSetting(store.db, 'user.name')) ?? safeUserName()
+  // A name cleared in the settings (stored empty) falls back to the computer's user name.
+  const name = actor ?? ((await getSetting(store.db, 'user.name'))?.trim() || systemUserName())
   const dataDir = options.dataDir ?? defaultDataDir(store.file)
   const deviceId = deviceIdentity(options.deviceDir ?? dataDir)
   const author: Author = {
@@ -74,7 +75,8 @@ function defaultDataDir(file: string): string {
   return path.dirname(path.resolve(file))
 }
 
-function safeUserName(): string {
+/** The computer's user name: who writes until the person gives a name in the settings. */
+export function systemUserName(): string {
   try {
     return os.userInfo().username
   } catch {

@@ -27,6 +27,7 @@ import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
 import { tenantHandlers } from './tenants/handlers'
+import { trashHandlers } from './trash/handlers'
 import { verificationHandlers } from './verification/handlers'
 import { visitHandlers } from './visits/handlers'
 import { receiveUpload, registerLocalFile, type Upload } from './uploads/registry'
@@ -57,6 +58,7 @@ export const handlers = {
   ...visitHandlers,
   ...demoHandlers,
   ...verificationHandlers,
+  ...trashHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>

@@ -2,7 +2,7 @@ import { SETTING_KEYS } from '../../../shared/api'
 import type { StoreInfo } from '../../../shared/types'
 import { getSetting, listSettings, setSetting } from '../../store/settings'
 import { storeContents } from '../../store/stats'
-import type { FeatureHandlers, ServiceContext } from '../context'
+import { type FeatureHandlers, type ServiceContext, systemUserName } from '../context'
 import { loadDemoData } from '../demo/load'
 import { checkSheetContactJson } from '../sheets/contact'
 
@@ -45,7 +45,9 @@ export const metaHandlers = {
   'settings.set': async ({ key, value }, ctx) => {
     await setSetting(ctx.store.db, key, key === 'sheet.contact' ? checkSheetContactJson(value) : value)
     // Later edits in this session are logged under the new name, not the one found at start.
-    if (key === 'user.name' && value.trim()) ctx.author.actor = value.trim()
+    // The writer process is the one whose context matters: settings.set is filed a write, so it runs
+    // there (both hosts go through the store runtime), and every later write is signed this way.
+    if (key === 'user.name') ctx.author.actor = value.trim() || systemUserName()
     return null
   },
 } satisfies FeatureHandlers<'meta'> & FeatureHandlers<'settings'>

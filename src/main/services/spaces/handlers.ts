@@ -6,7 +6,7 @@ import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive, storeBooleans } from '../guards'
-import { requireFreeFloorUnit } from './rules'
+import { requireFreeFloorUnit, requireLiveBuilding } from './rules'
 
 const leasedBy = (what: string, field: string | undefined, tenant: string) =>
   new DomainError('conflict', `${what}：该空间由“${tenant}”租用，租约尚未到期；请先删除租约或填写到期日期`, field)
@@ -59,6 +59,7 @@ export const spaceHandlers = {
     write(store.db, author, async (w) => {
       const deletedAt = await requireDeleted(w.trx, 'spaces', id, '空间')
       const space = (await w.trx.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
+      await requireLiveBuilding(w, space.buildingId)
       await requireFreeFloorUnit(w, space.buildingId, space.floorLabel, space.unit, id)
       await restoreRow(w, 'spaces', id, deletedAt)
       return null

@@ -32,3 +32,12 @@ export async function requireFreeFloorUnit(
     throw new DomainError('conflict', `单元：本楼宇已有 ${where} 的空间，同一楼层同一单元只能登记一次；请修改已有空间，或换一个单元号`, field)
   }
 }
+
+/** A space comes back only into a building that is there: restore the building first. */
+export async function requireLiveBuilding(w: Writer, buildingId: string): Promise<void> {
+  const building = await w.trx.selectFrom('buildings').select(['name', 'deletedAt']).where('id', '=', buildingId).executeTakeFirst()
+  if (!building) throw new DomainError('not_found', '空间：所属楼宇已不存在，无法恢复', 'buildingId')
+  if (building.deletedAt !== null) {
+    throw new DomainError('conflict', `空间：所属楼宇“${building.name}”已被删除，请先在回收站恢复楼宇`, 'buildingId')
+  }
+}

@@ -52,4 +52,6 @@ export const INVENTORY_READS = [
   'buildings.list', 'buildings.get', 'spaces.list', 'tenants.list', 'tenants.get', 'leases.list',
   'parcels.list', 'parcels.get', 'parks.list', 'parks.get', 'clusters.list', 'clusters.get',
   'stats.summary', 'meta.info', 'search.query', 'changes.list', 'map.sites',
+  // The change log's people and the trash follow every write (a delete lands in the trash).
+  'changes.actors', 'trash.list',
 ] as const satisfies readonly MethodName[]

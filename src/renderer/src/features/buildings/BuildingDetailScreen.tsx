@@ -95,7 +95,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
           </ul>
         )}
       </section>
-      <ChangeHistory rowId={b.id} fieldLabel={(field) => t(`fields.${field}`, { defaultValue: field })} />
+      <ChangeHistory rowId={b.id} site="building" />
       {confirming && (
         <ConfirmDialog
           title={t('detail.deleteTitle')}

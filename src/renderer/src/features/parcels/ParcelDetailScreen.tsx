@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { PhotosSection } from '../photos/PhotosSection'
+import { SiteHistory } from '../history/SiteHistory'
 import { SiteVisits } from '../visits/SiteVisits'
 import { useNavigate, useParams } from 'react-router'
 import type { Parcel } from '../../../../shared/types'
@@ -104,6 +105,7 @@ function ParcelFacts({ parcel: p }: { parcel: Parcel }) {
       </section>
       <PhotosSection ownerKind="parcel" ownerId={p.id} />
       <SiteVisits kind="parcel" id={p.id} name={p.name} />
+      <SiteHistory filter={{ site: { kind: 'parcel', id: p.id } }} />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { PhotosSection } from '../photos/PhotosSection'
+import { SiteHistory } from '../history/SiteHistory'
 import { SiteVisits } from '../visits/SiteVisits'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { Park } from '../../../../shared/types'
@@ -62,6 +63,7 @@ export function ParkDetailScreen() {
       <Hosts park={p} lang={lang} />
       <PhotosSection ownerKind="park" ownerId={p.id} />
       <SiteVisits kind="park" id={p.id} name={p.name} />
+      <SiteHistory filter={{ site: { kind: 'park', id: p.id } }} />
     </div>
   )
 }
