@@ -94,7 +94,7 @@ describe('photo import pipeline', { timeout: 20_000 }, () => {
 
   it('refuses a file whose header claims a huge size, before decoding it, and stores nothing', async () => {
     const ownerId = await building()
-    for (const [width, height] of [[20000, 20000], [2147483647, 2147483647]]) {
+    for (const [width, height] of [[20000, 20000], [2147483647, 2147483647]] as const) {
       const result = await add(ownerId, `huge-${width}.png`, pngClaiming(width, height))
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid', field: 'uploadId', message: `照片：图片尺寸过大（${width} × ${height} 像素），不能超过 1 亿像素` } })
     }
