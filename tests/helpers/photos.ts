@@ -29,12 +29,28 @@ function dms(value: number): string {
   return `${d}/1 ${m}/1 ${s}/10000`
 }
 
+/**
+ * A street scene to look at: sky, ground, a row of towers along the horizon (each a different
+ * colour, so a turned or squashed image shows) and a grid, as SVG for sharp to draw.
+ */
+function scene(width: number, height: number, alpha: boolean): string {
+  const horizon = height * 0.55
+  const towers = Array.from({ length: 12 }, (_, i) => {
+    const w = width / 18
+    const h = height * (0.12 + ((i * 37) % 23) / 100)
+    const x = (i * width) / 12 + w / 3
+    return `<rect x="${x}" y="${horizon - h}" width="${w}" height="${h}" fill="hsl(${i * 30}, 55%, 55%)"/>`
+  }).join('')
+  const grid = Array.from({ length: 9 }, (_, i) => `<line x1="${((i + 1) * width) / 10}" y1="0" x2="${((i + 1) * width) / 10}" y2="${height}" stroke="#fff" stroke-opacity=".35" stroke-width="${width / 800}"/>`).join('')
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="100%" height="${horizon}" fill="#8ec5ee" fill-opacity="${alpha ? 0.5 : 1}"/>
+    <rect y="${horizon}" width="100%" height="${height - horizon}" fill="#6f7f5c"/>
+    ${towers}${grid}</svg>`
+}
+
 export async function phoneJpeg(spec: PhoneJpeg): Promise<Buffer> {
   const { width, height } = spec
-  // Two halves of different colours, so a rotated or squashed image can be told apart.
-  const left = await sharp({ create: { width: Math.ceil(width / 2), height, channels: 3, background: '#c05030' } }).png().toBuffer()
-  let image = sharp({ create: { width, height, channels: spec.alpha ? 4 : 3, background: spec.alpha ? { r: 40, g: 90, b: 160, alpha: 0.5 } : '#285aa0' } })
-    .composite([{ input: left, left: 0, top: 0 }])
+  let image = sharp(Buffer.from(scene(width, height, spec.alpha === true)))
   const exif: Record<string, Record<string, string>> = {}
   if (spec.taken) exif.IFD2 = { DateTimeOriginal: spec.taken }
   if (spec.gps) {
