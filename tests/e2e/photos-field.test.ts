@@ -109,6 +109,8 @@ describe('photos from the field in the browser host', () => {
     await page.goto(`${host.url}#/buildings/${buildingId}`)
     await page.getByRole('button', { name: /查看照片/ }).first().click()
     await page.getByRole('dialog').getByText('照片位置与楼宇相距 1.2 公里').waitFor()
+    await expect.poll(() => page.locator('.photo-viewer__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2560)
+    await page.screenshot({ path: `${SHOTS}/viewer-far-1280x720.png` })
     await page.keyboard.press('Escape')
   })
 
@@ -124,6 +126,7 @@ describe('photos from the field in the browser host', () => {
     await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true)
     await expect.poll(() => viewer.locator('.psv-loader-container').isVisible(), { timeout: 30_000 }).toBe(false)
     expect(await viewer.getByRole('alert').count()).toBe(0)
+    await page.waitForTimeout(1500) // the viewer fades the panorama in: let the screenshot show it settled
     await page.screenshot({ path: `${SHOTS}/panorama-1280x720.png` })
     await page.keyboard.press('ArrowLeft')
     await viewer.getByText('1 / 2').waitFor()

@@ -1,4 +1,3 @@
-import exifr from 'exifr'
 import type { PhotoPosition } from '../../../shared/photos'
 
 // What a photo's metadata says about where and when it was taken, and whether it is a 360°
@@ -39,6 +38,7 @@ const OPTIONS = {
 export async function readPhotoMeta(bytes: Uint8Array): Promise<PhotoMeta> {
   let raw: Record<string, unknown> | undefined
   try {
+    const { default: exifr } = await import('exifr') // loaded with the first photo, like sharp
     raw = (await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), OPTIONS)) as Record<string, unknown> | undefined
   } catch {
     return NONE

@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import type sharpModule from 'sharp'
 import { DomainError } from '../../../shared/result'
 import { MAX_PHOTO_PIXELS, PANORAMA_MAX, PHOTO_LONG_EDGE, THUMBNAIL_EDGE, looksLikePanorama, type PhotoMime } from '../../../shared/photos'
 import { readPhotoMeta } from './exif'
@@ -9,6 +9,11 @@ import { checkImage, checkPixels } from './image'
 // read from its metadata, and the file as it came only when the person asked for it.
 // sharp decodes on libuv's thread pool, so the process answers other calls meanwhile; every
 // pipeline has a deadline, and the pixel limit is checked from the header before any decoding.
+
+// Loaded on the first photo: the Electron main process and the store workers share their chunks,
+// and neither should pay for libvips at start-up.
+let loading: Promise<typeof sharpModule> | undefined
+const loadSharp = () => (loading ??= import('sharp').then((m) => m.default))
 
 /** Seconds one sharp pipeline may take before the photo is refused (a 100 MP JPEG takes ~2 s). */
 export const PHOTO_DEADLINE_SECONDS = 20
@@ -29,6 +34,7 @@ export interface ProcessedPhoto {
 export async function processPhoto(file: Uint8Array, options: { keepOriginal?: boolean; deadlineSeconds?: number } = {}): Promise<ProcessedPhoto> {
   checkImage(file) // type, bytes and declared pixels, before anything is decoded
   const seconds = options.deadlineSeconds ?? PHOTO_DEADLINE_SECONDS
+  const sharp = await loadSharp()
   const input = () => sharp(file, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error', sequentialRead: true })
   const [header, meta] = await Promise.all([decoding(() => input().metadata()), readPhotoMeta(file)])
   // Upright size: a portrait phone photo is stored landscape with an orientation tag.
