@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { photoPaths, type Photo } from '../../../../shared/photos'
 import { PhotoPlace } from './PhotoPlace'
@@ -29,6 +29,13 @@ export function PhotoViewer({ photos, index, site, onIndex, onClose }: Props) {
   const titleId = useId()
   const photo = photos[index]!
   const step = (by: number) => onIndex((index + by + photos.length) % photos.length)
+  const close = useRef<HTMLButtonElement>(null)
+  // Focus into the viewer, and back to the thumbnail that opened it when it closes.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null
+    close.current?.focus()
+    return () => opener?.focus()
+  }, [])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -50,7 +57,7 @@ export function PhotoViewer({ photos, index, site, onIndex, onClose }: Props) {
         <h2 id={titleId}>
           {photo.caption ?? t('title')} <span className="photo-viewer__count">{index + 1} / {photos.length}</span>
         </h2>
-        <button type="button" className="photo-viewer__close" aria-label={t('close')} onClick={onClose}>×</button>
+        <button ref={close} type="button" className="photo-viewer__close" aria-label={t('close')} onClick={onClose}>×</button>
       </div>
       <div className="photo-viewer__stage" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
         {photo.isPanorama ? (
