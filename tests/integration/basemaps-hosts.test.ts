@@ -107,13 +107,17 @@ describe('browser host: tiles and uploads', () => {
     const { value: building } = (await rpc('buildings.create', { name: '茂业中心', districtCode: '210103' })) as { value: { id: string } }
     const image = tilePng(3, 4, 5)
     const { value } = (await (await upload(Buffer.from(image), '大堂.png')).json()) as { value: { uploadId: string } }
-    const added = (await rpc('photos.add', { ownerKind: 'building', ownerId: building.id, uploadId: value.uploadId })) as { ok: true; value: { path: string } }
+    const added = (await rpc('photos.add', { ownerKind: 'building', ownerId: building.id, uploadId: value.uploadId })) as { ok: true; value: { path: string; thumbnailPath: string; size: number } }
     expect(added.ok).toBe(true)
+    // Kept re-encoded as JPEG (photos-import.test.ts), with its thumbnail beside it.
     const served = await fetch(`${base}/${added.value.path}?token=${token}`)
     expect(served.status).toBe(200)
-    expect(served.headers.get('content-type')).toBe('image/png')
-    expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(image))).toBe(true)
+    expect(served.headers.get('content-type')).toBe('image/jpeg')
+    expect((await served.arrayBuffer()).byteLength).toBe(added.value.size)
+    const thumb = await fetch(`${base}/${added.value.thumbnailPath}?token=${token}`)
+    expect([thumb.status, thumb.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
     expect((await fetch(`${base}/${added.value.path}`)).status).toBe(401)
+    expect((await fetch(`${base}/${added.value.thumbnailPath}`)).status).toBe(401)
     expect((await fetch(`${base}/photos/00000000-0000-4000-8000-000000000000?token=${token}`)).status).toBe(204)
     expect((await fetch(`${base}/photos/x?token=${token}`)).status).toBe(400)
   })

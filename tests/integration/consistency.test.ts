@@ -68,15 +68,15 @@ describe('inventory consistency', () => {
     }
   })
 
-  it('refuses a photo over 15 MB by its size, before reading it', async () => {
+  it('refuses a photo over 40 MB by its size, before reading it', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'panorama.jpg')
     fs.writeFileSync(file, '')
-    fs.truncateSync(file, 16 * 1024 * 1024) // sparse: nothing is really written
+    fs.truncateSync(file, 41 * 1024 * 1024) // sparse: nothing is really written
     const upload = await app.services.registerFile(file)
     if (!upload.ok) throw new Error(upload.error.message)
     const result = await app.call('photos.add', { ownerKind: 'building', ownerId: tower, uploadId: upload.value.uploadId })
-    expect(result).toMatchObject({ ok: false, error: { field: 'uploadId', message: '照片：文件过大（16.0 MB），不能超过 15 MB' } })
+    expect(result).toMatchObject({ ok: false, error: { field: 'uploadId', message: '照片：文件过大（41.0 MB），不能超过 40 MB' } })
     fs.rmSync(dir, { recursive: true, force: true })
   })
 })

@@ -33,7 +33,9 @@ export type AssetReader = (pathname: string) => Promise<Asset | null | 'bad'>
 
 const TILE_MAX_AGE = 24 * 3600
 const PHOTO_MAX_AGE = 3600
-const PHOTO_PATH = /^\/photos\/([0-9a-f-]{36})$/i
+// /photos/<id> the kept image, /photos/<id>/thumb its thumbnail, /photos/<id>/original the file as it came.
+const PHOTO_PATH = /^\/photos\/([0-9a-f-]{36})(?:\/(thumb|original))?$/i
+const PHOTO_VARIANT = { thumb: 'thumbnail', original: 'original' } as const
 
 /** What a host writes out for an asset request: its status, headers and body (null for none). */
 export interface AssetResponse {
@@ -124,7 +126,8 @@ export function createAssetReader(ctx: ServiceContext): AssetReader {
     }
     const photo = PHOTO_PATH.exec(pathname)
     if (!photo) return 'bad'
-    const found = await readPhoto(ctx, photo[1]!.toLowerCase())
+    const variant = photo[2] ? PHOTO_VARIANT[photo[2].toLowerCase() as keyof typeof PHOTO_VARIANT] : 'image'
+    const found = await readPhoto(ctx, photo[1]!.toLowerCase(), variant)
     return found && { ...found, maxAge: PHOTO_MAX_AGE }
   }
 }

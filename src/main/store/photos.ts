@@ -1,18 +1,41 @@
-import type { Kysely } from 'kysely'
-import type { Photo, PhotoOwnerKind } from '../../shared/photos'
+import { sql, type Kysely } from 'kysely'
+import { photoPaths, type Photo, type PhotoOwnerKind } from '../../shared/photos'
 import type { Database } from './schema'
 
-const META = ['id', 'ownerKind', 'ownerId', 'mime', 'size', 'width', 'height', 'caption', 'sortOrder', 'createdAt', 'isDemo'] as const
+const META = [
+  'id', 'ownerKind', 'ownerId', 'mime', 'size', 'width', 'height', 'caption', 'sortOrder', 'createdAt', 'isDemo',
+  'takenAt', 'gpsLng', 'gpsLat', 'isPanorama',
+] as const
 
-type MetaRow = Pick<Database['photos'], (typeof META)[number]>
+type MetaRow = Pick<Database['photos'], (typeof META)[number]> & { hasThumbnail: number; hasOriginal: number }
 
-const toPhoto = (row: MetaRow): Photo => ({ ...row, isDemo: row.isDemo === 1, path: `photos/${row.id}` })
+/** The metadata columns and whether the two optional images are there, never the images themselves. */
+const selectMeta = (db: Kysely<Database>) =>
+  db
+    .selectFrom('photos')
+    .select(META)
+    .select([
+      sql<number>`thumbnail IS NOT NULL`.as('hasThumbnail'),
+      sql<number>`original IS NOT NULL`.as('hasOriginal'),
+    ])
+
+function toPhoto({ hasThumbnail, hasOriginal, gpsLng, gpsLat, isPanorama, ...row }: MetaRow): Photo {
+  const paths = photoPaths(row.id)
+  return {
+    ...row,
+    isDemo: row.isDemo === 1,
+    path: paths.image,
+    // A photo stored before thumbnails were made shows its image in the gallery.
+    thumbnailPath: hasThumbnail === 1 ? paths.thumbnail : paths.image,
+    gps: gpsLng != null && gpsLat != null ? { lng: gpsLng, lat: gpsLat } : null,
+    isPanorama: isPanorama === 1,
+    hasOriginal: hasOriginal === 1,
+  }
+}
 
 /** A site's live photos in their order, without the image bytes. */
 export async function listPhotos(db: Kysely<Database>, ownerKind: PhotoOwnerKind, ownerId: string): Promise<Photo[]> {
-  const rows = await db
-    .selectFrom('photos')
-    .select(META)
+  const rows = await selectMeta(db)
     .where('ownerKind', '=', ownerKind)
     .where('ownerId', '=', ownerId)
     .where('deletedAt', 'is', null)
@@ -23,7 +46,7 @@ export async function listPhotos(db: Kysely<Database>, ownerKind: PhotoOwnerKind
 }
 
 export async function getPhoto(db: Kysely<Database>, id: string): Promise<Photo | undefined> {
-  const row = await db.selectFrom('photos').select(META).where('id', '=', id).executeTakeFirst()
+  const row = await selectMeta(db).where('id', '=', id).executeTakeFirst()
   return row && toPhoto(row)
 }
 
@@ -35,9 +58,24 @@ export async function livePhotoFields(db: Kysely<Database>, id: string): Promise
   return db.selectFrom('photos').select(['caption', 'sortOrder']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()
 }
 
-/** The image of a live photo, for the hosts to serve. */
-export async function photoBytes(db: Kysely<Database>, id: string): Promise<{ bytes: Uint8Array; mime: string } | undefined> {
-  return db.selectFrom('photos').select(['bytes', 'mime']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()
+/** Which of a photo's images the hosts serve: the kept image, its thumbnail, or the file as it came. */
+export type PhotoVariant = 'image' | 'thumbnail' | 'original'
+
+/**
+ * One image of a live photo, for the hosts to serve; undefined when there is no such photo or it
+ * has no such image. The thumbnail is always JPEG; an original's type is not stored (the service sniffs it).
+ */
+export async function photoBytes(db: Kysely<Database>, id: string, variant: PhotoVariant = 'image'): Promise<{ bytes: Uint8Array; mime: string } | undefined> {
+  const live = db.selectFrom('photos').where('id', '=', id).where('deletedAt', 'is', null)
+  if (variant === 'image') return live.select(['bytes', 'mime']).executeTakeFirst()
+  if (variant === 'thumbnail') {
+    const row = await live.select(['thumbnail', 'bytes', 'mime']).executeTakeFirst()
+    if (!row) return undefined
+    // A photo stored before thumbnails were made: its image stands in.
+    return row.thumbnail ? { bytes: row.thumbnail, mime: 'image/jpeg' } : { bytes: row.bytes, mime: row.mime }
+  }
+  const row = await live.select('original').executeTakeFirst()
+  return row?.original ? { bytes: row.original, mime: 'application/octet-stream' } : undefined
 }
 
 /** The first photo of every site that has one: the card's picture. */

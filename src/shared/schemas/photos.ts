@@ -14,6 +14,8 @@ export const photoAdd = z.strictObject({
   ...owner,
   uploadId: f.id('上传文件'),
   caption: f.optionalText('照片说明', 200),
+  /** Keep the file as it came beside the downscaled image (a data file grows by its full size). */
+  keepOriginal: z.boolean({ error: '保留原图：应为 是 或 否' }).optional(),
 })
 export const photoUpdate = z.strictObject({
   id: f.id('照片'),

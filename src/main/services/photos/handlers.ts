@@ -2,12 +2,13 @@ import fsp from 'node:fs/promises'
 import type { Kysely } from 'kysely'
 import type { PhotoOwnerKind } from '../../../shared/photos'
 import { DomainError } from '../../../shared/result'
-import { getPhoto, listPhotos, livePhotoFields, nextPhotoOrder, photoBytes } from '../../store/photos'
+import { getPhoto, listPhotos, livePhotoFields, nextPhotoOrder, photoBytes, type PhotoVariant } from '../../store/photos'
 import type { Database, LoggedTable } from '../../store/schema'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers, ServiceContext } from '../context'
 import { requireDeleted, requireLive } from '../guards'
-import { checkImage, checkPhotoSize } from './image'
+import { checkPhotoSize, sniffPhotoMime } from './image'
+import { processPhoto } from './process'
 
 const OWNER: Record<PhotoOwnerKind, { table: LoggedTable; label: string }> = {
   building: { table: 'buildings', label: '楼宇' },
@@ -25,19 +26,22 @@ async function requireLivePhoto(db: Kysely<Database>, id: string) {
 export const photoHandlers = {
   'photos.list': async ({ ownerKind, ownerId }, { store }) => listPhotos(store.db, ownerKind, ownerId),
 
-  // The file is read and checked before the transaction; the upload is let go only once the
-  // photo is stored, so a refused file can be chosen again without uploading it twice.
-  'photos.add': async ({ ownerKind, ownerId, uploadId, caption }, ctx) => {
+  // The file is read, checked and processed (downscaled, thumbnail, EXIF) before the transaction;
+  // the upload is let go only once the photo is stored, so a refused file can be chosen again
+  // without uploading it twice.
+  'photos.add': async ({ ownerKind, ownerId, uploadId, caption, keepOriginal }, ctx) => {
     const upload = ctx.uploads.get(uploadId)
     if (!upload) throw new DomainError('invalid', '上传文件：找不到该文件，请重新选择', 'uploadId')
     // The size is known before reading: a file of gigabytes is refused without being loaded.
     checkPhotoSize(upload.size)
-    const bytes = await fsp.readFile(upload.path) // a Buffer is a Uint8Array: no copy
-    const image = checkImage(bytes)
+    const file = await fsp.readFile(upload.path) // a Buffer is a Uint8Array: no copy
+    const { isPanorama, ...photo } = await processPhoto(file, { keepOriginal })
     const id = await write(ctx.store.db, ctx.author, async (w) => {
       await requireLive(w.trx, OWNER[ownerKind].table, ownerId, OWNER[ownerKind].label, 'ownerId')
       const sortOrder = await nextPhotoOrder(w.trx, ownerKind, ownerId)
-      return insertRow(w, 'photos', { ownerKind, ownerId, ...image, bytes, size: bytes.byteLength, caption: caption ?? null, sortOrder })
+      return insertRow(w, 'photos', {
+        ownerKind, ownerId, ...photo, isPanorama: isPanorama ? 1 : 0, size: photo.bytes.byteLength, caption: caption ?? null, sortOrder,
+      })
     })
     await ctx.uploads.discard(uploadId)
     return (await getPhoto(ctx.store.db, id))!
@@ -66,8 +70,11 @@ export const photoHandlers = {
     }),
 } satisfies FeatureHandlers<'photos'>
 
-/** A live photo's image, for the hosts' /photos/<id> path. */
-export async function readPhoto(ctx: ServiceContext, id: string): Promise<{ bytes: Uint8Array; contentType: string } | null> {
-  const found = await photoBytes(ctx.store.db, id)
-  return found ? { bytes: found.bytes, contentType: found.mime } : null
+/** One image of a live photo, for the hosts' /photos/<id>[/thumb|/original] paths. */
+export async function readPhoto(ctx: ServiceContext, id: string, variant: PhotoVariant = 'image'): Promise<{ bytes: Uint8Array; contentType: string } | null> {
+  const found = await photoBytes(ctx.store.db, id, variant)
+  if (!found) return null
+  // The original's type is not stored: it is what its bytes say (it was checked when it came).
+  const contentType = variant === 'original' ? (sniffPhotoMime(found.bytes) ?? 'application/octet-stream') : found.mime
+  return { bytes: found.bytes, contentType }
 }

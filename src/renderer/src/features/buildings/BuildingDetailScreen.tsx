@@ -78,7 +78,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
       <BuildingFacts b={b} />
       <SpacesSection buildingId={b.id} spaces={spaces} />
       <LeasesSection buildingId={b.id} leases={leases} spaces={spaces} />
-      <PhotosSection ownerKind="building" ownerId={b.id} />
+      <PhotosSection ownerKind="building" ownerId={b.id} site={{ kind: 'building', id: b.id, lng: b.lng, lat: b.lat }} />
       <SiteVisits kind="building" id={b.id} name={b.name} />
       <section className="building-parks">
         <h2>{t('detail.parks')}</h2>

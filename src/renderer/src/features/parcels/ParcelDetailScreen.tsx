@@ -103,7 +103,7 @@ function ParcelFacts({ parcel: p }: { parcel: Parcel }) {
         />
         {p.notes && <p className="notes">{p.notes}</p>}
       </section>
-      <PhotosSection ownerKind="parcel" ownerId={p.id} />
+      <PhotosSection ownerKind="parcel" ownerId={p.id} site={{ kind: 'parcel', id: p.id, lng: p.lng, lat: p.lat }} />
       <SiteVisits kind="parcel" id={p.id} name={p.name} />
       <SiteHistory filter={{ site: { kind: 'parcel', id: p.id } }} />
     </>

@@ -6,3 +6,6 @@ export const usePhotos = (ownerKind: PhotoOwnerKind, ownerId: string) => useApiQ
 
 /** The address of a photo's image as this host serves it. */
 export const photoUrl = (photoId: string) => api.assetUrl(`photos/${photoId}`)
+
+/** The address of one of a photo's images by its relative path (Photo.path, thumbnailPath, photoPaths().original). */
+export const photoAssetUrl = (assetPath: string) => api.assetUrl(assetPath)
