@@ -26,6 +26,8 @@ import { sheetHandlers } from './sheets/handlers'
 import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
+import { tenancyHandlers } from './tenancy/handlers'
+import { settlingEachDay } from './tenancy/lapse'
 import { tenantHandlers } from './tenants/handlers'
 import { verificationHandlers } from './verification/handlers'
 import { visitHandlers } from './visits/handlers'
@@ -57,6 +59,7 @@ export const handlers = {
   ...visitHandlers,
   ...demoHandlers,
   ...verificationHandlers,
+  ...tenancyHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>
@@ -84,9 +87,11 @@ export async function createServices(store: Store, actor?: string, options: Serv
       return { ok: false, error: toApiError(error, 'upload', '上传文件：') }
     }
   }
+  const dispatch = createDispatcher(ctx, handlers)
   return {
     ctx,
-    dispatch: createDispatcher(ctx, handlers),
+    // A store that can be written keeps its spaces' statuses in step with the calendar.
+    dispatch: store.sqlite.readonly ? dispatch : await settlingEachDay(ctx, dispatch),
     readAsset: createAssetReader(ctx),
     receiveUpload: (body, name) => uploaded(() => receiveUpload(ctx.uploads, body, name)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),
