@@ -205,3 +205,21 @@ describe('tenancy over time', () => {
     expect(first).toMatchObject({ area: 400, tenantName: '沈阳数智科技有限公司', contactName: '王经理', contactPhone: '024-2222 3333', buildingName: '茂业中心', unit: null })
   })
 })
+
+describe('the way to a lease end date', () => {
+  it('names the lease in the refusal to mark its space vacant, so the person can open it', async () => {
+    const app = await openTestApp()
+    try {
+      const tower = (await app.ok('buildings.create', { name: '茂业中心', districtCode: '210103' })).id
+      const tenant = (await app.ok('tenants.create', { name: '沈阳数智科技有限公司' })).id
+      const floor = (await app.ok('spaces.create', { buildingId: tower, floorLabel: '12', area: 1000, status: 'vacant' })).id
+      const { id } = await app.ok('leases.create', { tenantId: tenant, spaceIds: [floor], startDate: '2024-01-01' })
+      expect(await app.call('spaces.update', { id: floor, status: 'vacant' })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', field: 'status', message: expect.stringContaining('填写到期日期'), related: { kind: 'lease', id } },
+      })
+    } finally {
+      await app.close()
+    }
+  })
+})

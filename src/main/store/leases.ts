@@ -153,10 +153,10 @@ export async function findLease(db: Kysely<Database>, id: string): Promise<Lease
 export async function currentLeasesOf(
   db: Kysely<Database>,
   of: { buildingId: string } | { spaceId: string },
-): Promise<Array<{ tenantName: string; endDate: string | null }>> {
+): Promise<Array<{ id: string; tenantName: string; endDate: string | null }>> {
   const where = 'buildingId' in of ? sql`l.building_id = ${of.buildingId}` : sql`l.id IN (SELECT lease_id FROM lease_spaces WHERE space_id = ${of.spaceId})`
-  const { rows } = await sql<{ tenantName: string; endDate: string | null }>`
-    SELECT t.name AS tenant_name, l.end_date FROM leases l JOIN tenants t ON t.id = l.tenant_id
+  const { rows } = await sql<{ id: string; tenantName: string; endDate: string | null }>`
+    SELECT l.id, t.name AS tenant_name, l.end_date FROM leases l JOIN tenants t ON t.id = l.tenant_id
     WHERE ${where} AND ${isCurrent}
     ORDER BY t.name`.execute(db)
   return rows
