@@ -20,7 +20,7 @@ export function AsOfCard({ scope, id }: { scope: 'building' | 'cluster' | 'distr
     <section className="as-of-card" data-testid="as-of-card">
       <div className="as-of-card__head">
         <h2>{t('asOf.title')}</h2>
-        <TextField label={t('asOf.date')} name="asOfDate" type="date" value={date} onChange={setDate} hint={t('asOf.hint')} />
+        <TextField label={t('asOf.date')} name="asOfDate" type="date" value={date} onChange={setDate} />
       </div>
       {figures.error ? (
         <p className="form-error">{figures.error.message}</p>
@@ -32,7 +32,10 @@ export function AsOfCard({ scope, id }: { scope: 'building' | 'cluster' | 'distr
           <div><dt>{t('asOf.occupancy')}</dt><dd data-figure="occupancy">{f ? formatRate(f.occupancyRate) : '—'}</dd></div>
         </dl>
       )}
-      {f && <div className="as-of-card__basis">{f.date} · {f.basis === 'log' ? t('asOf.basisLog') : t('asOf.basisLeases')}</div>}
+      <div className="as-of-card__basis">
+        {f && `${f.date} · ${f.basis === 'log' ? t('asOf.basisLog') : t('asOf.basisLeases')}。`}
+        {t('asOf.hint')}
+      </div>
     </section>
   )
 }
