@@ -87,15 +87,18 @@ export async function createServices(store: Store, actor?: string, options: Serv
       return { ok: false, error: toApiError(error, 'upload', '上传文件：') }
     }
   }
-  const dispatch = createDispatcher(ctx, handlers)
+  // A store that can be written keeps its spaces' statuses in step with the calendar.
+  const { dispatch, stop } = store.sqlite.readonly
+    ? { dispatch: createDispatcher(ctx, handlers), stop: () => undefined }
+    : await settlingEachDay(ctx, createDispatcher(ctx, handlers))
   return {
     ctx,
-    // A store that can be written keeps its spaces' statuses in step with the calendar.
-    dispatch: store.sqlite.readonly ? dispatch : await settlingEachDay(ctx, dispatch),
+    dispatch,
     readAsset: createAssetReader(ctx),
     receiveUpload: (body, name) => uploaded(() => receiveUpload(ctx.uploads, body, name)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),
     shutdown: async () => {
+      stop()
       await ctx.jobs.stopAll()
       await closeAllSources(ctx)
     },
