@@ -104,6 +104,18 @@ describe('the lease lifecycle in the browser host', () => {
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
   })
 
+  it('leads from the refusal to mark a leased floor vacant to where the lease end date is entered', async () => {
+    await page.locator('[data-testid="space-row"]', { hasText: '辽宁金廊商贸有限公司' }).getByRole('button', { name: '编辑' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('select[name="status"]').selectOption('vacant')
+    await dialog.getByRole('button', { name: '保存' }).click()
+    await dialog.getByText('填写到期日期', { exact: false }).first().waitFor()
+    await dialog.getByRole('button', { name: '打开该租约，填写到期日期' }).click()
+    await page.getByRole('dialog').getByRole('heading', { name: '租约：辽宁金廊商贸有限公司' }).waitFor()
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('endDate')
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
+  })
+
   it('lists the floors coming free with the tenant to call, and not the renewed one', async () => {
     await page.getByRole('navigation').getByRole('link', { name: '即将到期', exact: true }).click()
     const rows = page.getByTestId('coming-free-row')
