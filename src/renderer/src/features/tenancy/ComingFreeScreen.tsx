@@ -5,6 +5,8 @@ import type { ComingFreeSpace } from '../../../../shared/types'
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../components/Page'
 import type { Language } from '../../i18n'
 import { formatArea } from '../../lib/format'
+import { useClusters } from '../buildings/queries'
+import { useDistricts } from '../meta/queries'
 import { localToday } from '../visits/dates'
 import { useComingFree } from './queries'
 import './tenancy.css'
@@ -12,13 +14,27 @@ import './tenancy.css'
 const monthsOf = (text: string | null): ComingFreeMonths =>
   COMING_FREE_MONTHS.find((m) => String(m) === text) ?? 3
 
+/** `district:210103` or `cluster:<id>` in the address, as the method's scope. */
+const scopeOf = (text: string | null): { kind: 'district' | 'cluster'; id: string } | undefined => {
+  const match = /^(district|cluster):(.+)$/.exec(text ?? '')
+  return match ? { kind: match[1] as 'district' | 'cluster', id: match[2]! } : undefined
+}
+
 /** The spaces coming free in the next 3, 6 or 12 months, with the tenant to call. */
 export function ComingFreeScreen() {
   const { t, i18n } = useTranslation('tenancy')
   const lang = i18n.language as Language
   const [params, setParams] = useSearchParams()
   const months = monthsOf(params.get('months'))
-  const list = useComingFree({ months })
+  const scopeText = params.get('scope') ?? ''
+  const scope = scopeOf(scopeText)
+  const list = useComingFree(scope ? { months, scope } : { months })
+  const districts = useDistricts()
+  const clusters = useClusters()
+  const choose = (next: { months?: ComingFreeMonths; scope?: string }) => {
+    const values = { months: String(next.months ?? months), scope: next.scope ?? scopeText }
+    setParams(values.scope ? values : { months: values.months }, { replace: true })
+  }
   const rows = list.data ?? []
   const total = rows.reduce((sum, r) => sum + r.area, 0)
 
@@ -30,10 +46,21 @@ export function ComingFreeScreen() {
       />
       <div className="tenancy-tabs" role="tablist" aria-label={t('comingFree.title')}>
         {COMING_FREE_MONTHS.map((m) => (
-          <button key={m} type="button" role="tab" aria-selected={m === months} data-months={m} onClick={() => setParams({ months: String(m) }, { replace: true })}>
+          <button key={m} type="button" role="tab" aria-selected={m === months} data-months={m} onClick={() => choose({ months: m })}>
             {t(`comingFree.tabs.${m}`)}
           </button>
         ))}
+        <select className="tenancy-tabs__scope" name="scope" aria-label={t('comingFree.scope')} value={scopeText} onChange={(e) => choose({ scope: e.target.value })}>
+          <option value="">{t('comingFree.allScopes')}</option>
+          <optgroup label={t('comingFree.districts')}>
+            {(districts.data ?? []).map((d) => <option key={d.code} value={`district:${d.code}`}>{d.name}</option>)}
+          </optgroup>
+          {(clusters.data ?? []).length > 0 && (
+            <optgroup label={t('comingFree.clusters')}>
+              {(clusters.data ?? []).map((c) => <option key={c.id} value={`cluster:${c.id}`}>{c.name}</option>)}
+            </optgroup>
+          )}
+        </select>
       </div>
       {list.isPending ? (
         <Loading />

@@ -12,6 +12,7 @@ export const messages = {
       emptyBody: '租约填写了到期日期的空间会出现在这里；已续租或已有下一份租约的不列出。',
       columns: { endDate: '到期日期', building: '楼宇', floor: '楼层/单元', area: '面积', tenant: '企业', contact: '联系人', phone: '联系电话' },
       daysLeft: '{{count}} 天后', endsToday: '今天到期',
+      scope: '范围', allScopes: '全部区县', districts: '区县', clusters: '楼宇聚集区',
     },
     asOf: {
       title: '按日期查看', date: '日期', hint: '过去的日期按修改记录还原，将来的日期按租约起止推算',
@@ -37,6 +38,7 @@ export const messages = {
       emptyBody: 'Spaces whose lease has an end date appear here; renewed ones and those with a next lease do not.',
       columns: { endDate: 'Lease ends', building: 'Building', floor: 'Floor / unit', area: 'Area', tenant: 'Tenant', contact: 'Contact', phone: 'Phone' },
       daysLeft: 'in {{count}} days', endsToday: 'ends today',
+      scope: 'Area', allScopes: 'All districts', districts: 'Districts', clusters: 'Building clusters',
     },
     asOf: {
       title: 'Figures on a date', date: 'Date', hint: 'Past dates are rebuilt from the change history, future dates from lease terms',
