@@ -119,3 +119,18 @@ describe('area figures', () => {
     expect(areaFigures([]).vacancyRate).toBeNull()
   })
 })
+
+describe('a lease renewal history', () => {
+  it('lists the terms oldest first from any lease of the chain', async () => {
+    const { leaseChain } = await import('../../src/renderer/src/features/tenancy/leaseChain')
+    const base = { tenantId: 't', tenantName: '某公司', buildingId: 'b', buildingName: '某楼', spaceIds: ['s'], floors: ['5'], area: 500, rent: null, notes: null, isDemo: false, createdAt: '', updatedAt: '', deletedAt: null }
+    const first = { ...base, id: 'a', startDate: '2020-01-01', endDate: '2022-12-31', renewsLeaseId: null }
+    const second = { ...base, id: 'b', startDate: '2023-01-01', endDate: '2025-12-31', renewsLeaseId: 'a' }
+    const third = { ...base, id: 'c', startDate: '2026-01-01', endDate: '2028-12-31', renewsLeaseId: 'b' }
+    const other = { ...base, id: 'x', startDate: '2021-01-01', endDate: null, renewsLeaseId: null }
+    const all = [third, other, first, second]
+    expect(leaseChain(second, all).map((l) => l.id)).toEqual(['a', 'b', 'c'])
+    expect(leaseChain(first, all).map((l) => l.id)).toEqual(['a', 'b', 'c'])
+    expect(leaseChain(other, all).map((l) => l.id)).toEqual(['x'])
+  })
+})

@@ -24,7 +24,11 @@ export function LeasesSection({ buildingId, leases, spaces }: { buildingId: stri
     if (!asked) return
     const lease = leases.find((l) => l.id === asked)
     if (lease) setOpen({ lease, action: 'edit', focus: params.get('focus') === 'endDate' ? 'endDate' : undefined })
-    setParams({}, { replace: true })
+    // Only this link's own keys go: the page may keep others in its address.
+    const rest = new URLSearchParams(params)
+    rest.delete('lease')
+    rest.delete('focus')
+    setParams(rest, { replace: true })
   }, [asked, leases, params, setParams])
 
   const deleteLease = (lease: Lease) =>
