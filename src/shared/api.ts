@@ -3,14 +3,14 @@ import { basemapAddOnline, basemapArea, basemapImport, basemapSetActive, basemap
 import { buildingCreate, buildingList, buildingUpdate } from './schemas/buildings'
 import { clusterCreate, clusterList, clusterUpdate } from './schemas/clusters'
 import { byId, districtCode, isCountyLevelCode, requiredText } from './schemas/common'
-import { leaseCreate, leaseList, leaseUpdate } from './schemas/leases'
+import { leaseComingFree, leaseCreate, leaseEnd, leaseList, leaseRenew, leaseUpdate, tenancyAsOf } from './schemas/leases'
 import { parcelCreate, parcelList, parcelUpdate } from './schemas/parcels'
 import { parkCreate, parkList, parkUpdate } from './schemas/parks'
 import { savedSearchCreate, savedSearchUpdate } from './schemas/savedSearches'
 import { spaceCreate, spaceList, spaceUpdate } from './schemas/spaces'
 import { tenantCreate, tenantList, tenantUpdate } from './schemas/tenants'
 import type {
-  AreaEstimate, Basemap, BasemapList, BoundaryCity, BoundaryFeatureCollection, Job,
+  AreaEstimate, AsOfFigures, Basemap, BasemapList, BoundaryCity, BoundaryFeatureCollection, ComingFreeSpace, Job,
   Building, BuildingDetail, BuildingSummary, Cluster, District, InventoryStats, Lease,
   Parcel, Park, SavedSearch, SearchHit, Space, StoreInfo, Tenant,
 } from './types'
@@ -103,6 +103,10 @@ export const contract = {
   'leases.update': method<Lease>()(leaseUpdate),
   'leases.delete': method<null>()(byId('租约')),
   'leases.restore': method<null>()(byId('租约')),
+  'leases.renew': method<Created>()(leaseRenew),
+  'leases.end': method<Lease>()(leaseEnd),
+  'leases.comingFree': method<ComingFreeSpace[]>()(leaseComingFree),
+  'tenancy.asOf': method<AsOfFigures>()(tenancyAsOf),
 
   'parcels.list': method<Parcel[]>()(parcelList),
   'parcels.get': method<Parcel>()(byId('地块')),

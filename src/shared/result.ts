@@ -19,6 +19,8 @@ export interface ApiError {
   issues?: Array<{ field: string; message: string }>
   /** For needs_confirmation: what to accept; send their codes back in the input's `accept`. */
   warnings?: Warning[]
+  /** The record where the refusal is fixed (e.g. the lease whose end date frees a space), for a link to it. */
+  related?: { kind: 'lease'; id: string }
 }
 
 /**
@@ -48,6 +50,8 @@ export class DomainError extends Error {
   readonly code: ErrorCode
   readonly field?: string
   readonly warnings?: Warning[]
+  /** See ApiError.related. */
+  related?: ApiError['related']
   constructor(code: ErrorCode, message: string, field?: string, warnings?: Warning[]) {
     super(message)
     this.name = 'DomainError'
@@ -60,6 +64,7 @@ export class DomainError extends Error {
       ? { code: this.code, message: this.message }
       : { code: this.code, field: this.field, message: this.message }
     if (this.warnings) error.warnings = this.warnings
+    if (this.related) error.related = this.related
     return error
   }
 }

@@ -120,6 +120,36 @@ export interface Lease extends Audit {
   area: number
   rent: number | null
   notes: string | null
+  /** The lease this one renews (a new term continuing it), if any. */
+  renewsLeaseId: string | null
+}
+
+/** A space whose lease ends soon and that no other lease takes the day after (leases.comingFree). */
+export interface ComingFreeSpace {
+  spaceId: string
+  floorLabel: string
+  unit: string | null
+  area: number
+  leaseId: string
+  endDate: string
+  tenantId: string
+  tenantName: string
+  contactName: string | null
+  contactPhone: string | null
+  buildingId: string
+  buildingName: string
+}
+
+/** Vacancy and occupancy of a building, a cluster or a district on one day (tenancy.asOf). */
+export interface AsOfFigures {
+  date: string
+  /** How the day's figures were made: the change log (today and earlier) or the leases (later). */
+  basis: 'log' | 'leases'
+  leasableArea: number
+  vacantArea: number
+  leasedArea: number
+  vacancyRate: number | null
+  occupancyRate: number | null
 }
 
 export interface BuildingDetail {

@@ -62,19 +62,24 @@ describe('leases', () => {
     expect(await leaseLog()).toHaveLength(0)
   })
 
-  it('refuses a space another current lease covers, naming the floor; a lease outside its period is allowed', async () => {
+  it('warns of a space another current lease covers, naming the floor and tenant, until accepted; a lease outside its period is allowed', async () => {
     const s12 = await space(tower, '12', 1000)
     const s14 = await space(tower, '14', 900)
     await app.ok('leases.create', { tenantId: tenant, spaceIds: [s12], startDate: '2024-01-01', endDate: '2099-12-31' })
     const rival = (await app.ok('tenants.create', { name: '辽宁金廊商贸有限公司' })).id
 
     const taken = await app.call('leases.create', { tenantId: rival, spaceIds: [s14, s12] })
+    const overlap = '租赁空间：楼层 12 已由“沈阳数智科技有限公司”租用（2024-01-01 至 2099-12-31），与本租约期间重叠'
     expect(taken).toMatchObject({
       ok: false,
-      error: { code: 'conflict', field: 'spaceIds', message: '租赁空间：楼层 12 已由“沈阳数智科技有限公司”租用，租约尚未到期' },
+      error: { code: 'needs_confirmation', field: 'spaceIds', message: overlap, warnings: [{ code: 'lease.overlap', field: 'spaceIds', message: overlap }] },
     })
     expect(await statuses()).toEqual({ '12': 'leased', '14': 'vacant' })
     expect(await app.ok('leases.list', { tenantId: rival })).toHaveLength(0)
+    // Accepted (a handover, a sublease): both leases stand.
+    const { id: accepted } = await app.ok('leases.create', { tenantId: rival, spaceIds: [s14, s12], accept: ['lease.overlap'] })
+    expect(await statuses()).toEqual({ '12': 'leased', '14': 'leased' })
+    await app.ok('leases.delete', { id: accepted })
 
     // The next tenant's lease, starting after the present one ends, and an old lease both fit.
     await app.ok('leases.create', { tenantId: rival, spaceIds: [s12], startDate: '2100-01-01' })
@@ -115,7 +120,12 @@ describe('leases', () => {
 
     // An area typed by hand stays when the spaces change.
     await app.ok('leases.update', { id, area: 1400 })
-    expect((await app.ok('leases.update', { id, spaceIds: [s14] })).area).toBe(1400)
+    // Larger than its one space now: a warning the person accepts.
+    expect(await app.call('leases.update', { id, spaceIds: [s14] })).toMatchObject({
+      ok: false,
+      error: { code: 'needs_confirmation', warnings: [{ code: 'lease.areaExceeds', field: 'area', message: '租赁面积：1,400 m² 超过所选空间的合计面积 700 m²' }] },
+    })
+    expect((await app.ok('leases.update', { id, spaceIds: [s14], accept: ['lease.areaExceeds'] })).area).toBe(1400)
     expect(await statuses()).toEqual({ '12': 'vacant', '13': 'vacant', '14': 'leased' })
 
     const elsewhere = await space(other, '3', 300)
@@ -149,7 +159,7 @@ describe('leases', () => {
     const restore = await app.call('leases.restore', { id })
     expect(restore).toMatchObject({
       ok: false,
-      error: { code: 'conflict', field: 'spaceIds', message: '租赁空间：楼层 12 已由“辽宁金廊商贸有限公司”租用，租约尚未到期' },
+      error: { code: 'conflict', field: 'spaceIds', message: '租赁空间：楼层 12 已由“辽宁金廊商贸有限公司”租用（未定租期），与本租约期间重叠，不能恢复' },
     })
     expect((await app.ok('leases.list', {})).map((l) => l.tenantName)).toEqual(['辽宁金廊商贸有限公司'])
   })

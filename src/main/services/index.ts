@@ -26,6 +26,8 @@ import { sheetHandlers } from './sheets/handlers'
 import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
+import { tenancyHandlers } from './tenancy/handlers'
+import { settlingEachDay } from './tenancy/lapse'
 import { tenantHandlers } from './tenants/handlers'
 import { trashHandlers } from './trash/handlers'
 import { verificationHandlers } from './verification/handlers'
@@ -59,6 +61,7 @@ export const handlers = {
   ...demoHandlers,
   ...verificationHandlers,
   ...trashHandlers,
+  ...tenancyHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>
@@ -86,13 +89,18 @@ export async function createServices(store: Store, actor?: string, options: Serv
       return { ok: false, error: toApiError(error, 'upload', '上传文件：') }
     }
   }
+  // A store that can be written keeps its spaces' statuses in step with the calendar.
+  const { dispatch, stop } = store.sqlite.readonly
+    ? { dispatch: createDispatcher(ctx, handlers), stop: () => undefined }
+    : await settlingEachDay(ctx, createDispatcher(ctx, handlers))
   return {
     ctx,
-    dispatch: createDispatcher(ctx, handlers),
+    dispatch,
     readAsset: createAssetReader(ctx),
     receiveUpload: (body, name) => uploaded(() => receiveUpload(ctx.uploads, body, name)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),
     shutdown: async () => {
+      stop()
       await ctx.jobs.stopAll()
       await closeAllSources(ctx)
     },

@@ -83,11 +83,14 @@ export interface LeaseConflict {
   spaceId: string
   floorLabel: string
   unit: string | null
+  leaseId: string
   tenantName: string
+  startDate: string | null
+  endDate: string | null
 }
 
 /**
- * Current leases other than `exceptLeaseId` that cover any of the spaces during the period
+ * Current leases other than `exceptLeaseIds` that cover any of the spaces during the period
  * [startDate, endDate] (a missing bound is open). A lease that ends before the other begins does
  * not conflict, so the next tenant's lease can be entered before the present one runs out.
  */
@@ -95,21 +98,30 @@ export async function conflictingLeases(
   db: Kysely<Database>,
   spaceIds: string[],
   period: { startDate: string | null; endDate: string | null },
-  exceptLeaseId?: string,
+  exceptLeaseIds: readonly string[] = [],
 ): Promise<LeaseConflict[]> {
   if (spaceIds.length === 0) return []
+  const except = exceptLeaseIds.length > 0 ? sql`l.id NOT IN (${sql.join([...exceptLeaseIds])})` : sql`1 = 1`
   const { rows } = await sql<LeaseConflict>`
-    SELECT ls.space_id, s.floor_label, s.unit, t.name AS tenant_name
+    SELECT ls.space_id, s.floor_label, s.unit, l.id AS lease_id, t.name AS tenant_name, l.start_date, l.end_date
     FROM lease_spaces ls
     JOIN leases l ON l.id = ls.lease_id
     JOIN spaces s ON s.id = ls.space_id
     JOIN tenants t ON t.id = l.tenant_id
     WHERE ls.space_id IN (${sql.join(spaceIds)}) AND ${isCurrent}
-      AND l.id != ${exceptLeaseId ?? ''}
+      AND ${except}
       AND (${period.endDate} IS NULL OR l.start_date IS NULL OR l.start_date <= ${period.endDate})
       AND (${period.startDate} IS NULL OR l.end_date IS NULL OR l.end_date >= ${period.startDate})
     ORDER BY s.floor_sort, s.unit`.execute(db)
   return rows
+}
+
+/** The leases a lease is linked to by renewal: the one it renews and the live ones renewing it. */
+export async function renewalLinks(db: Kysely<Database>, leaseId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT renews_lease_id AS id FROM leases WHERE id = ${leaseId} AND renews_lease_id IS NOT NULL
+    UNION SELECT id FROM leases WHERE renews_lease_id = ${leaseId} AND deleted_at IS NULL`.execute(db)
+  return rows.map((r) => r.id)
 }
 
 /** Which of these spaces some current lease covers. */
@@ -141,11 +153,21 @@ export async function findLease(db: Kysely<Database>, id: string): Promise<Lease
 export async function currentLeasesOf(
   db: Kysely<Database>,
   of: { buildingId: string } | { spaceId: string },
-): Promise<Array<{ tenantName: string; endDate: string | null }>> {
+): Promise<Array<{ id: string; tenantName: string; endDate: string | null }>> {
   const where = 'buildingId' in of ? sql`l.building_id = ${of.buildingId}` : sql`l.id IN (SELECT lease_id FROM lease_spaces WHERE space_id = ${of.spaceId})`
-  const { rows } = await sql<{ tenantName: string; endDate: string | null }>`
-    SELECT t.name AS tenant_name, l.end_date FROM leases l JOIN tenants t ON t.id = l.tenant_id
+  const { rows } = await sql<{ id: string; tenantName: string; endDate: string | null }>`
+    SELECT l.id, t.name AS tenant_name, l.end_date FROM leases l JOIN tenants t ON t.id = l.tenant_id
     WHERE ${where} AND ${isCurrent}
     ORDER BY t.name`.execute(db)
   return rows
+}
+
+/** The live lease renewing this one, if any. */
+export async function liveRenewalOf(db: Kysely<Database>, leaseId: string): Promise<{ id: string; endDate: string | null } | undefined> {
+  return db
+    .selectFrom('leases')
+    .select(['id', 'endDate'])
+    .where('renewsLeaseId', '=', leaseId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst()
 }

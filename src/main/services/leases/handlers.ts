@@ -1,13 +1,15 @@
-import { DomainError } from '../../../shared/result'
+import { DomainError, requireAccepted } from '../../../shared/result'
 import {
-  addLeaseSpaces, findLease, leaseSpaceIds, listLeases, removeLeaseSpaces, spacesByIds, today, touchLease,
+  addLeaseSpaces, findLease, leaseSpaceIds, listLeases, removeLeaseSpaces, renewalLinks, spacesByIds, today, touchLease,
 } from '../../store/leases'
 import type { LeaseRow } from '../../store/schema'
 import { getTenant } from '../../store/tenants'
 import { insertRow, logField, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive } from '../guards'
-import { checkLeaseSpaces, isCurrent, settleSpaceStatuses, sumArea } from './rules'
+import { comingFreeSpaces } from './comingFree'
+import { endLease, renewLease } from './lifecycle'
+import { areaWarnings, checkLeaseSpaces, isCurrent, settleSpaceStatuses, sumArea } from './rules'
 
 const sorted = (ids: string[]) => [...new Set(ids)].sort()
 const sameArea = (a: number, b: number) => Math.abs(a - b) < 1e-6
@@ -20,16 +22,18 @@ export const leaseHandlers = {
       await requireLive(w.trx, 'tenants', input.tenantId, '入驻企业', 'tenantId')
       const spaceIds = sorted(input.spaceIds)
       const period = { startDate: input.startDate ?? null, endDate: input.endDate ?? null }
-      const { buildingId, spaces } = await checkLeaseSpaces(w, spaceIds, period)
-      const { spaceIds: _chosen, ...fields } = input
-      const id = await insertRow(w, 'leases', { ...fields, buildingId, area: input.area ?? sumArea(spaces) })
+      const { buildingId, spaces, warnings } = await checkLeaseSpaces(w, spaceIds, period)
+      const { spaceIds: _chosen, accept, ...fields } = input
+      const area = input.area ?? sumArea(spaces)
+      requireAccepted([...warnings, ...areaWarnings(area, spaces)], accept)
+      const id = await insertRow(w, 'leases', { ...fields, buildingId, area })
       await addLeaseSpaces(w.trx, id, spaceIds)
       await logField(w, 'leases', id, 'insert', 'spaceIds', null, spaceIds)
       if (isCurrent(period, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
       return { id }
     }),
 
-  'leases.update': async ({ id, spaceIds: chosen, ...patch }, { store, author }) => {
+  'leases.update': async ({ id, spaceIds: chosen, accept, ...patch }, { store, author }) => {
     await write(store.db, author, async (w) => {
       const before = await requireLive<LeaseRow>(w.trx, 'leases', id, '租约')
       const oldIds = sorted(await leaseSpaceIds(w.trx, id))
@@ -44,9 +48,9 @@ export const leaseHandlers = {
       const spacesChanged = newIds.join() !== oldIds.join()
       const periodChanged = period.startDate !== before.startDate || period.endDate !== before.endDate
       // Unchanged spaces and dates need no new check (a space deleted since must not block a note).
-      const { buildingId, spaces } = spacesChanged || periodChanged
-        ? await checkLeaseSpaces(w, newIds, period, id)
-        : { buildingId: before.buildingId, spaces: await spacesByIds(w.trx, newIds) }
+      const { buildingId, spaces, warnings } = spacesChanged || periodChanged
+        ? await checkLeaseSpaces(w, newIds, period, [id, ...(await renewalLinks(w.trx, id))])
+        : { buildingId: before.buildingId, spaces: await spacesByIds(w.trx, newIds), warnings: [] }
 
       // The area follows the spaces unless someone typed a different figure earlier.
       let area = patch.area ?? undefined
@@ -54,6 +58,8 @@ export const leaseHandlers = {
       else if (patch.area === undefined && spacesChanged && sameArea(before.area, sumArea(await spacesByIds(w.trx, oldIds)))) {
         area = sumArea(spaces)
       }
+      const areaChanged = area !== undefined && !sameArea(area, before.area)
+      requireAccepted([...warnings, ...(areaChanged || spacesChanged ? areaWarnings(area ?? before.area, spaces) : [])], accept)
       await updateRow(w, 'leases', id, { ...patch, area, buildingId }, before)
       if (spacesChanged) {
         await removeLeaseSpaces(w.trx, id, oldIds.filter((s) => !newIds.includes(s)))
@@ -85,9 +91,21 @@ export const leaseHandlers = {
         throw new DomainError('conflict', `租约：所属企业${tenant ? `“${tenant.name}”` : ''}已被删除，请先恢复企业`, 'tenantId')
       }
       const spaceIds = await leaseSpaceIds(w.trx, id)
-      await checkLeaseSpaces(w, spaceIds, lease, id)
+      const { warnings } = await checkLeaseSpaces(w, spaceIds, lease, [id, ...(await renewalLinks(w.trx, id))])
+      // Restoring takes no answers: an overlap is for the person to see in the lease dialog.
+      if (warnings.length > 0) throw new DomainError('conflict', `${warnings[0]!.message}，不能恢复`, 'spaceIds')
       await restoreRow(w, 'leases', id, deletedAt)
       if (isCurrent(lease, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
       return null
     }),
+
+  'leases.renew': async (input, { store, author }) => write(store.db, author, (w) => renewLease(w, input)),
+
+  'leases.end': async (input, { store, author }) => {
+    await write(store.db, author, (w) => endLease(w, input))
+    const [lease] = await listLeases(store.db, { ids: [input.id] })
+    return lease!
+  },
+
+  'leases.comingFree': async (input, { store }) => comingFreeSpaces(store.db, input),
 } satisfies FeatureHandlers<'leases'>

@@ -1,10 +1,12 @@
-import { DomainError } from '../../../shared/result'
+import { formatArea } from '../../../shared/format'
+import { DomainError, type Warning } from '../../../shared/result'
 import { conflictingLeases, coveredSpaceIds, type LeaseSpaceInfo, spacesByIds } from '../../store/leases'
 import { updateRow, type Writer } from '../../store/writer'
 import { requireLive } from '../guards'
 
-// The rules tying leases to spaces: a lease covers spaces of one building, a space is leased by at
-// most one current lease at a time, and a space's status follows whether a current lease covers it.
+// The rules tying leases to spaces: a lease covers spaces of one building, two leases on one space
+// in the same period are a warning the person accepts (a handover, a sublease), and a space's
+// status follows whether a current lease covers it.
 
 export interface Period {
   startDate: string | null
@@ -16,16 +18,17 @@ export const isCurrent = (period: Period, today: string) => period.endDate === n
 const floorName = (s: { floorLabel: string; unit: string | null }) => `楼层 ${s.floorLabel}${s.unit ? ` 单元 ${s.unit}` : ''}`
 
 /**
- * Checks a lease's choice of spaces and returns them with the building they are in. Throws on the
- * field `spaceIds` when a space is missing or deleted, the spaces span buildings, or another
- * current lease already covers one of them in the same period.
+ * Checks a lease's choice of spaces and returns them with the building they are in, and a warning
+ * when another current lease (other than `exceptLeaseIds`: the lease itself, the one it renews)
+ * covers one of them in the same period. Throws on the field `spaceIds` when a space is missing or
+ * deleted or the spaces span buildings.
  */
 export async function checkLeaseSpaces(
   w: Writer,
   spaceIds: string[],
   period: Period,
-  exceptLeaseId?: string,
-): Promise<{ buildingId: string; spaces: LeaseSpaceInfo[] }> {
+  exceptLeaseIds: readonly string[] = [],
+): Promise<{ buildingId: string; spaces: LeaseSpaceInfo[]; warnings: Warning[] }> {
   if (spaceIds.length === 0) throw new DomainError('invalid', '租赁空间：至少选择一个空间', 'spaceIds')
   const spaces = await spacesByIds(w.trx, spaceIds)
   const live = spaces.filter((s) => s.deletedAt === null)
@@ -39,15 +42,27 @@ export async function checkLeaseSpaces(
   const buildingId = live[0]!.buildingId
   await requireLive(w.trx, 'buildings', buildingId, '租赁空间所在的楼宇', 'spaceIds')
 
-  const [conflict] = await conflictingLeases(w.trx, spaceIds, period, exceptLeaseId)
-  if (conflict) {
-    throw new DomainError(
-      'conflict',
-      `租赁空间：${floorName(conflict)} 已由“${conflict.tenantName}”租用，租约尚未到期`,
-      'spaceIds',
-    )
+  const conflicts = await conflictingLeases(w.trx, spaceIds, period, exceptLeaseIds)
+  const warnings: Warning[] = []
+  if (conflicts.length > 0) {
+    const named = conflicts.slice(0, 3).map((c) => `${floorName(c)} 已由“${c.tenantName}”租用（${termText(c)}）`)
+    const more = conflicts.length > 3 ? `等 ${conflicts.length} 处` : ''
+    warnings.push({ code: 'lease.overlap', field: 'spaceIds', message: `租赁空间：${named.join('，')}${more}，与本租约期间重叠` })
   }
-  return { buildingId, spaces: live }
+  return { buildingId, spaces: live, warnings }
+}
+
+const termText = (p: Period) => {
+  if (p.startDate && p.endDate) return `${p.startDate} 至 ${p.endDate}`
+  if (p.startDate) return `${p.startDate} 起，未定到期日`
+  return p.endDate ? `至 ${p.endDate}` : '未定租期'
+}
+
+/** A warning when the lease's area is larger than its spaces' together (a typo, or a space missing). */
+export function areaWarnings(area: number, spaces: Array<{ area: number }>): Warning[] {
+  const total = sumArea(spaces)
+  if (area <= total + 1e-6) return []
+  return [{ code: 'lease.areaExceeds', field: 'area', message: `租赁面积：${formatArea(area)} 超过所选空间的合计面积 ${formatArea(total)}` }]
 }
 
 export const sumArea = (spaces: Array<{ area: number }>) => spaces.reduce((total, s) => total + s.area, 0)

@@ -8,8 +8,12 @@ import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive, storeBooleans } from '../guards'
 import { requireFreeFloorUnit, requireLiveBuilding } from './rules'
 
-const leasedBy = (what: string, field: string | undefined, tenant: string) =>
-  new DomainError('conflict', `${what}：该空间由“${tenant}”租用，租约尚未到期；请先删除租约或填写到期日期`, field)
+/** The refusal names the lease, so the person is taken to where its end date is entered. */
+const leasedBy = (what: string, field: string | undefined, lease: { id: string; tenantName: string }) => {
+  const error = new DomainError('conflict', `${what}：该空间由“${lease.tenantName}”租用，租约尚未到期；请先删除租约或填写到期日期`, field)
+  error.related = { kind: 'lease', id: lease.id }
+  return error
+}
 
 export const spaceHandlers = {
   'spaces.list': async (input, { store }) => listSpaces(store.db, input),
@@ -33,7 +37,7 @@ export const spaceHandlers = {
       // and the lease rules) is leased: its status follows the lease.
       if (patch.status !== undefined && patch.status !== 'leased' && patch.status !== before.status) {
         const [lease] = await currentLeasesOf(w.trx, { spaceId: id })
-        if (lease) throw leasedBy('状态', 'status', lease.tenantName)
+        if (lease) throw leasedBy('状态', 'status', lease)
       }
       if (patch.floorLabel !== undefined || patch.unit !== undefined) {
         const unit = patch.unit === undefined ? before.unit : patch.unit
@@ -50,7 +54,7 @@ export const spaceHandlers = {
     write(store.db, author, async (w) => {
       await requireLive(w.trx, 'spaces', id, '空间')
       const [lease] = await currentLeasesOf(w.trx, { spaceId: id })
-      if (lease) throw leasedBy('空间', undefined, lease.tenantName)
+      if (lease) throw leasedBy('空间', undefined, lease)
       await softDeleteRow(w, 'spaces', id)
       return null
     }),

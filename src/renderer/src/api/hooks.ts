@@ -54,4 +54,5 @@ export const INVENTORY_READS = [
   'stats.summary', 'meta.info', 'search.query', 'changes.list', 'map.sites',
   // The change log's people and the trash follow every write (a delete lands in the trash).
   'changes.actors', 'trash.list',
+  'leases.comingFree', 'tenancy.asOf',
 ] as const satisfies readonly MethodName[]

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { PhotosSection } from '../photos/PhotosSection'
 import { SiteVisits } from '../visits/SiteVisits'
+import { AsOfCard } from '../tenancy/AsOfCard'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { BuildingDetail } from '../../../../shared/types'
@@ -74,6 +75,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
         }
       />
       <BuildingTiles b={b} />
+      <AsOfCard scope="building" id={b.id} />
       <h2>{t('detail.facts')}</h2>
       <BuildingFacts b={b} />
       <SpacesSection buildingId={b.id} spaces={spaces} />

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import type { Space } from '../../../../shared/types'
 import { Field, NumberField, SelectField, TextField } from '../../components/Field'
 import { useToast } from '../../components/Toast'
+import { useWarningConfirm, warningsOf } from '../../components/WarningConfirm'
 import type { Language } from '../../i18n'
 import { formatArea } from '../../lib/format'
 import { numberText, parseNumber, textOrNull } from '../../lib/form'
@@ -27,7 +28,9 @@ export function LeaseDialog({ buildingId, spaces, onClose }: { buildingId: strin
   const [areaText, setAreaText] = useState<string | null>(null)
   const [rent, setRent] = useState('')
   const [notes, setNotes] = useState('')
-  const errors = formErrorsOf(create.error ?? tenants.error)
+  const warn = useWarningConfirm()
+  // Warnings are asked in their own dialog, not shown as errors.
+  const errors = formErrorsOf((warningsOf(create.error) ? null : create.error) ?? tenants.error)
   const e = errors.fields
   const formRef = useRef<HTMLFormElement>(null)
   useFocusFirstError(formRef, errors)
@@ -37,23 +40,22 @@ export function LeaseDialog({ buildingId, spaces, onClose }: { buildingId: strin
   const toggle = (id: string, on: boolean) => setSpaceIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)))
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    create.mutate(
-      {
-        tenantId,
-        spaceIds,
-        startDate: textOrNull(startDate),
-        endDate: textOrNull(endDate),
-        area: parseNumber(area),
-        rent: parseNumber(rent),
-        notes: textOrNull(notes),
-      },
-      {
-        onSuccess: () => {
-          toast(t('state.saved'))
-          onClose()
-        },
-      },
-    )
+    const input = {
+      tenantId,
+      spaceIds,
+      startDate: textOrNull(startDate),
+      endDate: textOrNull(endDate),
+      area: parseNumber(area),
+      rent: parseNumber(rent),
+      notes: textOrNull(notes),
+    }
+    void warn
+      .run((accept) => create.mutateAsync({ ...input, accept }))
+      .then((created) => {
+        if (!created) return
+        toast(t('state.saved'))
+        onClose()
+      }, () => undefined)
   }
   const label = (field: string) => t(`leases.fields.${field}`)
 
@@ -111,6 +113,7 @@ export function LeaseDialog({ buildingId, spaces, onClose }: { buildingId: strin
             {t('actions.cancel')}
           </button>
         </div>
+        {warn.dialog}
       </form>
     </Dialog>
   )

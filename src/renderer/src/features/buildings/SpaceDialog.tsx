@@ -6,6 +6,7 @@ import { CheckboxField, NumberField, SelectField, TextField } from '../../compon
 import { useToast } from '../../components/Toast'
 import { numberText, parseNumber, textOrNull } from '../../lib/form'
 import { Dialog, ErrorSummary, useFocusFirstError } from './FormBits'
+import { OpenLeaseLink } from '../tenancy/OpenLeaseLink'
 import { formErrorsOf } from './formErrors'
 import { useCreateSpace, useUpdateSpace } from './mutations'
 
@@ -104,6 +105,7 @@ export function SpaceDialog({ buildingId, space, onClose }: { buildingId: string
           </div>
         </div>
         <ErrorSummary errors={errors} />
+        <OpenLeaseLink error={space ? update.error : create.error} buildingId={buildingId} onOpen={onClose} />
         <div className="modal__actions">
           <button type="submit" className="primary" disabled={pending}>
             {pending ? t('actions.saving') : t('actions.save')}
