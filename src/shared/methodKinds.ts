@@ -106,6 +106,7 @@ export const METHOD_KINDS = {
   'visits.restore': 'write',
 
   'verification.mark': 'write',
+  'verification.queue': 'read',
   'changes.list': 'read',
 } as const satisfies Record<MethodName, MethodKind>
 
