@@ -52,4 +52,5 @@ export const INVENTORY_READS = [
   'buildings.list', 'buildings.get', 'spaces.list', 'tenants.list', 'tenants.get', 'leases.list',
   'parcels.list', 'parcels.get', 'parks.list', 'parks.get', 'clusters.list', 'clusters.get',
   'stats.summary', 'meta.info', 'search.query', 'changes.list', 'map.sites',
+  'verification.queue',
 ] as const satisfies readonly MethodName[]

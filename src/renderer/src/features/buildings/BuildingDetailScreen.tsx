@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { PhotosSection } from '../photos/PhotosSection'
 import { SiteVisits } from '../visits/SiteVisits'
+import { VerifyBar } from '../recheck/Freshness'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { BuildingDetail } from '../../../../shared/types'
@@ -73,6 +74,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
           </>
         }
       />
+      <VerifyBar kind="building" id={b.id} verifiedAt={b.verifiedAt} createdAt={b.createdAt} check={b.check} />
       <BuildingTiles b={b} />
       <h2>{t('detail.facts')}</h2>
       <BuildingFacts b={b} />
