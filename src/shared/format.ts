@@ -71,13 +71,3 @@ export function formatBytes(bytes: number): string {
 export function formatBubbleCount(n: number): string {
   return n < 10_000 ? String(n) : `${(n / 10_000).toFixed(1).replace(/\.0$/, '')}万`
 }
-
-/** A distance on the ground: metres under 1 km (to 10 m from 10 m), then km with one decimal (whole km from 100). */
-export function formatDistance(metres: number | null | undefined): string {
-  if (metres == null || !Number.isFinite(metres)) return '—'
-  if (metres < 10) return `${Math.round(metres)} m`
-  const tens = Math.round(metres / 10) * 10
-  if (tens < 1000) return `${tens} m`
-  const km = metres / 1000
-  return `${km < 100 ? km.toFixed(1) : Math.round(km)} km`
-}

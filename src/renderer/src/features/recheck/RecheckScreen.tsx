@@ -5,7 +5,7 @@ import type { RecheckItem } from '../../../../shared/schemas/verification'
 import { CoordinatePaste } from '../../components/CoordinatePaste'
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../components/Page'
 import { useToast } from '../../components/Toast'
-import { formatDistance } from '../../lib/format'
+import { formatDistance } from '../map/geometry'
 import { viewSchema } from '../map/mapState'
 import { useSettings } from '../meta/queries'
 import { FreshnessTag } from './Freshness'
@@ -154,7 +154,7 @@ function OriginPanel({ origin, point, onOrigin }: {
 }
 
 function RecheckRow({ item }: { item: RecheckItem }) {
-  const { t } = useTranslation('recheck')
+  const { t, i18n } = useTranslation('recheck')
   const toast = useToast()
   const mark = useMarkVerified()
   const href = item.kind === 'building' ? `/buildings/${item.id}` : `/parcels/${item.id}`
@@ -166,7 +166,7 @@ function RecheckRow({ item }: { item: RecheckItem }) {
         <Link to={href}>{item.name}</Link> <span className="badge">{t(`kinds.${item.kind}`)}</span>
         {item.detail && <div className="muted small">{item.detail}</div>}
       </td>
-      <td className="num" data-testid="recheck-distance">{item.lng == null ? <span className="muted">{t('noPosition')}</span> : formatDistance(item.distance)}</td>
+      <td className="num" data-testid="recheck-distance">{item.lng == null ? <span className="muted">{t('noPosition')}</span> : item.distance == null ? '—' : formatDistance(item.distance, i18n.language === 'en' ? 'en' : 'zh')}</td>
       <td><FreshnessTag check={item.check} /></td>
       <td className="recheck__parts">
         {item.kind === 'building' && item.ownStale && <span className="recheck__part">{t('wholeOnly')}</span>}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { MethodInput } from '../../../../shared/api'
-import { DEFAULT_STALE_DAYS, STALE_DAYS_KEY, readStaleDays, todayLocal } from '../../../../shared/freshness'
+import { DEFAULT_STALE_DAYS, STALE_DAYS_KEY, readStaleDays, staleCutoff, todayLocal } from '../../../../shared/freshness'
 import { useApiQuery } from '../../api/hooks'
 import { useSettings } from '../meta/queries'
 
@@ -13,6 +13,13 @@ export function useStaleDays(): number {
 /** Today's local date, kept for the life of the screen (ages are whole days). */
 export function useToday(): string {
   return useMemo(() => todayLocal(), [])
+}
+
+/** The day before which a check is stale (the map paints thousands with one comparison each). */
+export function useStaleBefore(): string {
+  const days = useStaleDays()
+  const today = useToday()
+  return useMemo(() => staleCutoff(today, days), [today, days])
 }
 
 export const useRecheckQueue = (input: MethodInput<'verification.queue'>) =>

@@ -7,7 +7,7 @@ import { markerRadius, vacancyClass } from '../../../../../shared/vacancyColors'
 import { formatBubbleCount } from '../../../lib/format'
 import { toDisplay } from '../crs'
 import type { MapCrs } from '../../../../../shared/types'
-import { type CanvasPainter, type PaintedSite, siteCanvasOf } from './siteCanvas'
+import { type CanvasPainter, type PaintedSite, siteCanvasOf, STALE_DASH, STALE_STROKE, staleHatch } from './siteCanvas'
 
 // Ten thousand buildings stay smooth: they are clustered with supercluster for the current view
 // and painted straight onto the map's one canvas, over the parcels and outlines (siteCanvas.ts) —
@@ -23,6 +23,8 @@ interface Props {
   selectedId: string | null
   onSelect: (id: string) => void
   tooltip: (b: MapBuilding) => string
+  /** Buildings whose check is before this day are stale: hatched (shared/freshness.ts staleCutoff). */
+  staleBefore: string
 }
 
 interface PointProps {
@@ -60,6 +62,7 @@ interface State {
   index: BuildingIndex
   placed: MapBuilding[]
   selectedId: string | null
+  staleBefore: string
 }
 
 function buildingPainter(
@@ -108,7 +111,7 @@ function buildingPainter(
         // The park badges stand beside what is painted here (ParkLayer).
         map.fire(BUILDINGS_DRAWN, { items })
       }
-      const { selectedId } = state.current
+      const { selectedId, staleBefore } = state.current
       const minX = view.min!.x - 40
       const minY = view.min!.y - 40
       const maxX = view.max!.x + 40
@@ -119,11 +122,14 @@ function buildingPainter(
       const byColour = new Map<string, Item[]>()
       let selected: Item | null = null
       const bubbles: Item[] = []
+      // A check sorts before the cutoff day exactly when it is stale ('YYYY-MM-DDV' vs 'YYYY-MM-DD').
+      const stale: Item[] = []
       for (const item of items) {
         if (!inView(item)) continue
         if (item.cluster) bubbles.push(item)
         else if (item.building!.id === selectedId) selected = item
         else {
+          if (item.building!.check < staleBefore) stale.push(item)
           const list = byColour.get(item.fill)
           if (list) list.push(item)
           else byColour.set(item.fill, [item])
@@ -144,7 +150,27 @@ function buildingPainter(
         ctx.stroke()
       }
       for (const [fill, list] of byColour) circles(list, fill, '#ffffff', 1.2, 0.92)
+      // Stale buildings: hatched over their colour, with a dashed dark ring (one path for all).
+      if (stale.length > 0) {
+        ctx.save()
+        ctx.beginPath()
+        for (const i of stale) {
+          ctx.moveTo(i.x + i.radius, i.y)
+          ctx.arc(i.x, i.y, i.radius, 0, Math.PI * 2)
+        }
+        const hatch = staleHatch(ctx)
+        if (hatch) {
+          ctx.fillStyle = hatch
+          ctx.fill()
+        }
+        ctx.setLineDash(STALE_DASH)
+        ctx.strokeStyle = STALE_STROKE
+        ctx.lineWidth = 1.4
+        ctx.stroke()
+        ctx.restore()
+      }
       if (selected) circles([selected], selected.fill, SELECTED_STROKE, 3, 0.92)
+      if (whole) map.getContainer().dataset.buildingsStale = String(stale.length)
 
       // Bubbles: a soft shadow, the colour of their buildings' vacancy, a white ring, the count.
       if (bubbles.length > 0) {
@@ -242,14 +268,14 @@ function indexOf(buildings: readonly MapBuilding[], crs: MapCrs): { placed: MapB
   return entry
 }
 
-export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }: Props) {
+export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip, staleBefore }: Props) {
   const map = useMap()
   const callbacks = useRef({ onSelect, tooltip })
   callbacks.current = { onSelect, tooltip }
 
   const { placed, index } = useMemo(() => indexOf(buildings, crs), [buildings, crs])
 
-  const state = useRef<State>({ index, placed, selectedId })
+  const state = useRef<State>({ index, placed, selectedId, staleBefore })
   const painter = useMemo(() => buildingPainter(state, callbacks), [])
   const canvas = useMemo(() => siteCanvasOf(map), [map])
 
@@ -261,13 +287,13 @@ export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }:
     }
   }, [map, canvas, painter])
 
-  // A new index (filter, data, basemap) or selection paints the canvas again; nothing else is redone.
+  // A new index (filter, data, basemap), selection or stale threshold paints the canvas again; nothing else is redone.
   useEffect(() => {
     const s = state.current
-    if (s.index === index && s.placed === placed && s.selectedId === selectedId) return // painted when added
-    state.current = { index, placed, selectedId }
+    if (s.index === index && s.placed === placed && s.selectedId === selectedId && s.staleBefore === staleBefore) return // painted when added
+    state.current = { index, placed, selectedId, staleBefore }
     canvas.repaint()
-  }, [canvas, index, placed, selectedId])
+  }, [canvas, index, placed, selectedId, staleBefore])
 
   return null
 }
