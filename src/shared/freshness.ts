@@ -87,12 +87,12 @@ export function checkStaleDaysText(value: string): string | null {
 
 export type AgeUnit = 'today' | 'days' | 'months' | 'years'
 
-/** An age as people say it: days under two months, then months, then years (with one decimal under 3). */
+/** An age as people say it: days under two months, then whole months (rounded), then years from two. */
 export function ageAmount(days: number): { unit: AgeUnit; count: number } {
   if (days <= 0) return { unit: 'today', count: 0 }
   if (days < 60) return { unit: 'days', count: days }
-  if (days < 730) return { unit: 'months', count: Math.floor(days / 30.4375) }
-  return { unit: 'years', count: Math.floor(days / 365.25) }
+  if (days < 730) return { unit: 'months', count: Math.round(days / 30.4375) }
+  return { unit: 'years', count: Math.round(days / 365.25) }
 }
 
 const ZH_UNIT: Record<Exclude<AgeUnit, 'today'>, string> = { days: '天', months: '个月', years: '年' }

@@ -54,6 +54,7 @@ describe('freshness rules', () => {
     expect(ageAmount(12)).toEqual({ unit: 'days', count: 12 })
     expect(ageAmount(59)).toEqual({ unit: 'days', count: 59 })
     expect(ageAmount(122)).toEqual({ unit: 'months', count: 4 })
+    expect(ageAmount(150)).toEqual({ unit: 'months', count: 5 })
     expect(ageAmount(800)).toEqual({ unit: 'years', count: 2 })
   })
 

@@ -22,6 +22,8 @@ type Origin =
 type Kinds = 'all' | 'building' | 'parcel'
 
 const LIMIT = 200
+/** Floors offered one by one in a row; the rest are on the building's page. */
+const FLOORS_SHOWN = 4
 
 export function RecheckScreen() {
   const { t } = useTranslation('recheck')
@@ -170,7 +172,7 @@ function RecheckRow({ item }: { item: RecheckItem }) {
       <td><FreshnessTag check={item.check} /></td>
       <td className="recheck__parts">
         {item.kind === 'building' && item.ownStale && <span className="recheck__part">{t('wholeOnly')}</span>}
-        {item.staleFloors.map((f) => (
+        {item.staleFloors.slice(0, FLOORS_SHOWN).map((f) => (
           <span key={f.floorLabel} className="recheck__part" data-floor={f.floorLabel}>
             <button
               type="button"
@@ -182,6 +184,9 @@ function RecheckRow({ item }: { item: RecheckItem }) {
             </button>
           </span>
         ))}
+        {item.staleFloors.length > FLOORS_SHOWN && (
+          <Link className="recheck__part muted" to={href}>{t('moreFloors', { count: item.staleFloors.length - FLOORS_SHOWN })}</Link>
+        )}
       </td>
       <td className="row-actions">
         <button

@@ -6,7 +6,9 @@ export const messages = {
   zh: {
     nav: '复核清单',
     title: '复核清单',
-    subtitle: '超过 {{days}} 天未核实的楼宇和地块，按离起点由近到远排列。到现场核实后点“已核实”，该条即从清单移除。',
+    subtitle: '超过 {{days}} 天未核实的楼宇（或其中的楼层）和地块，按离起点由近到远排列。到现场核实后点击核实，该条即从清单移除。',
+    legend: '斜线：超过 {{days}} 天未核实',
+    moreFloors: '等 {{count}} 层',
     origin: {
       title: '起点', none: '未选起点：按最久未核实排列', site: '从资源选：', sitePlaceholder: '输入楼宇或地块名称',
       mapCentre: '用地图中心', noMapCentre: '地图还没有保存的视野', clear: '清除起点', chosen: '起点：{{name}}（{{lng}}, {{lat}}）',
@@ -35,7 +37,9 @@ export const messages = {
   en: {
     nav: 'Re-check',
     title: 'Re-check queue',
-    subtitle: 'Buildings and parcels not verified for more than {{days}} days, nearest first from the starting point. Mark one verified on site and it leaves the queue.',
+    subtitle: 'Buildings (or their floors) and parcels not verified for more than {{days}} days, nearest first from the starting point. Verify one on site and it leaves the queue.',
+    legend: 'Hatched: not verified for over {{days}} days',
+    moreFloors: '{{count}} more floors',
     origin: {
       title: 'Starting point', none: 'No starting point: oldest first', site: 'From a site:', sitePlaceholder: 'Type a building or parcel name',
       mapCentre: 'Use the map centre', noMapCentre: 'The map has no saved view yet', clear: 'Clear', chosen: 'From: {{name}} ({{lng}}, {{lat}})',
