@@ -22,7 +22,7 @@ import { type ExportFile, exportStart } from './exports'
 import { type SheetData, sheetOptions } from './sheets'
 import { type Visit, visitCreate, visitList, visitUpdate } from './visits'
 import { type DemoRemovalPreview, type DemoRemovalResult, demoRemove } from './demo'
-import { type VerificationResult, verificationMark } from './schemas/verification'
+import { type RecheckQueue, type VerificationResult, verificationMark, verificationQueue } from './schemas/verification'
 import { type ChangeActor, type ChangeEntry, changeListInput, type TrashItem, trashListInput } from './history'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
@@ -46,6 +46,8 @@ export const SETTING_KEYS = [
   'map.filter', 'map.area', 'map.layers', 'map.view', 'map.selection', 'map.legend',
   // The contact printed on inventory sheets (JSON of SheetContact).
   'sheet.contact',
+  // Days after which a record not verified on site counts as stale (shared/freshness.ts).
+  'freshness.staleDays',
 ] as const
 
 export const contract = {
@@ -184,6 +186,8 @@ export const contract = {
   'visits.restore': method<null>()(byId('接洽记录')),
 
   'verification.mark': method<VerificationResult>()(verificationMark),
+  // The re-check queue (复核清单): stale buildings (or with stale floors) and parcels, nearest first.
+  'verification.queue': method<RecheckQueue>()(verificationQueue),
 
   'changes.list': method<ChangeEntry[]>()(changeListInput),
   'changes.actors': method<ChangeActor[]>()(none),

@@ -29,6 +29,8 @@ export interface MapBuilding {
   parkIds: string[]
   /** The first photo, shown on the card. */
   photoId: string | null
+  /** The oldest check of the building and its spaces (shared/freshness.ts): stale ones are shaded. */
+  check: string
   isDemo: boolean
 }
 
@@ -48,6 +50,8 @@ export interface MapParcel {
   /** 元/亩 */
   referencePrice: number | null
   photoId: string | null
+  /** Its check (shared/freshness.ts): stale ones are hatched. */
+  check: string
   isDemo: boolean
 }
 

@@ -30,6 +30,7 @@ export interface BuildingColumns {
   tenantCount: Column<number>
   parkIds: Column<string[]>
   photoId: Column<string | null>
+  check: Column<string>
   isDemo: Column<Flag>
 }
 
@@ -52,6 +53,7 @@ export interface ParcelColumns {
   boundary: Column<FlatBoundary | null>
   referencePrice: Column<number | null>
   photoId: Column<string | null>
+  check: Column<string>
   isDemo: Column<Flag>
 }
 
@@ -68,10 +70,11 @@ export interface MapSitesWire {
 const BUILDING_KEYS = [
   'id', 'name', 'address', 'districtCode', 'clusterId', 'kind', 'grade', 'lng', 'lat', 'leasableArea', 'vacantArea',
   'vacancyRate', 'largestVacantBlock', 'rentMin', 'rentMax', 'vacantFitOuts', 'tenantCount', 'parkIds', 'photoId',
+  'check',
 ] as const satisfies ReadonlyArray<keyof MapBuilding & keyof BuildingColumns>
 
 const PARCEL_KEYS = [
-  'id', 'code', 'name', 'districtCode', 'landUse', 'status', 'area', 'lng', 'lat', 'referencePrice', 'photoId',
+  'id', 'code', 'name', 'districtCode', 'landUse', 'status', 'area', 'lng', 'lat', 'referencePrice', 'photoId', 'check',
 ] as const satisfies ReadonlyArray<keyof MapParcel & keyof ParcelColumns>
 
 function columnsOf<T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[]): { [P in K]: Array<T[P]> } {
@@ -149,6 +152,7 @@ export function decodeMapSites(wire: MapSitesWire): MapSites {
       tenantCount: b.tenantCount[i]!,
       parkIds: b.parkIds[i]!,
       photoId: b.photoId[i]!,
+      check: b.check[i]!,
       isDemo: b.isDemo[i] === 1,
     })
   }
@@ -168,6 +172,7 @@ export function decodeMapSites(wire: MapSitesWire): MapSites {
       boundary: unflattenBoundary(p.boundary[i]!),
       referencePrice: p.referencePrice[i]!,
       photoId: p.photoId[i]!,
+      check: p.check[i]!,
       isDemo: p.isDemo[i] === 1,
     })
   }

@@ -110,6 +110,7 @@ export const METHOD_KINDS = {
   'visits.restore': 'write',
 
   'verification.mark': 'write',
+  'verification.queue': 'read',
   'changes.list': 'read',
   'changes.actors': 'read',
   'trash.list': 'read',

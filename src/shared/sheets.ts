@@ -119,6 +119,8 @@ export interface SheetData {
   /** The districts the sites are in, by name. */
   districts: string[]
   generatedAt: string
+  /** Days after which a site not verified is stale (shaded on the sheet; 'freshness.staleDays'). */
+  staleDays: number
   contact: SheetContact
   sections: SheetSection[]
   handbook: boolean

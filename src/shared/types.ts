@@ -47,6 +47,8 @@ export interface BuildingFigures {
   /** Lowest and highest asking rent of vacant spaces, 元/m²·天. */
   rentMin: number | null
   rentMax: number | null
+  /** The oldest check of the building and its live spaces (shared/freshness.ts Check). */
+  check: string
 }
 
 export interface Building extends Audit {
@@ -72,6 +74,8 @@ export interface Building extends Audit {
   contactName: string | null
   contactPhone: string | null
   notes: string | null
+  /** The day staff last confirmed the building on site (YYYY-MM-DD); null if never. */
+  verifiedAt: string | null
 }
 
 export type BuildingSummary = Building & BuildingFigures
@@ -88,6 +92,8 @@ export interface Space extends Audit {
   availableFrom: string | null
   divisible: boolean
   notes: string | null
+  /** The day staff last confirmed the space on site (YYYY-MM-DD); null if never. */
+  verifiedAt: string | null
   /** Tenant currently leasing this space, if any. */
   tenantName: string | null
 }
@@ -186,6 +192,10 @@ export interface Parcel extends Audit {
   contactName: string | null
   contactPhone: string | null
   notes: string | null
+  /** The day staff last confirmed the parcel on site (YYYY-MM-DD); null if never. */
+  verifiedAt: string | null
+  /** Its check (shared/freshness.ts Check): verifiedAt, or the day it was entered. */
+  check: string
 }
 
 export interface SubPark {

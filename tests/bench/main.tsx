@@ -45,6 +45,9 @@ function NaiveMarkers({ buildings }: { buildings: readonly MapBuilding[] }) {
   )
 }
 
+// Every site painted stale (hatched; any check sorts before '~'): the painter's most work.
+const STALE_BEFORE = '~'
+
 function Bench({ sites, filter, onDrawn }: { sites: MapSites; filter: MapFilter; onDrawn: () => void }) {
   const filtered = useMemo(() => filterSites(sites, filter), [sites, filter])
   const visible = useMemo(() => new Set(filtered.parcels.map((p) => p.id)), [filtered.parcels])
@@ -53,9 +56,9 @@ function Bench({ sites, filter, onDrawn }: { sites: MapSites; filter: MapFilter;
   }, [filtered, onDrawn])
   return (
     <MapContainer className="bench-map" center={[41.8, 123.43]} zoom={12} preferCanvas>
-      <ParcelLayer parcels={sites.parcels} visibleIds={visible} crs="wgs84" selectedId={null} hiddenId={null} onSelect={() => {}} tooltip={(p) => p.name} />
+      <ParcelLayer parcels={sites.parcels} visibleIds={visible} crs="wgs84" selectedId={null} hiddenId={null} onSelect={() => {}} tooltip={(p) => p.name} staleBefore={STALE_BEFORE} />
       {mode === 'layers' ? (
-        <BuildingLayer buildings={filtered.buildings} crs="wgs84" selectedId={null} onSelect={() => {}} tooltip={(b) => b.name} />
+        <BuildingLayer buildings={filtered.buildings} crs="wgs84" selectedId={null} onSelect={() => {}} tooltip={(b) => b.name} staleBefore={STALE_BEFORE} />
       ) : (
         <NaiveMarkers buildings={filtered.buildings} />
       )}

@@ -121,12 +121,26 @@ async function liveParkHosts(db: Kysely<Database>) {
 
 type Covers = Map<string, string>
 
+// A row's check (src/shared/freshness.ts) in SQL alone: its verified day + 'V', else the local day
+// it was entered + 'E'; a building's is the smallest of its own and its live spaces'.
+const checkSql = (alias: string) =>
+  sql.raw(`coalesce(${alias}.verified_at || 'V', date(${alias}.created_at, 'localtime') || 'E')`)
+
+async function buildingChecks(db: Kysely<Database>): Promise<Map<string, string>> {
+  const { rows } = await sql<{ id: string; check: string }>`
+    SELECT b.id, min(${checkSql('b')}, coalesce((SELECT min(${checkSql('s')}) FROM spaces s
+      WHERE s.building_id = b.id AND s.deleted_at IS NULL), '~')) AS "check"
+    FROM buildings b WHERE b.deleted_at IS NULL`.execute(db)
+  return new Map(rows.map((r) => [r.id, r.check]))
+}
+
 async function mapBuildings(db: Kysely<Database>, hosts?: Awaited<ReturnType<typeof liveParkHosts>>, covers?: Covers): Promise<MapBuilding[]> {
-  const [rows, blocks, parkHosts, photos] = await Promise.all([
+  const [rows, blocks, parkHosts, photos, checks] = await Promise.all([
     mapBuildingRows(db),
     largestVacantBlocks(db),
     hosts ?? liveParkHosts(db),
     covers ?? coverPhotos(db),
+    buildingChecks(db),
   ])
   const parksByBuilding = groupBy(parkHosts, (h) => h.buildingId)
   return rows.map((b) => ({
@@ -149,6 +163,7 @@ async function mapBuildings(db: Kysely<Database>, hosts?: Awaited<ReturnType<typ
     tenantCount: b.tenantCount,
     parkIds: [...new Set((parksByBuilding.get(b.id) ?? []).map((h) => h.parkId))],
     photoId: photos.get(`building:${b.id}`) ?? null,
+    check: checks.get(b.id)!,
     isDemo: b.isDemo === 1,
   }))
 }
@@ -158,6 +173,7 @@ async function mapParcels(db: Kysely<Database>, covers?: Covers): Promise<MapPar
   const rows = await db
     .selectFrom('parcels')
     .select(['id', 'code', 'name', 'districtCode', 'landUse', 'status', 'area', 'lng', 'lat', 'boundary', 'referencePrice', 'isDemo'])
+    .select(sql<string>`coalesce(verified_at || 'V', date(created_at, 'localtime') || 'E')`.as('check'))
     .where('deletedAt', 'is', null)
     .orderBy('districtCode')
     .orderBy('code')

@@ -15,7 +15,7 @@ import { decodeMapSites } from '../../src/shared/mapSitesWire'
 // for less than the whole list (one building, one pass, one aggregate): they must say what the
 // list says.
 
-const FIGURES = ['spaceCount', 'leasableArea', 'vacantArea', 'leasedArea', 'vacancyRate', 'occupancyRate', 'tenantCount', 'aboveScaleTenantCount', 'annualTax', 'rentMin', 'rentMax'] as const
+const FIGURES = ['spaceCount', 'leasableArea', 'vacantArea', 'leasedArea', 'vacancyRate', 'occupancyRate', 'tenantCount', 'aboveScaleTenantCount', 'annualTax', 'rentMin', 'rentMax', 'check'] as const
 const figuresOf = (b: BuildingSummary) => Object.fromEntries(FIGURES.map((k) => [k, b[k]]))
 
 describe('one-row reads', () => {

@@ -6,11 +6,11 @@ import { metresBetween, placeOf } from '../../src/renderer/src/features/map/site
 const building = (over: Partial<MapBuilding> = {}): MapBuilding => ({
   id: 'b1', name: '茂业中心', address: '沈河区青年大街 185 号', districtCode: '210103', clusterId: null, kind: 'office', grade: 'a',
   lng: 123.435, lat: 41.795, leasableArea: 10_000, vacantArea: 2_000, vacancyRate: 0.2, largestVacantBlock: 1_500,
-  rentMin: 3.5, rentMax: 4.5, vacantFitOuts: [], tenantCount: 12, parkIds: [], photoId: null, isDemo: false, ...over,
+  rentMin: 3.5, rentMax: 4.5, vacantFitOuts: [], tenantCount: 12, parkIds: [], photoId: null, check: '2026-01-05V', isDemo: false, ...over,
 })
 const parcel = (over: Partial<MapParcel> = {}): MapParcel => ({
   id: 'p1', code: 'HN2025-001', name: '浑河站东工业地块', districtCode: '210112', landUse: 'industrial', status: 'listed',
-  area: 30_000, lng: 123.45, lat: 41.7, boundary: null, referencePrice: null, photoId: null, isDemo: false, ...over,
+  area: 30_000, lng: 123.45, lat: 41.7, boundary: null, referencePrice: null, photoId: null, check: '2026-01-05V', isDemo: false, ...over,
 })
 
 describe('the free part of the map', () => {

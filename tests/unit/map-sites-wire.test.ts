@@ -7,13 +7,13 @@ const building = (i: number, over: Partial<MapBuilding> = {}): MapBuilding => ({
   clusterId: i % 3 ? null : 'c1', kind: 'office', grade: i % 2 ? 'a' : null, lng: 123.4 + i / 1e4, lat: 41.8 - i / 1e4,
   leasableArea: 1000 * i, vacantArea: 250.5 * i, vacancyRate: i ? 0.2505 : null, largestVacantBlock: 120,
   rentMin: i % 2 ? 1.8 : null, rentMax: i % 2 ? 3.25 : null, vacantFitOuts: i % 2 ? ['bare', 'fitted'] : [],
-  tenantCount: i, parkIds: i === 1 ? ['p1', 'p2'] : [], photoId: i === 2 ? 'ph1' : null, isDemo: i % 2 === 0, ...over,
+  tenantCount: i, parkIds: i === 1 ? ['p1', 'p2'] : [], photoId: i === 2 ? 'ph1' : null, check: i % 2 ? '2026-01-05V' : '2025-11-30E', isDemo: i % 2 === 0, ...over,
 })
 
 const parcel = (i: number, boundary: MapParcel['boundary']): MapParcel => ({
   id: `l${i}`, code: `DK-${i}`, name: `地块 ${i}`, districtCode: '210104', landUse: 'industrial', status: 'listed',
   area: i ? 12000 : null, lng: i ? 123.5 : null, lat: i ? 41.7 : null, boundary, referencePrice: i ? 380000 : null,
-  photoId: null, isDemo: i === 1,
+  photoId: null, check: `2026-0${1 + (i % 9)}-0${1 + (i % 9)}V`, isDemo: i === 1,
 })
 
 const square = (x: number, y: number, d: number): [number, number][] => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Building, BuildingDetail, BuildingSummary } from '../../shared/types'
 import type { Database } from './schema'
+import { checkOf, oldestCheck } from '../../shared/freshness'
 import { leasableList } from './figures'
 import { readRows, readRowsTogether, readTemplate } from './handle'
 import { leasesQuery, toLease } from './leases'
@@ -30,7 +31,9 @@ const figuresSql = (scope: RawBuilder<unknown>) => sql`
       sum(CASE WHEN status = 'vacant' THEN area ELSE 0 END) AS vacant_area,
       sum(CASE WHEN status = 'leased' THEN area ELSE 0 END) AS leased_area,
       min(CASE WHEN status = 'vacant' THEN asking_rent END) AS rent_min,
-      max(CASE WHEN status = 'vacant' THEN asking_rent END) AS rent_max
+      max(CASE WHEN status = 'vacant' THEN asking_rent END) AS rent_max,
+      min(verified_at) AS spaces_verified_min,
+      min(CASE WHEN verified_at IS NULL THEN created_at END) AS spaces_entered_min
     FROM spaces WHERE deleted_at IS NULL AND building_id IN (${scope}) GROUP BY building_id),
   current_tenants AS (
     SELECT DISTINCT l.building_id, t.id AS tenant_id, t.above_scale, coalesce(t.annual_tax, 0) AS annual_tax
@@ -47,7 +50,7 @@ const figuresSql = (scope: RawBuilder<unknown>) => sql`
     coalesce(sf.leased_area, 0) AS leased_area,
     CASE WHEN sf.leasable_area > 0 THEN sf.vacant_area / sf.leasable_area END AS vacancy_rate,
     CASE WHEN sf.leasable_area > 0 THEN sf.leased_area / sf.leasable_area END AS occupancy_rate,
-    sf.rent_min, sf.rent_max,
+    sf.rent_min, sf.rent_max, sf.spaces_verified_min, sf.spaces_entered_min,
     coalesce(tf.tenant_count, 0) AS tenant_count,
     coalesce(tf.above_scale_tenant_count, 0) AS above_scale_tenant_count,
     coalesce(tf.annual_tax, 0) AS annual_tax
@@ -58,7 +61,11 @@ const figuresSql = (scope: RawBuilder<unknown>) => sql`
   LEFT JOIN tenant_figures tf ON tf.building_id = b.id
   WHERE b.id IN (${scope})`
 
-type SummaryRow = Omit<BuildingSummary, 'isDemo'> & { isDemo: number }
+type SummaryRow = Omit<BuildingSummary, 'isDemo' | 'check'> & {
+  isDemo: number
+  spacesVerifiedMin: string | null
+  spacesEnteredMin: string | null
+}
 
 export async function listBuildings(db: Kysely<Database>, filter: BuildingFilter = {}): Promise<BuildingSummary[]> {
   const where = [filter.includeDeleted ? sql`1 = 1` : sql`b.deleted_at IS NULL`]
@@ -113,8 +120,13 @@ export async function getBuildingFields(db: Kysely<Database>, id: string): Promi
   return row && { ...row, isDemo: row.isDemo === 1 }
 }
 
-function toSummary(row: SummaryRow): BuildingSummary {
-  return { ...row, isDemo: row.isDemo === 1 }
+function toSummary({ spacesVerifiedMin, spacesEnteredMin, ...row }: SummaryRow): BuildingSummary {
+  const check = oldestCheck(
+    checkOf(row.verifiedAt, row.createdAt),
+    spacesVerifiedMin && `${spacesVerifiedMin}V`,
+    spacesEnteredMin && checkOf(null, spacesEnteredMin),
+  )!
+  return { ...row, isDemo: row.isDemo === 1, check }
 }
 
 /** Sky parks hosted in a building, with the floors they occupy. */

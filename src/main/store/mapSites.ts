@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely'
 import type { LandUse, ParcelStatus, ParkStatus } from '../../shared/domain'
 import type { MapBuilding, MapCluster, MapParcel, MapPark, MapSites } from '../../shared/mapSites'
 import type { Boundary } from '../../shared/schemas/parcels'
+import { checkOf, oldestCheck } from '../../shared/freshness'
 import { sortByName } from './collate'
 import { coverPhotos } from './photos'
 import type { Database } from './schema'
@@ -73,12 +74,29 @@ async function tenantCounts(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.b, r.n]))
 }
 
-type BuildingRow = Pick<MapBuilding, 'id' | 'name' | 'address' | 'districtCode' | 'clusterId' | 'kind' | 'grade' | 'lng' | 'lat'> & { isDemo: number }
+/**
+ * The oldest check among each building's live spaces (shared/freshness.ts): the oldest verified
+ * day and the first entry of a space never verified, made into the one check in JS (the day an
+ * entry falls on is local, as verified_at is).
+ */
+async function spaceChecks(db: Db): Promise<Map<string, string>> {
+  const { rows } = await sql<{ b: string; v: string | null; e: string | null }>`
+    SELECT building_id AS b, min(verified_at) AS v, min(CASE WHEN verified_at IS NULL THEN created_at END) AS e
+    FROM spaces WHERE deleted_at IS NULL GROUP BY building_id`.execute(db)
+  return new Map(rows.map((r) => [r.b, oldestCheck(r.v && `${r.v}V`, r.e && checkOf(null, r.e))!]))
+}
+
+type BuildingRow = Pick<MapBuilding, 'id' | 'name' | 'address' | 'districtCode' | 'clusterId' | 'kind' | 'grade' | 'lng' | 'lat'> & {
+  isDemo: number
+  verifiedAt: string | null
+  createdAt: string
+}
 
 async function liveBuildings(db: Db): Promise<BuildingRow[]> {
   // A building whose cluster is deleted is in no cluster, as for the lists.
   const { rows } = await sql<BuildingRow>`
-    SELECT b.id, b.name, b.address, b.district_code, c.id AS cluster_id, b.kind, b.grade, b.lng, b.lat, b.is_demo
+    SELECT b.id, b.name, b.address, b.district_code, c.id AS cluster_id, b.kind, b.grade, b.lng, b.lat, b.is_demo,
+      b.verified_at, b.created_at
     FROM buildings b
     JOIN districts d ON d.code = b.district_code
     LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
@@ -89,6 +107,7 @@ async function liveBuildings(db: Db): Promise<BuildingRow[]> {
 async function mapBuildings(db: Db, handle: BetterSqlite3.Database | undefined, hosts: Hosts, covers: Covers): Promise<MapBuilding[]> {
   const buildings = await liveBuildings(db)
   const tenants = await tenantCounts(db)
+  const checks = await spaceChecks(db)
   const figures = foldSpaces(await liveSpaces(db, handle))
   const parksByBuilding = groupBy(hosts, (h) => h.buildingId)
   return buildings.map((b) => {
@@ -113,6 +132,7 @@ async function mapBuildings(db: Db, handle: BetterSqlite3.Database | undefined, 
       tenantCount: tenants.get(b.id) ?? 0,
       parkIds: [...new Set((parksByBuilding.get(b.id) ?? []).map((h) => h.parkId))],
       photoId: covers.get(`building:${b.id}`) ?? null,
+      check: oldestCheck(checkOf(b.verifiedAt, b.createdAt), checks.get(b.id))!,
       isDemo: b.isDemo === 1,
     }
   })
@@ -121,12 +141,12 @@ async function mapBuildings(db: Db, handle: BetterSqlite3.Database | undefined, 
 async function mapParcels(db: Db, covers: Covers): Promise<MapParcel[]> {
   const rows = await db
     .selectFrom('parcels')
-    .select(['id', 'code', 'name', 'districtCode', 'landUse', 'status', 'area', 'lng', 'lat', 'boundary', 'referencePrice', 'isDemo'])
+    .select(['id', 'code', 'name', 'districtCode', 'landUse', 'status', 'area', 'lng', 'lat', 'boundary', 'referencePrice', 'isDemo', 'verifiedAt', 'createdAt'])
     .where('deletedAt', 'is', null)
     .orderBy('districtCode')
     .orderBy('code')
     .execute()
-  return rows.map((r) => {
+  return rows.map(({ verifiedAt, createdAt, ...r }) => {
     const boundary = r.boundary ? (JSON.parse(r.boundary) as Boundary) : null
     let { lng, lat } = r
     if ((lng == null || lat == null) && boundary) {
@@ -140,6 +160,7 @@ async function mapParcels(db: Db, covers: Covers): Promise<MapParcel[]> {
       lat,
       boundary,
       photoId: covers.get(`parcel:${r.id}`) ?? null,
+      check: checkOf(verifiedAt, createdAt),
       isDemo: r.isDemo === 1,
     }
   })

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import { squareMetresToMu } from '../../shared/domain'
+import { checkOf } from '../../shared/freshness'
 import type { Boundary } from '../../shared/schemas/parcels'
 import type { Parcel } from '../../shared/types'
 import type { Database } from './schema'
@@ -14,7 +15,7 @@ export interface ParcelFilter {
   ids?: string[]
 }
 
-type ParcelRow = Omit<Parcel, 'isDemo' | 'boundary' | 'areaMu'> & { isDemo: number; boundary: string | null }
+type ParcelRow = Omit<Parcel, 'isDemo' | 'boundary' | 'areaMu' | 'check'> & { isDemo: number; boundary: string | null }
 
 export async function listParcels(db: Kysely<Database>, filter: ParcelFilter = {}): Promise<Parcel[]> {
   const where = [filter.includeDeleted ? sql`1 = 1` : sql`p.deleted_at IS NULL`]
@@ -52,5 +53,6 @@ function toParcel(row: ParcelRow): Parcel {
     isDemo: row.isDemo === 1,
     boundary: row.boundary ? (JSON.parse(row.boundary) as Boundary) : null,
     areaMu: row.area == null ? null : squareMetresToMu(row.area),
+    check: checkOf(row.verifiedAt, row.createdAt),
   }
 }

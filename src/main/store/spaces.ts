@@ -22,7 +22,7 @@ export function spacesQuery(filter: SpaceFilter): RawBuilder<SpaceRow> {
   // The tenant shown on a space is the one whose lease covering it is current today.
   return sql<SpaceRow>`
     SELECT s.id, s.building_id, s.floor_label, s.unit, s.area, s.status, s.asking_rent, s.fit_out,
-      s.available_from, s.divisible, s.notes, s.created_at, s.updated_at, s.deleted_at, s.is_demo,
+      s.available_from, s.divisible, s.notes, s.verified_at, s.created_at, s.updated_at, s.deleted_at, s.is_demo,
       (SELECT t.name FROM lease_spaces ls
          JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL
            AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))

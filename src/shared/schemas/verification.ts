@@ -19,3 +19,51 @@ export interface VerificationResult {
   /** Rows marked (a building and its spaces, a floor's spaces, one space or parcel). */
   rows: number
 }
+
+const point = z.strictObject({
+  lng: z.number({ error: '起点经度：应为数字' }).min(-180, { error: '起点经度：应在 -180 至 180 之间' }).max(180, { error: '起点经度：应在 -180 至 180 之间' }),
+  lat: z.number({ error: '起点纬度：应为数字' }).min(-90, { error: '起点纬度：应在 -90 至 90 之间' }).max(90, { error: '起点纬度：应在 -90 至 90 之间' }),
+})
+
+/** The re-check queue: from a point (nearest first; else oldest first), at most `limit` rows. */
+export const verificationQueue = z.strictObject({
+  from: point.optional(),
+  limit: z.number().int().min(1, { error: '条数：至少 1 条' }).max(5000, { error: '条数：最多 5000 条' }).optional(),
+  kinds: z.array(z.enum(['building', 'parcel'], { error: '类型：应为楼宇或地块' })).max(2).optional(),
+})
+
+export type VerificationQueueInput = z.input<typeof verificationQueue>
+
+export interface RecheckFloor {
+  floorLabel: string
+  /** The floor's oldest space check (shared/freshness.ts Check). */
+  check: string
+}
+
+export interface RecheckItem {
+  kind: 'building' | 'parcel'
+  id: string
+  name: string
+  /** A parcel's code; a building's address. */
+  detail: string | null
+  lng: number | null
+  lat: number | null
+  /** Metres from the chosen point; null without a point or a position. */
+  distance: number | null
+  /** The oldest check of the record and its parts (the building's own and its spaces'). */
+  check: string
+  /** The record's own check (a building's fields, a parcel). */
+  ownCheck: string
+  ownStale: boolean
+  /** A building's floors with a stale space, top floor first. */
+  staleFloors: RecheckFloor[]
+}
+
+export interface RecheckQueue {
+  staleDays: number
+  /** The day the queue was computed (YYYY-MM-DD, local). */
+  today: string
+  /** Stale records in all (before `limit`). */
+  total: number
+  items: RecheckItem[]
+}

@@ -5,6 +5,7 @@ import { storeContents } from '../../store/stats'
 import { type FeatureHandlers, type ServiceContext, systemUserName } from '../context'
 import { loadDemoData } from '../demo/load'
 import { checkSheetContactJson } from '../sheets/contact'
+import { checkStaleDays } from '../verification/staleDays'
 
 /** Set once the first-start choice (demo or empty store) is made. */
 const ONBOARDING_KEY = 'onboarding.done'
@@ -43,7 +44,8 @@ export const metaHandlers = {
   },
 
   'settings.set': async ({ key, value }, ctx) => {
-    await setSetting(ctx.store.db, key, key === 'sheet.contact' ? checkSheetContactJson(value) : value)
+    const checked = key === 'sheet.contact' ? checkSheetContactJson(value) : key === 'freshness.staleDays' ? checkStaleDays(value) : value
+    await setSetting(ctx.store.db, key, checked)
     // Later edits in this session are logged under the new name, not the one found at start.
     // The writer process is the one whose context matters: settings.set is filed a write, so it runs
     // there (both hosts go through the store runtime), and every later write is signed this way.

@@ -13,6 +13,7 @@ import { getSetting } from '../../store/settings'
 import { currentTenantNames, spacesOfBuildings, type SheetSpace } from '../../store/sheets'
 import type { ServiceContext } from '../context'
 import { resolveScope } from '../scope/resolve'
+import { staleDays } from '../verification/staleDays'
 import { onFloors, parseFloorRanges } from './floors'
 
 // Everything a printed sheet shows, gathered in one answer: the scope's sites in order with their
@@ -125,6 +126,7 @@ export async function assembleSheet(ctx: ServiceContext, options: SheetOptions):
     title: options.title || defaultTitle(options.scope.kind, label, handbook),
     districts: districtNames.length > 0 ? districtNames : scopeDistrict ? [scopeDistrict] : [],
     generatedAt: new Date().toISOString(),
+    staleDays: await staleDays(db),
     contact: readSheetContact(contactJson),
     sections: chosenSections(options.sections),
     handbook,

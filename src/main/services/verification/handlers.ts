@@ -4,6 +4,7 @@ import { today } from '../../store/leases'
 import { updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireLive } from '../guards'
+import { recheckQueue } from './queue'
 
 export const verificationHandlers = {
   // Each marked row is logged (field verifiedAt), so the history says who confirmed what and when.
@@ -34,4 +35,6 @@ export const verificationHandlers = {
       if (input.kind === 'building') await mark('buildings', input.id)
       return { verifiedAt: day, rows: ids.length + (input.kind === 'building' ? 1 : 0) }
     }),
+
+  'verification.queue': async (input, ctx) => recheckQueue(input, ctx),
 } satisfies FeatureHandlers<'verification'>

@@ -55,4 +55,5 @@ export const INVENTORY_READS = [
   // The change log's people and the trash follow every write (a delete lands in the trash).
   'changes.actors', 'trash.list',
   'leases.comingFree', 'tenancy.asOf',
+  'verification.queue',
 ] as const satisfies readonly MethodName[]

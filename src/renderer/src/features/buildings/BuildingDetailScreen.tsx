@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { PhotosSection } from '../photos/PhotosSection'
 import { SiteVisits } from '../visits/SiteVisits'
 import { AsOfCard } from '../tenancy/AsOfCard'
+import { VerifyBar } from '../recheck/Freshness'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { BuildingDetail } from '../../../../shared/types'
@@ -74,6 +75,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
           </>
         }
       />
+      <VerifyBar kind="building" id={b.id} verifiedAt={b.verifiedAt} createdAt={b.createdAt} check={b.check} />
       <BuildingTiles b={b} />
       <AsOfCard scope="building" id={b.id} />
       <h2>{t('detail.facts')}</h2>

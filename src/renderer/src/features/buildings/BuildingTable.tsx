@@ -5,6 +5,7 @@ import { vacancyClass } from '../../../../shared/vacancyColors'
 import { DemoBadge } from '../../components/Page'
 import type { Language } from '../../i18n'
 import { formatArea, formatCount, formatRate, formatRentRange } from '../../lib/format'
+import { FreshnessTag, useFreshness } from '../recheck/Freshness'
 
 /**
  * A vacancy rate with a small bar, so high-vacancy buildings stand out while scanning; the bar has
@@ -27,6 +28,7 @@ export function VacancyRate({ rate }: { rate: number | null }) {
 export function BuildingTable({ buildings }: { buildings: BuildingSummary[] }) {
   const { t, i18n } = useTranslation(['buildings', 'common'], { nsMode: 'fallback' })
   const lang = i18n.language as Language
+  const freshness = useFreshness()
   return (
     <table className="table building-table">
       <thead>
@@ -41,11 +43,12 @@ export function BuildingTable({ buildings }: { buildings: BuildingSummary[] }) {
           <th className="num">{t('columns.vacancyRate')}</th>
           <th className="num">{t('columns.tenants')}</th>
           <th className="num">{t('columns.rent')}</th>
+          <th>{t('recheck:freshness.column')}</th>
         </tr>
       </thead>
       <tbody>
         {buildings.map((b) => (
-          <tr key={b.id} data-testid="building-row" data-id={b.id}>
+          <tr key={b.id} data-testid="building-row" data-id={b.id} className={freshness.stale(b.check) ? 'row--stale' : undefined}>
             <td>
               <Link to={`/buildings/${b.id}`}>{b.name}</Link> <DemoBadge show={b.isDemo} />
             </td>
@@ -60,6 +63,7 @@ export function BuildingTable({ buildings }: { buildings: BuildingSummary[] }) {
             </td>
             <td className="num">{formatCount(b.tenantCount)}</td>
             <td className="num">{formatRentRange(b.rentMin, b.rentMax, lang)}</td>
+            <td><FreshnessTag check={b.check} compact /></td>
           </tr>
         ))}
       </tbody>

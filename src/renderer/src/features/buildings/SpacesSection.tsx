@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SPACE_STATUSES, type SpaceStatus } from '../../../../shared/domain'
 import type { Space } from '../../../../shared/types'
@@ -7,6 +7,7 @@ import type { Language } from '../../i18n'
 import { formatArea, formatRent } from '../../lib/format'
 import { useDeleteSpace, useRestoreSpace, useUpdateSpace } from './mutations'
 import { SpaceDialog } from './SpaceDialog'
+import { FloorVerifyRow } from '../recheck/FloorVerifyRow'
 
 type SaveState = 'saving' | 'saved' | 'error'
 
@@ -84,10 +85,14 @@ export function SpacesSection({ buildingId, spaces }: { buildingId: string; spac
               </tr>
             </thead>
             <tbody>
-              {spaces.map((space) => {
+              {spaces.map((space, i) => {
                 const status = chosen[space.id] ?? space.status
                 return (
-                  <tr key={space.id} data-testid="space-row" data-id={space.id} data-save-state={saveState[space.id]}>
+                  <Fragment key={space.id}>
+                  {(i === 0 || spaces[i - 1]!.floorLabel !== space.floorLabel) && (
+                    <FloorVerifyRow buildingId={buildingId} floorLabel={space.floorLabel} spaces={spaces} colSpan={10} />
+                  )}
+                  <tr data-testid="space-row" data-id={space.id} data-save-state={saveState[space.id]}>
                     <td className="space-floor">{space.floorLabel}</td>
                     <td>{space.unit ?? '—'}</td>
                     <td className="num">{formatArea(space.area, lang)}</td>
@@ -121,6 +126,7 @@ export function SpacesSection({ buildingId, spaces }: { buildingId: string; spac
                       </button>
                     </td>
                   </tr>
+                  </Fragment>
                 )
               })}
             </tbody>

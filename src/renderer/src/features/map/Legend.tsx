@@ -3,6 +3,7 @@ import { LAND_USES } from '../../../../shared/domain'
 import { LAND_USE_COLORS } from '../../../../shared/landUseColors'
 import { VACANCY_CLASSES } from '../../../../shared/vacancyColors'
 import type { LegendSetting, MapLayers } from './mapState'
+import { useStaleDays } from '../recheck/queries'
 
 /** Below this window height the legend starts folded: open, it would cover much of a small map. */
 const FOLDED_BELOW = 800
@@ -10,6 +11,7 @@ const FOLDED_BELOW = 800
 /** Explains every colour and mark on the map, for the layers that are on. */
 export function Legend({ layers, setting, onSetting }: { layers: MapLayers; setting: LegendSetting; onSetting: (next: LegendSetting) => void }) {
   const { t } = useTranslation('map')
+  const staleDays = useStaleDays()
   // Folded or open as the person left it (kept with the map's other state); until then open only
   // on a window tall enough for it.
   const open = setting?.open ?? window.innerHeight >= FOLDED_BELOW
@@ -71,6 +73,12 @@ export function Legend({ layers, setting, onSetting }: { layers: MapLayers; sett
               <span className="map-legend__line map-legend__line--area" />
               {t('legend.area')}
             </div>
+            {(layers.buildings || layers.parcels) && (
+              <div className="map-legend__item" data-legend="stale">
+                <span className="map-legend__stale" />
+                {t('recheck:legend', { days: staleDays })}
+              </div>
+            )}
           </section>
         </div>
       )}

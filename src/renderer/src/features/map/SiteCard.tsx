@@ -9,6 +9,7 @@ import type { Language } from '../../i18n'
 import { formatArea, formatCount, formatMu, formatRate, formatRentRange } from '../../lib/format'
 import { formatDistance } from './geometry'
 import type { SitePlace } from './sitePlace'
+import { FreshnessTag } from '../recheck/Freshness'
 
 // The card of the selected site: the figures an investor asks first, and what can be done to the
 // site from the map (pick it, place or move it, draw its boundary).
@@ -125,6 +126,11 @@ export function SiteCard(props: Props) {
         </dl>
       )}
 
+      {card.kind !== 'park' && (
+        <p className="site-card__freshness" data-freshness>
+          <FreshnessTag check={card.site.check} />
+        </p>
+      )}
       <PlaceLines place={props.place} />
 
       <div className="site-card__actions">

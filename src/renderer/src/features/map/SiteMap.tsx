@@ -18,6 +18,7 @@ import { siteCanvas } from './layers/siteCanvas'
 import type { MapLayers, MapView } from './mapState'
 import { MapTools, type ToolCallbacks, type ToolMode } from './tools/MapTools'
 import { ViewTracker } from './ViewTracker'
+import { useStaleBefore } from '../recheck/queries'
 import { CenterOnSelection, DeselectOnMapClick, MapHandle, ResizeWatcher, type FocusTarget } from './MapBehaviour'
 import { KeepPlaceOnCrsChange } from './layers/BasemapLayer'
 import L from 'leaflet'
@@ -54,6 +55,7 @@ interface Props {
 
 export function SiteMap(props: Props) {
   const { t, i18n } = useTranslation('map')
+  const staleBefore = useStaleBefore()
   const lang = i18n.language as Language
   const { crs, layers, selected, onSelect } = props
   const buildingsById = useMemo(() => new Map(props.allBuildings.map((b) => [b.id, b])), [props.allBuildings])
@@ -114,11 +116,12 @@ export function SiteMap(props: Props) {
           hiddenId={props.tool.kind === 'editParcel' ? props.tool.parcelId : null}
           onSelect={select('parcel')}
           tooltip={parcelTip}
+          staleBefore={staleBefore}
         />
       )}
       {layers.clusters && <ClusterLayer clusters={props.clusters} buildings={props.allBuildings} crs={crs} tooltip={clusterTip} />}
       {layers.buildings && (
-        <BuildingLayer buildings={props.buildings} crs={crs} selectedId={selectedBuilding?.id ?? null} onSelect={select('building')} tooltip={buildingTip} />
+        <BuildingLayer buildings={props.buildings} crs={crs} selectedId={selectedBuilding?.id ?? null} onSelect={select('building')} tooltip={buildingTip} staleBefore={staleBefore} />
       )}
       {layers.parks && (
         <ParkLayer parks={props.parks} buildingsById={buildingsById} drawnBuildings={props.buildings} crs={crs} selectedId={selected?.kind === 'park' ? selected.id : null} onSelect={select('park')} tooltip={parkTip} badge={t('legend.parkBadge')} />

@@ -13,6 +13,7 @@ import { plotRatioText } from './display'
 import { LandUseSwatch } from './LandUseSwatch'
 import { useDeleteParcel, useRestoreParcel } from './mutations'
 import { useParcel } from './queries'
+import { VerifyBar } from '../recheck/Freshness'
 
 export function ParcelDetailScreen() {
   const { id = '' } = useParams()
@@ -45,6 +46,7 @@ export function ParcelDetailScreen() {
         }
       />
       {p.deletedAt && <div className="error-box">{t('detail.deleted')}</div>}
+      {!p.deletedAt && <VerifyBar kind="parcel" id={p.id} verifiedAt={p.verifiedAt} createdAt={p.createdAt} check={p.check} />}
       <ParcelFacts parcel={p} />
     </div>
   )

@@ -10,6 +10,7 @@ import { plotRatioText } from './display'
 import { LandUseSwatch } from './LandUseSwatch'
 import { useParcels, type ParcelFilters } from './queries'
 import { nonEmpty, useUrlFilters } from './useUrlFilters'
+import { FreshnessTag, useFreshness } from '../recheck/Freshness'
 
 const FILTERS = ['q', 'districtCode', 'landUse', 'status'] as const
 
@@ -57,6 +58,7 @@ export function ParcelListScreen() {
 
 function ParcelTable({ rows, lang }: { rows: Parcel[]; lang: Language }) {
   const { t } = useTranslation('parcels')
+  const freshness = useFreshness()
   return (
     <table className="table">
       <thead>
@@ -69,11 +71,12 @@ function ParcelTable({ rows, lang }: { rows: Parcel[]; lang: Language }) {
           <th>{t('columns.status')}</th>
           <th className="num">{t('columns.plotRatio')}</th>
           <th className="num">{t('columns.price')}</th>
+          <th>{t('recheck:freshness.column')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((p) => (
-          <tr key={p.id} data-testid="parcel-row">
+          <tr key={p.id} data-testid="parcel-row" className={freshness.stale(p.check) ? 'row--stale' : undefined}>
             <td>{p.code}</td>
             <td>
               <Link to={`/parcels/${p.id}`}>{p.name}</Link> <DemoBadge show={p.isDemo} />
@@ -87,6 +90,7 @@ function ParcelTable({ rows, lang }: { rows: Parcel[]; lang: Language }) {
             <td><span className={`badge badge--parcel-${p.status}`}>{t(`common:vocab.parcelStatus.${p.status}`)}</span></td>
             <td className="num">{plotRatioText(p.plotRatioMin, p.plotRatioMax)}</td>
             <td className="num">{p.referencePrice == null ? '—' : `${formatMoney(p.referencePrice, lang)}/${t('common:units.mu')}`}</td>
+            <td><FreshnessTag check={p.check} compact /></td>
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,7 @@ import { useToast } from '../../components/Toast'
 import { applyLanguage, type Language } from '../../i18n'
 import { BasemapsSection } from '../basemaps/BasemapsSection'
 import { ContactSection } from '../sheets/ContactSection'
+import { FreshnessSettings } from '../recheck/FreshnessSettings'
 import { DemoSection } from './DemoSection'
 import { DistrictsSection } from './DistrictsSection'
 import { useSetSetting } from './mutations'
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       <LanguageSection />
       <UserSection />
       <ContactSection />
+      <FreshnessSettings />
       <DataSection />
       <BasemapsSection />
       <DistrictsSection />

@@ -7,6 +7,7 @@ import type { Basemap, BoundaryCity } from '../../../../shared/types'
 import { formatArea, formatCount, formatMoney, formatMu, formatRate, formatRent, formatRentRange } from '../../lib/format'
 import { SheetMap, type SnapshotPoint } from './SheetMap'
 import { SheetPhoto } from './SheetPhoto'
+import { sheetCheck } from './sheetCheck'
 import {
   area, formatDateZh, formatMetres, formatPlotRatio, formatPricePerMu, formatRatio, parkFigures, siteDistrictCode, siteKindLabel,
   siteName, summaryRow, tenantList,
@@ -34,7 +35,7 @@ export function SheetDocument({ data, basemap, cities, pages }: Props) {
       {data.handbook && <Contents data={data} pages={pages} />}
       {has('summary') && data.sites.length > 0 && <Summary data={data} />}
       {data.sites.map((site, i) => (
-        <SitePage key={`${site.kind}:${i}`} index={i} site={site} group={groupOf.get(i) ?? null} has={has} basemap={basemap} cities={cities} />
+        <SitePage key={`${site.kind}:${i}`} index={i} site={site} data={data} group={groupOf.get(i) ?? null} has={has} basemap={basemap} cities={cities} />
       ))}
     </div>
   )
@@ -124,16 +125,18 @@ function Summary({ data }: { data: SheetData }) {
         <thead>
           <tr>
             <th>序号</th><th>名称</th><th>类型</th><th>区县</th><th className="num">可供面积</th><th className="num">空置率</th>
-            <th>租金 / 用地性质</th><th className="num">面积（亩）</th><th>等级 / 状态</th>
+            <th>租金 / 用地性质</th><th className="num">面积（亩）</th><th>等级 / 状态</th><th>核实日期</th>
           </tr>
         </thead>
         <tbody>
           {data.sites.map((s, i) => {
             const r = summaryRow(s)
+            const check = sheetCheck(s, data)
             return (
-              <tr key={i}>
+              <tr key={i} className={check?.stale ? 'sheet-row--stale' : undefined} data-stale={check?.stale ? '1' : undefined}>
                 <td className="num">{i + 1}</td><td className="sheet-table__name">{r.name}</td><td>{r.kind}</td><td>{r.district}</td>
                 <td className="num">{r.available}</td><td className="num">{r.vacancy}</td><td>{r.rentOrUse}</td><td className="num">{r.mu}</td><td>{r.status}</td>
+                <td className="sheet-table__check">{check?.short ?? '—'}</td>
               </tr>
             )
           })}
@@ -146,13 +149,14 @@ function Summary({ data }: { data: SheetData }) {
 interface SiteProps {
   index: number
   site: SheetSite
+  data: SheetData
   group: string | null
   has: (s: SheetSection) => boolean
   basemap: Basemap | null
   cities: readonly BoundaryCity[] | undefined
 }
 
-function SitePage({ index, site, group, has, basemap, cities }: SiteProps) {
+function SitePage({ index, site, data, group, has, basemap, cities }: SiteProps) {
   const body = site.kind === 'building' ? <BuildingBody site={site} has={has} /> : site.kind === 'parcel' ? <ParcelBody site={site} has={has} /> : <ParkBody site={site} has={has} />
   const showMap = has('map')
   const showPhoto = has('photo') && site.photoId !== null
@@ -164,6 +168,7 @@ function SitePage({ index, site, group, has, basemap, cities }: SiteProps) {
         <div>
           <h2 className="sheet-site__name" data-site-name>{siteName(site)}</h2>
           <div className="sheet-site__where">{whereLine(site)}</div>
+          <SiteCheck check={sheetCheck(site, data)} />
         </div>
       </header>
       {(showMap || showPhoto) && (
@@ -174,6 +179,15 @@ function SitePage({ index, site, group, has, basemap, cities }: SiteProps) {
       )}
       {body}
     </Page>
+  )
+}
+
+function SiteCheck({ check }: { check: ReturnType<typeof sheetCheck> }) {
+  if (!check) return null
+  return (
+    <div className={`sheet-site__check${check.stale ? ' sheet-site__check--stale' : ''}`} data-sheet-check={check.stale ? 'stale' : 'fresh'}>
+      核实日期：{check.long}
+    </div>
   )
 }
 

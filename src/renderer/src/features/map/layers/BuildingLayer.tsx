@@ -7,7 +7,7 @@ import { markerRadius, vacancyClass } from '../../../../../shared/vacancyColors'
 import { formatBubbleCount } from '../../../lib/format'
 import { toDisplay } from '../crs'
 import type { MapCrs } from '../../../../../shared/types'
-import { type CanvasPainter, type PaintedSite, siteCanvasOf } from './siteCanvas'
+import { type CanvasPainter, type PaintedSite, siteCanvasOf, STALE_DASH, STALE_STROKE, staleHatch } from './siteCanvas'
 
 // Ten thousand buildings stay smooth: they are clustered with supercluster for the current view
 // and painted straight onto the map's one canvas, over the parcels and outlines (siteCanvas.ts) —
@@ -23,15 +23,19 @@ interface Props {
   selectedId: string | null
   onSelect: (id: string) => void
   tooltip: (b: MapBuilding) => string
+  /** Buildings whose check is before this day are stale: hatched (shared/freshness.ts staleCutoff). */
+  staleBefore: string
 }
 
 interface PointProps {
   index: number
   vacant: number
   leasable: number
+  /** 1 when the building is stale (not verified within the threshold). */
+  stale: number
 }
 
-type BuildingIndex = Supercluster<PointProps, { vacant: number; leasable: number }>
+type BuildingIndex = Supercluster<PointProps, { vacant: number; leasable: number; stale: number }>
 
 /** One painted circle or bubble, in layer points. */
 export interface Item {
@@ -44,6 +48,8 @@ export interface Item {
   building: MapBuilding | null
   /** A bubble's cluster and count. */
   cluster: { id: number; count: number } | null
+  /** A stale building, or a bubble at least half of whose buildings are stale: hatched. */
+  stale: boolean
 }
 
 /** Fired on the map with `{ items }` after each whole paint, and `{ items: null }` when the layer goes. */
@@ -83,11 +89,11 @@ function buildingPainter(
       if ('cluster' in props && props.cluster) {
         shown += props.point_count
         const rate = props.leasable > 0 ? props.vacant / props.leasable : null
-        list.push({ x: p.x, y: p.y, lat, lng, radius: bubbleRadius(props.point_count), fill: vacancyClass(rate).color, building: null, cluster: { id: props.cluster_id, count: props.point_count } })
+        list.push({ x: p.x, y: p.y, lat, lng, radius: bubbleRadius(props.point_count), fill: vacancyClass(rate).color, building: null, cluster: { id: props.cluster_id, count: props.point_count }, stale: props.stale * 2 >= props.point_count })
       } else {
         shown += 1
         const b = placed[(props as PointProps).index]!
-        list.push({ x: p.x, y: p.y, lat, lng, radius: markerRadius(b.leasableArea), fill: vacancyClass(b.vacancyRate).color, building: b, cluster: null })
+        list.push({ x: p.x, y: p.y, lat, lng, radius: markerRadius(b.leasableArea), fill: vacancyClass(b.vacancyRate).color, building: b, cluster: null, stale: (props as PointProps).stale === 1 })
       }
     }
     // Bubbles over circles, as the DOM bubbles were.
@@ -119,11 +125,13 @@ function buildingPainter(
       const byColour = new Map<string, Item[]>()
       let selected: Item | null = null
       const bubbles: Item[] = []
+      const stale: Item[] = []
       for (const item of items) {
         if (!inView(item)) continue
         if (item.cluster) bubbles.push(item)
         else if (item.building!.id === selectedId) selected = item
         else {
+          if (item.stale) stale.push(item)
           const list = byColour.get(item.fill)
           if (list) list.push(item)
           else byColour.set(item.fill, [item])
@@ -144,7 +152,27 @@ function buildingPainter(
         ctx.stroke()
       }
       for (const [fill, list] of byColour) circles(list, fill, '#ffffff', 1.2, 0.92)
+      // Stale buildings: hatched over their colour, with a dashed dark ring (one path for all).
+      if (stale.length > 0) {
+        ctx.save()
+        ctx.beginPath()
+        for (const i of stale) {
+          ctx.moveTo(i.x + i.radius, i.y)
+          ctx.arc(i.x, i.y, i.radius, 0, Math.PI * 2)
+        }
+        const hatch = staleHatch(ctx)
+        if (hatch) {
+          ctx.fillStyle = hatch
+          ctx.fill()
+        }
+        ctx.setLineDash(STALE_DASH)
+        ctx.strokeStyle = STALE_STROKE
+        ctx.lineWidth = 1.4
+        ctx.stroke()
+        ctx.restore()
+      }
       if (selected) circles([selected], selected.fill, SELECTED_STROKE, 3, 0.92)
+      if (whole) map.getContainer().dataset.buildingsStale = String(stale.length)
 
       // Bubbles: a soft shadow, the colour of their buildings' vacancy, a white ring, the count.
       if (bubbles.length > 0) {
@@ -167,6 +195,20 @@ function buildingPainter(
         ctx.strokeStyle = '#ffffff'
         ctx.lineWidth = 2
         ctx.stroke()
+        const staleBubbles = bubbles.filter((b) => b.stale)
+        const hatch = staleBubbles.length > 0 ? staleHatch(ctx) : null
+        if (hatch) {
+          // A hatched band inside the white ring, around the count, so the number stays readable.
+          ctx.beginPath()
+          for (const b of staleBubbles) {
+            ctx.moveTo(b.x + b.radius - 2, b.y)
+            ctx.arc(b.x, b.y, b.radius - 2, 0, Math.PI * 2)
+            ctx.moveTo(b.x + b.radius - 6, b.y)
+            ctx.arc(b.x, b.y, b.radius - 6, 0, Math.PI * 2)
+          }
+          ctx.fillStyle = hatch
+          ctx.fill('evenodd')
+        }
         ctx.save()
         ctx.font = BUBBLE_FONT
         ctx.textAlign = 'center'
@@ -176,6 +218,7 @@ function buildingPainter(
         ctx.shadowBlur = 2
         for (const b of bubbles) ctx.fillText(formatBubbleCount(b.cluster!.count), b.x, b.y + 0.5)
         ctx.restore()
+        if (whole) map.getContainer().dataset.bubblesStale = String(staleBubbles.length)
       }
     },
 
@@ -200,54 +243,60 @@ function buildingPainter(
   }
 }
 
-function buildIndex(placed: readonly MapBuilding[], crs: MapCrs): BuildingIndex {
+function buildIndex(placed: readonly MapBuilding[], crs: MapCrs, staleBefore: string): BuildingIndex {
   const sc: BuildingIndex = new Supercluster({
     radius: 64,
     maxZoom: 15,
-    map: (p) => ({ vacant: p.vacant, leasable: p.leasable }),
+    map: (p) => ({ vacant: p.vacant, leasable: p.leasable, stale: p.stale }),
     reduce: (acc, p) => {
       acc.vacant += p.vacant
       acc.leasable += p.leasable
+      acc.stale += p.stale
     },
   })
   sc.load(
     placed.map((b, i) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: toDisplay(crs, [b.lng!, b.lat!]) },
-      properties: { index: i, vacant: b.vacantArea, leasable: b.leasableArea },
+      // A check sorts before the cutoff day exactly when it is stale ('YYYY-MM-DDV' vs 'YYYY-MM-DD').
+      properties: { index: i, vacant: b.vacantArea, leasable: b.leasableArea, stale: b.check < staleBefore ? 1 : 0 },
     })),
   )
   return sc
 }
 
 /**
- * The placed buildings and their cluster index, kept per list of buildings and coordinate system:
+ * The placed buildings and their cluster index, kept per list of buildings, coordinate system and
+ * stale cutoff day (which changes with the date or the threshold setting, rarely):
  * the whole list comes back as the same array when a filter is cleared (shared/mapFilter.ts), and
  * its index (about 90 ms at 10,000 buildings) is then used again instead of being rebuilt.
  */
-const indexes = new WeakMap<readonly MapBuilding[], Map<MapCrs, { placed: MapBuilding[]; index: BuildingIndex }>>()
+const indexes = new WeakMap<readonly MapBuilding[], Map<string, { placed: MapBuilding[]; index: BuildingIndex }>>()
 
-function indexOf(buildings: readonly MapBuilding[], crs: MapCrs): { placed: MapBuilding[]; index: BuildingIndex } {
+function indexOf(buildings: readonly MapBuilding[], crs: MapCrs, staleBefore: string): { placed: MapBuilding[]; index: BuildingIndex } {
   let byCrs = indexes.get(buildings)
   if (!byCrs) {
     byCrs = new Map()
     indexes.set(buildings, byCrs)
   }
-  let entry = byCrs.get(crs)
+  const key = `${crs} ${staleBefore}`
+  let entry = byCrs.get(key)
   if (!entry) {
     const placed = buildings.filter((b) => b.lng != null && b.lat != null)
-    entry = { placed, index: buildIndex(placed, crs) }
-    byCrs.set(crs, entry)
+    entry = { placed, index: buildIndex(placed, crs, staleBefore) }
+    // One entry per list: an older cutoff's index is of no more use.
+    byCrs.forEach((_, k) => k.startsWith(`${crs} `) && byCrs!.delete(k))
+    byCrs.set(key, entry)
   }
   return entry
 }
 
-export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }: Props) {
+export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip, staleBefore }: Props) {
   const map = useMap()
   const callbacks = useRef({ onSelect, tooltip })
   callbacks.current = { onSelect, tooltip }
 
-  const { placed, index } = useMemo(() => indexOf(buildings, crs), [buildings, crs])
+  const { placed, index } = useMemo(() => indexOf(buildings, crs, staleBefore), [buildings, crs, staleBefore])
 
   const state = useRef<State>({ index, placed, selectedId })
   const painter = useMemo(() => buildingPainter(state, callbacks), [])
@@ -261,7 +310,7 @@ export function BuildingLayer({ buildings, crs, selectedId, onSelect, tooltip }:
     }
   }, [map, canvas, painter])
 
-  // A new index (filter, data, basemap) or selection paints the canvas again; nothing else is redone.
+  // A new index (filter, data, basemap, stale cutoff) or selection paints the canvas again; nothing else is redone.
   useEffect(() => {
     const s = state.current
     if (s.index === index && s.placed === placed && s.selectedId === selectedId) return // painted when added

@@ -7,7 +7,7 @@ import type { Boundary } from '../../../../../shared/schemas/parcels'
 import type { MapCrs } from '../../../../../shared/types'
 import { latLngOf, toDisplay } from '../crs'
 import { boundaryAtZoom, FULL_DETAIL_ZOOM, vertexCount } from '../parcelDetail'
-import { type CanvasPainter, siteCanvasOf } from './siteCanvas'
+import { type CanvasPainter, siteCanvasOf, STALE_DASH, STALE_STROKE, staleHatch } from './siteCanvas'
 
 // Parcel boundaries on the map's canvas, in the land-use colours of a planning map. Five thousand
 // parcels are no job for five thousand Leaflet polygons, each projected, clipped and painted on its
@@ -28,6 +28,8 @@ interface Props {
   hiddenId: string | null
   onSelect: (id: string) => void
   tooltip: (p: MapParcel) => string
+  /** Parcels whose check is before this day are stale: hatched (shared/freshness.ts staleCutoff). */
+  staleBefore: string
 }
 
 export function boundaryLatLngs(boundary: Boundary, crs: MapCrs): L.LatLngExpression[][] | L.LatLngExpression[][][] {
@@ -97,6 +99,7 @@ interface State {
   visibleIds: ReadonlySet<string>
   hiddenId: string | null
   selectedId: string | null
+  staleBefore: string
 }
 
 function parcelPainter(state: { current: State }, callbacks: { current: { onSelect: (id: string) => void; tooltip: (p: MapParcel) => string } }): CanvasPainter {
@@ -105,7 +108,7 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
   return {
     place: 'under',
     paint(ctx, map, view, whole) {
-      const { entries, visibleIds, hiddenId, selectedId } = state.current
+      const { entries, visibleIds, hiddenId, selectedId, staleBefore } = state.current
       const zoom = map.getZoom()
       const scale = map.getZoomScale(zoom, 0)
       const origin = map.getPixelOrigin()
@@ -117,6 +120,7 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
       let shown = 0
       let selected: Entry | null = null
       const drawn: Entry[] = []
+      const stale: Entry[] = []
       for (const entry of entries) {
         const id = entry.parcel.id
         if (!visibleIds.has(id) || id === hiddenId) continue
@@ -127,6 +131,8 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
           selected = entry
           continue
         }
+        // A check sorts before the cutoff day exactly when it is stale ('YYYY-MM-DDV' vs 'YYYY-MM-DD').
+        if (entry.parcel.check < staleBefore) stale.push(entry)
         const group = byUse.get(entry.parcel.landUse)
         if (group) group.push(entry)
         else byUse.set(entry.parcel.landUse, [entry])
@@ -168,6 +174,22 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
         if (points.length > 0) fillAndStroke(points, colour.fill, 0.42, colour.stroke, 2)
         drawn.push(...list)
       }
+      // Stale parcels: hatched over their land-use colour, outlined dashed (one path for all).
+      if (stale.length > 0) {
+        ctx.save()
+        ctx.beginPath()
+        for (const entry of stale) trace(entry)
+        const hatch = staleHatch(ctx)
+        if (hatch) {
+          ctx.fillStyle = hatch
+          ctx.fill('evenodd')
+        }
+        ctx.setLineDash(STALE_DASH)
+        ctx.strokeStyle = STALE_STROKE
+        ctx.lineWidth = 1.2
+        ctx.stroke()
+        ctx.restore()
+      }
       if (selected) {
         fillAndStroke([selected], landUseColor(selected.parcel.landUse).fill, 0.6, SELECTED_STROKE, 3)
         drawn.push(selected)
@@ -178,6 +200,7 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
       const container = map.getContainer()
       container.dataset.parcelsShown = String(shown)
       container.dataset.parcelsDrawn = String(drawn.length)
+      container.dataset.parcelsStale = String(stale.length)
 
     },
 
@@ -206,7 +229,7 @@ function parcelPainter(state: { current: State }, callbacks: { current: { onSele
   }
 }
 
-export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, onSelect, tooltip }: Props) {
+export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, onSelect, tooltip, staleBefore }: Props) {
   const map = useMap()
   const callbacks = useRef({ onSelect, tooltip })
   callbacks.current = { onSelect, tooltip }
@@ -250,7 +273,7 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
     return list
   }, [map, parcels, crs])
 
-  const state = useRef<State>({ entries, visibleIds, hiddenId, selectedId })
+  const state = useRef<State>({ entries, visibleIds, hiddenId, selectedId, staleBefore })
   const painter = useMemo(() => parcelPainter(state, callbacks), [])
   const canvas = useMemo(() => siteCanvasOf(map), [map])
 
@@ -263,10 +286,10 @@ export function ParcelLayer({ parcels, visibleIds, crs, selectedId, hiddenId, on
   // milliseconds for every parcel in view.
   useEffect(() => {
     const s = state.current
-    if (s.entries === entries && s.visibleIds === visibleIds && s.hiddenId === hiddenId && s.selectedId === selectedId) return // painted when added
-    state.current = { entries, visibleIds, hiddenId, selectedId }
+    if (s.entries === entries && s.visibleIds === visibleIds && s.hiddenId === hiddenId && s.selectedId === selectedId && s.staleBefore === staleBefore) return // painted when added
+    state.current = { entries, visibleIds, hiddenId, selectedId, staleBefore }
     canvas.repaint()
-  }, [canvas, entries, visibleIds, hiddenId, selectedId])
+  }, [canvas, entries, visibleIds, hiddenId, selectedId, staleBefore])
 
   return null
 }

@@ -205,3 +205,37 @@ export function siteCanvasOf(map: L.Map): SiteCanvas {
   map.options.renderer = made
   return made
 }
+
+const hatches = new WeakMap<CanvasRenderingContext2D, CanvasPattern | null>()
+
+/**
+ * The hatching laid over stale sites (not verified for longer than the threshold,
+ * shared/freshness.ts): dark diagonal lines over the site's own colour, so the colour still reads.
+ * Made once per canvas.
+ */
+export function staleHatch(ctx: CanvasRenderingContext2D): CanvasPattern | null {
+  if (hatches.has(ctx)) return hatches.get(ctx)!
+  const tile = document.createElement('canvas')
+  tile.width = tile.height = 6
+  const t = tile.getContext('2d')
+  if (t) {
+    t.strokeStyle = 'rgba(40,40,40,.75)'
+    t.lineWidth = 1.2
+    t.beginPath()
+    // One diagonal and its two corner pieces, so the tiles join into unbroken lines.
+    t.moveTo(0, 6)
+    t.lineTo(6, 0)
+    t.moveTo(-1, 1)
+    t.lineTo(1, -1)
+    t.moveTo(5, 7)
+    t.lineTo(7, 5)
+    t.stroke()
+  }
+  const pattern = t ? ctx.createPattern(tile, 'repeat') : null
+  hatches.set(ctx, pattern)
+  return pattern
+}
+
+/** The stroke of a stale site's outline: dashed, so it reads without colour too. */
+export const STALE_DASH = [3, 2]
+export const STALE_STROKE = '#3a3a3a'
