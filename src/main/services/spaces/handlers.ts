@@ -6,12 +6,14 @@ import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive, storeBooleans } from '../guards'
+import { spaceLayoutHandlers } from './layout'
 import { requireFreeFloorUnit } from './rules'
 
 const leasedBy = (what: string, field: string | undefined, tenant: string) =>
   new DomainError('conflict', `${what}：该空间由“${tenant}”租用，租约尚未到期；请先删除租约或填写到期日期`, field)
 
 export const spaceHandlers = {
+  ...spaceLayoutHandlers,
   'spaces.list': async (input, { store }) => listSpaces(store.db, input),
 
   'spaces.create': async (input, { store, author }) =>
