@@ -12,7 +12,7 @@ import { ConfirmDialog } from './FormBits'
 import { LeasesSection } from './LeasesSection'
 import { useDeleteBuilding, useRestoreBuilding } from './mutations'
 import { useBuilding } from './queries'
-import { SpacesSection } from './SpacesSection'
+import { SpacesViews } from './stacking/SpacesViews'
 
 export function BuildingDetailScreen() {
   const { id = '' } = useParams()
@@ -76,7 +76,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
       <BuildingTiles b={b} />
       <h2>{t('detail.facts')}</h2>
       <BuildingFacts b={b} />
-      <SpacesSection buildingId={b.id} spaces={spaces} />
+      <SpacesViews detail={detail} />
       <LeasesSection buildingId={b.id} leases={leases} spaces={spaces} />
       <PhotosSection ownerKind="building" ownerId={b.id} />
       <SiteVisits kind="building" id={b.id} name={b.name} />
