@@ -25,21 +25,20 @@ export function GenerateFloors({ building, onDone }: { building: BuildingSummary
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    generate.mutate(
-      {
+    // mutateAsync, not mutate's callbacks: the form leaves the page once the floors exist, and the
+    // person should still hear how many units were made.
+    generate
+      .mutateAsync({
         buildingId: building.id,
         fromFloor: from,
         toFloor: to,
         unitsPerFloor: parseNumber(units) as number,
         typicalArea: parseNumber(area) as number,
-      },
-      {
-        onSuccess: ({ ids }) => {
-          toast(t('generate.done', { count: ids.length }))
-          onDone?.(ids)
-        },
-      },
-    )
+      })
+      .then(({ ids }) => {
+        toast(t('generate.done', { count: ids.length }))
+        onDone?.(ids)
+      }, () => undefined) // shown beside the fields (generate.error)
   }
 
   return (

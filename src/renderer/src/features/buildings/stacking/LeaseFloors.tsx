@@ -7,7 +7,7 @@ import { undoLease } from './undoCalls'
 import type { UndoStack } from './useUndoStack'
 
 /**
- * "整层 已租 给 X公司": one lease of every space on the chosen floors to a company found by typing
+ * "整层 已租 给 X公司": one lease of every space on the chosen floors (given top first) to a company found by typing
  * part of its name, or created from the typed name when none matches.
  */
 export function LeaseFloors({ floors, spaceIds, undo }: { floors: string[]; spaceIds: string[]; undo: UndoStack }) {
@@ -28,7 +28,7 @@ export function LeaseFloors({ floors, spaceIds, undo }: { floors: string[]; spac
     try {
       const tenantId = exact?.id ?? (await createTenant.mutateAsync({ name: typed })).id
       const { id } = await createLease.mutateAsync({ tenantId, spaceIds, endDate: endDate || null })
-      const label = t('select.leaseDone', { floors: floors.join('、'), tenant: typed })
+      const label = t('select.leaseDone', { floors: floors.length > 1 ? `${floors[floors.length - 1]}–${floors[0]}` : floors[0], tenant: typed })
       undo.push({ label, undo: () => undoLease(id) })
       toast(label)
       setName('')

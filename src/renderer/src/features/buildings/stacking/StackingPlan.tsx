@@ -112,6 +112,7 @@ export function StackingPlan({ detail, undo, onWalk }: { detail: BuildingDetail;
                 widest={plan.widest}
                 selected={floors.includes(floor.label)}
                 inBlock={blockFloors.has(floor.label)}
+                blockEdge={blockEdge(plan.block.labels, floor.label)}
                 picked={picked}
                 ending={plan.ending}
                 endDates={endDates}
@@ -128,6 +129,13 @@ export function StackingPlan({ detail, undo, onWalk }: { detail: BuildingDetail;
   )
 }
 
+/** Where a floor sits in the outlined run of wholly vacant floors (the outline is drawn per row). */
+function blockEdge(labels: string[], label: string): string {
+  const i = labels.indexOf(label)
+  if (i < 0) return ''
+  return `${i === 0 ? ' block-top' : ''}${i === labels.length - 1 ? ' block-bottom' : ''}`
+}
+
 /** "12-14" for a run of floors given top first, "12" for one. */
 const blockRange = (labels: string[]) => (labels.length > 1 ? `${labels[labels.length - 1]}-${labels[0]}` : (labels[0] ?? ''))
 
@@ -136,6 +144,7 @@ interface FloorRowProps {
   widest: number
   selected: boolean
   inBlock: boolean
+  blockEdge: string
   picked: string[]
   ending: Map<string, 'within6' | 'within12'>
   endDates: Map<string, string>
@@ -144,10 +153,13 @@ interface FloorRowProps {
   onBlock: (space: Space, event: MouseEvent) => void
 }
 
-function FloorRow({ floor, widest, selected, inBlock, picked, ending, endDates, byId, onFloor, onBlock }: FloorRowProps) {
+function FloorRow({ floor, widest, selected, inBlock, blockEdge, picked, ending, endDates, byId, onFloor, onBlock }: FloorRowProps) {
   const { t, i18n } = useTranslation(['stacking', 'buildings', 'common'], { nsMode: 'fallback' })
   const lang = i18n.language as Language
   const width = widest > 0 && floor.area > 0 ? Math.max(12, (floor.area / widest) * 100) : 100
+  // A wholly vacant floor of the block is outlined as a whole (runs join into one box); on a floor
+  // only partly vacant, the vacant units are.
+  const wholeFloor = inBlock && floor.area > 0 && floor.vacant >= floor.area - 1e-6
   return (
     <div className={`stacking__floor${selected ? ' is-selected' : ''}`} role="listitem" data-floor={floor.label}>
       <button
@@ -160,12 +172,12 @@ function FloorRow({ floor, widest, selected, inBlock, picked, ending, endDates, 
         {floor.label}
       </button>
       <div className="stacking__track">
-      <div className="stacking__bar" style={{ width: `${width}%` }}>
+      <div className={`stacking__bar${wholeFloor ? ` in-block${blockEdge}` : ''}`} style={{ width: `${width}%` }}>
         {floor.spaces.length === 0 && <span className="stacking__empty">{t('plan.emptyFloor')}</span>}
         {floor.spaces.map((s) => {
           const space = byId.get(s.id)!
           const mark = ending.get(s.id)
-          const outlined = inBlock && s.status === 'vacant'
+          const outlined = inBlock && !wholeFloor && s.status === 'vacant'
           const title = t('plan.blockTitle', {
             floor: floor.label,
             unit: s.unit ?? '',
@@ -187,6 +199,7 @@ function FloorRow({ floor, widest, selected, inBlock, picked, ending, endDates, 
               onClick={(e) => onBlock(space, e)}
             >
               <span className="stacking__unit">{s.unit ?? '—'}</span>
+              {space.tenantName && <span className="stacking__tenant">{space.tenantName}</span>}
               <span className="stacking__area">{Math.round(s.area).toLocaleString()}</span>
             </button>
           )

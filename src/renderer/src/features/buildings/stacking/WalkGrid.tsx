@@ -49,6 +49,12 @@ export function WalkGrid({ detail, undo }: { detail: BuildingDetail; undo: UndoS
   const edited = useRef(new Set<string>())
   const gridRef = useRef<HTMLDivElement>(null)
   const focusWanted = useRef(false)
+  // Floors generated from this grid: the form goes away with them, and the focus moves to the first cell.
+  const wasEmpty = useRef(rows.length === 0)
+  if (wasEmpty.current && rows.length > 0) {
+    wasEmpty.current = false
+    focusWanted.current = true
+  }
 
   const row = rows[Math.min(cursor.row, rows.length - 1)]
   const space = row?.spaces[cursor.col]
@@ -76,33 +82,39 @@ export function WalkGrid({ detail, undo }: { detail: BuildingDetail; undo: UndoS
     setCursor({ row: nextRow, col: nextCol })
   }
 
-  /** Saves one field of the space under the cursor: one call, its inverse pushed on the undo stack. */
+  /**
+   * Saves one field of the space under the cursor: one call. Its inverse goes on the undo stack at
+   * once, in the order the person typed (saves may answer out of order), and waits for the save.
+   */
   const save = (change: Pending) => {
     if (!space || !row) return
-    const before = { status: space.status as SpaceStatus, area: space.area }
+    const id = space.id
+    // The value before this change is the one shown: an earlier change may still be on its way.
+    const before = { status: (pending[id]?.status ?? space.status) as SpaceStatus, area: pending[id]?.area ?? space.area }
     const unit = space.unit ?? ''
     const what = change.status
       ? t('undo.status', { floor: row.label, unit, status: t(`vocab.spaceStatus.${change.status}`) })
       : t('undo.area', { floor: row.label, unit, area: formatArea(change.area!, lang) })
-    const id = space.id
     setPending((p) => ({ ...p, [id]: { ...p[id], ...change } }))
     edited.current.add(row.label)
     const settle = () => setPending((p) => {
       const { [id]: _, ...rest } = p
       return rest
     })
-    update.mutateAsync({ id, ...change }).then(
+    const saved = update.mutateAsync({ id, ...change }).then(
       () => {
         settle()
-        const inverse = change.status ? { status: before.status } : { area: before.area }
-        undo.push({ label: what, undo: () => api.call('spaces.update', { id, ...inverse }) })
         say(t('grid.saved', { what }))
+        return true
       },
       (e: Error) => {
         settle()
         say(e.message, true)
+        return false
       },
     )
+    const inverse = change.status ? { status: before.status } : { area: before.area }
+    undo.push({ label: what, undo: async () => (await saved) && api.call('spaces.update', { id, ...inverse }) })
   }
 
   const commitArea = (text: string) => {
@@ -169,13 +181,7 @@ export function WalkGrid({ detail, undo }: { detail: BuildingDetail; undo: UndoS
         {undo.top && <span className="muted small">Ctrl+Z · {t('undo.action', { what: undo.top.label })}</span>}
       </div>
       {rows.length === 0 && (
-        <GenerateFloors
-          building={building}
-          onDone={() => {
-            focusWanted.current = true
-            setCursor({ row: 0, col: 0 })
-          }}
-        />
+        <GenerateFloors building={building} />
       )}
       <p className="muted small">{t('grid.hint')}</p>
       <div className="walk-grid__legend">
