@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import type { SpaceStatus } from '../../../../../shared/domain'
 import { stackingPlan } from '../../../../../shared/stacking'
 import type { BuildingDetail } from '../../../../../shared/types'
-import { api } from '../../../api/client'
 import type { Language } from '../../../i18n'
 import { parseNumber } from '../../../lib/form'
 import { formatArea } from '../../../lib/format'
@@ -12,6 +11,7 @@ import { GenerateFloors } from './GenerateFloors'
 import { STATUS_KEYS } from './i18n'
 import { useMarkVerified } from './mutations'
 import { PlanLegend } from './PlanLegend'
+import { undoSpaceField } from './undoCalls'
 import { localToday } from './StackingPlan'
 import type { UndoStack } from './useUndoStack'
 
@@ -114,14 +114,14 @@ export function WalkGrid({ detail, undo }: { detail: BuildingDetail; undo: UndoS
       },
     )
     const inverse = change.status ? { status: before.status } : { area: before.area }
-    undo.push({ label: what, undo: async () => (await saved) && api.call('spaces.update', { id, ...inverse }) })
+    undo.push({ label: what, undo: async () => (await saved) && undoSpaceField(id, inverse) })
   }
 
   const commitArea = (text: string) => {
     const area = parseNumber(text)
     setEditing(null)
     if (area === null || typeof area !== 'number' || !(area > 0)) {
-      say(`${t('spaces.fields.area')}：${text ? `“${text}”` : ''}应为大于 0 的数字`, true)
+      say(t('grid.badArea', { text }), true)
       return
     }
     if (space && area !== space.area) save({ area })

@@ -34,7 +34,7 @@ export const messages = {
       title: '逐层录入', label: '逐层录入表：行是楼层，列是单元', hint: '方向键移动；键入状态字母或面积数字；Enter 编辑/确认，Esc 取消；Ctrl+Z 撤销；V 核实本层。离开改过的楼层即记为已核实。',
       floor: '楼层', unit: '单元 {{n}}', cell: '{{floor}} 层 {{unit}}，{{status}}，{{area}}', noSpace: '{{floor}} 层第 {{n}} 格：无单元',
       editArea: '{{floor}} 层 {{unit}} 面积（m²）', saved: '已保存：{{what}}', verified: '{{floor}} 层已核实', empty: '没有单元：先生成楼层。',
-      keys: '状态键',
+      keys: '状态键', badArea: '面积：“{{text}}”应为大于 0 的数字',
     },
   },
   en: {
@@ -67,7 +67,7 @@ export const messages = {
       title: 'Floor walk', label: 'Floor walk grid: rows are floors, columns are units', hint: 'Arrows move; type a status letter or an area; Enter edits/commits, Esc cancels; Ctrl+Z undoes; V marks the floor verified. Leaving a floor you changed marks it verified.',
       floor: 'Floor', unit: 'Unit {{n}}', cell: 'Floor {{floor}} {{unit}}, {{status}}, {{area}}', noSpace: 'Floor {{floor}} cell {{n}}: no unit',
       editArea: 'Floor {{floor}} {{unit}} area (m²)', saved: 'Saved: {{what}}', verified: 'Floor {{floor}} verified', empty: 'No units: generate floors first.',
-      keys: 'Status keys',
+      keys: 'Status keys', badArea: 'Area: “{{text}}” should be a number above 0',
     },
   },
 }

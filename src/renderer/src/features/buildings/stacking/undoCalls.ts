@@ -37,3 +37,8 @@ export async function undoMerge(result: { id: string; deletedIds: string[]; prev
 export async function undoLease(id: string): Promise<void> {
   await api.call('leases.delete', { id })
 }
+
+/** Puts back one field of one space changed in the grid. */
+export async function undoSpaceField(id: string, previous: { status: SpacePrevious['status'] } | { area: number }): Promise<void> {
+  await api.call('spaces.update', { id, ...previous })
+}
