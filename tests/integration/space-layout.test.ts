@@ -157,5 +157,5 @@ describe('cli check: one space per floor + unit', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 60_000) // loads a generated store and the demo: seconds on a busy machine
 })
