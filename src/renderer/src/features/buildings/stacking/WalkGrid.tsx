@@ -66,6 +66,17 @@ export function WalkGrid({ detail, undo }: { detail: BuildingDetail; undo: UndoS
     gridRef.current?.querySelector<HTMLElement>('[data-active="true"]')?.focus()
   }, [cursor, editing, rows.length])
 
+  // Leaving the grid leaves the floor one was on: floors changed and not yet marked are verified.
+  const verifyLater = useRef(verify.mutateAsync)
+  verifyLater.current = verify.mutateAsync
+  useEffect(() => {
+    const floors = edited.current
+    return () => {
+      for (const floorLabel of floors) void verifyLater.current({ kind: 'floor', id: building.id, floorLabel }).catch(() => undefined)
+      floors.clear()
+    }
+  }, [building.id])
+
   const markFloor = (floorLabel: string) => {
     edited.current.delete(floorLabel)
     verify.mutateAsync({ kind: 'floor', id: building.id, floorLabel }).then(
