@@ -8,6 +8,10 @@ import { parcelCreate, parcelList, parcelUpdate } from './schemas/parcels'
 import { parkCreate, parkList, parkUpdate } from './schemas/parks'
 import { savedSearchCreate, savedSearchUpdate } from './schemas/savedSearches'
 import { spaceCreate, spaceList, spaceUpdate } from './schemas/spaces'
+import {
+  type SpaceMergeResult, type SpaceSplitResult, type SpacesCreated, type SpacesUpdated, spaceBulkUpdate, spaceCopyFloor,
+  spaceGenerateFloors, spaceMerge, spaceSplit,
+} from './schemas/spaceLayout'
 import { tenantCreate, tenantList, tenantUpdate } from './schemas/tenants'
 import type {
   AreaEstimate, AsOfFigures, Basemap, BasemapList, BoundaryCity, BoundaryFeatureCollection, ComingFreeSpace, Job,
@@ -92,6 +96,12 @@ export const contract = {
   'spaces.update': method<Space>()(spaceUpdate),
   'spaces.delete': method<null>()(byId('空间')),
   'spaces.restore': method<null>()(byId('空间')),
+  // Laying out many spaces at once (stacking plan, keyboard grid); each answers what undoes it.
+  'spaces.generateFloors': method<SpacesCreated>()(spaceGenerateFloors),
+  'spaces.bulkUpdate': method<SpacesUpdated>()(spaceBulkUpdate),
+  'spaces.split': method<SpaceSplitResult>()(spaceSplit),
+  'spaces.merge': method<SpaceMergeResult>()(spaceMerge),
+  'spaces.copyFloor': method<SpacesCreated>()(spaceCopyFloor),
 
   'tenants.list': method<Tenant[]>()(tenantList),
   'tenants.get': method<{ tenant: Tenant; leases: Lease[] }>()(byId('企业')),

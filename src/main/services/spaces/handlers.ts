@@ -6,6 +6,7 @@ import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive, storeBooleans } from '../guards'
+import { spaceLayoutHandlers } from './layout'
 import { requireFreeFloorUnit, requireLiveBuilding } from './rules'
 
 /** The refusal names the lease, so the person is taken to where its end date is entered. */
@@ -16,6 +17,7 @@ const leasedBy = (what: string, field: string | undefined, lease: { id: string; 
 }
 
 export const spaceHandlers = {
+  ...spaceLayoutHandlers,
   'spaces.list': async (input, { store }) => listSpaces(store.db, input),
 
   'spaces.create': async (input, { store, author }) =>

@@ -14,7 +14,7 @@ import { ConfirmDialog } from './FormBits'
 import { LeasesSection } from './LeasesSection'
 import { useDeleteBuilding, useRestoreBuilding } from './mutations'
 import { useBuilding } from './queries'
-import { SpacesSection } from './SpacesSection'
+import { SpacesViews } from './stacking/SpacesViews'
 
 export function BuildingDetailScreen() {
   const { id = '' } = useParams()
@@ -80,7 +80,7 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
       <AsOfCard scope="building" id={b.id} />
       <h2>{t('detail.facts')}</h2>
       <BuildingFacts b={b} />
-      <SpacesSection buildingId={b.id} spaces={spaces} />
+      <SpacesViews detail={detail} />
       <LeasesSection buildingId={b.id} leases={leases} spaces={spaces} />
       <PhotosSection ownerKind="building" ownerId={b.id} site={{ kind: 'building', id: b.id, lng: b.lng, lat: b.lat }} />
       <SiteVisits kind="building" id={b.id} name={b.name} />
