@@ -40,6 +40,8 @@ describe('buildings in the browser host', () => {
     await page.locator('input[name="address"]').fill('沈河区青年大街 100 号')
     await page.getByRole('button', { name: '保存' }).click()
     await page.getByRole('heading', { name: '测试金融中心' }).waitFor()
+    // The page opens on the stacking plan; this person prefers the table (remembered from now on).
+    await page.getByRole('tab', { name: '表格' }).click()
 
     for (const [floor, area, status] of [['12', '1500', 'vacant'], ['13', '500', 'leased']] as const) {
       await page.getByRole('button', { name: '新增空间' }).click()
@@ -79,9 +81,13 @@ describe('buildings in the browser host', () => {
     await search.fill('金融中')
     await page.getByRole('option', { name: /测试金融中心/ }).click()
     await page.getByRole('heading', { name: '测试金融中心' }).waitFor()
+    // The page opens on the stacking plan; this person prefers the table (remembered from now on).
+    await page.getByRole('tab', { name: '表格' }).click()
 
     await page.reload()
     await page.getByRole('heading', { name: '测试金融中心' }).waitFor()
+    // The page opens on the stacking plan; this person prefers the table (remembered from now on).
+    await page.getByRole('tab', { name: '表格' }).click()
     const row = page.locator('[data-testid="space-row"]', { hasText: '1,500' })
     expect(await row.locator('select[name="status"]').inputValue()).toBe('leased')
     await expect.poll(() => tileText('vacancyRate')).toBe('0.0%')

@@ -68,6 +68,7 @@ describe('history and trash in the browser host', () => {
   it('deletes a space, restores it from the trash, and sees it back on the building page', async () => {
     await page.goto(`${host.origin}/#/buildings/${towerId}`)
     await page.getByRole('heading', { level: 1, name: /茂业中心/ }).waitFor()
+    await page.getByRole('tab', { name: '表格' }).click()
     const before = await spaceRows().count()
     // A space nobody leases (a leased one is refused while its lease runs).
     const row = spaceRows().filter({ has: page.locator('td:nth-child(9)', { hasText: '—' }) }).first()
@@ -94,6 +95,7 @@ describe('history and trash in the browser host', () => {
 
     await page.goto(`${host.origin}/#/buildings/${towerId}`)
     await page.getByRole('heading', { level: 1, name: /茂业中心/ }).waitFor()
+    await page.getByRole('tab', { name: '表格' }).click()
     await expect.poll(() => spaceRows().count()).toBe(before)
     expect(await page.locator(`[data-testid="space-row"][data-id="${id}"]`).count()).toBe(1)
 

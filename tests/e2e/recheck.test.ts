@@ -83,6 +83,7 @@ describe('re-check queue in the browser host', () => {
   it('marks the floor verified on the building page, and the tower leaves the queue', async () => {
     await towerRow().getByRole('link', { name: tower.name }).click()
     await page.getByRole('heading', { name: tower.name }).waitFor()
+    await page.getByRole('tab', { name: '表格' }).click()
     const floorRow = page.locator(`[data-testid="floor-check"][data-floor="${tower.floor}"]`)
     expect(await floorRow.getAttribute('data-stale')).toBe('1')
     expect(await page.getByTestId('verify-bar').getAttribute('data-stale')).toBe('1')

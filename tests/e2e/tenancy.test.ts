@@ -56,6 +56,7 @@ describe('the lease lifecycle in the browser host', () => {
   it('leases three floors to a tenant and sees the vacancy drop', async () => {
     await page.goto(`${host.url}#/buildings/${building}`)
     await page.getByRole('heading', { level: 1, name: '华润大厦' }).waitFor()
+    await page.getByRole('tab', { name: '表格' }).click()
     await expect.poll(vacancy).toBe('75.0%')
 
     await page.getByRole('button', { name: '新增租约' }).click()

@@ -14,13 +14,13 @@ const VIEW_KEY = 'site-atlas.spacesView'
 
 const savedView = (): View => {
   const v = localStorage.getItem(VIEW_KEY)
-  return VIEWS.includes(v as View) ? (v as View) : 'table'
+  return VIEWS.includes(v as View) ? (v as View) : 'plan'
 }
 
 /**
  * A building's spaces three ways: the stacking plan (楼宇剖面), today's table, and the keyboard grid
- * for walking a tower. The choice is remembered; the table stays the first view a person meets, as
- * before. The plan and the grid share one undo stack.
+ * for walking a tower. The plan is the first view a person meets (a tower read at a glance); the
+ * choice is remembered, so those who prefer the table keep it. The plan and the grid share one undo stack.
  */
 export function SpacesViews({ detail }: { detail: BuildingDetail }) {
   const { t } = useTranslation('stacking')

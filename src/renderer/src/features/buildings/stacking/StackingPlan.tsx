@@ -1,10 +1,12 @@
 import { useMemo, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { checkOf, oldestCheck } from '../../../../../shared/freshness'
 import { type PlanFloor, stackingPlan } from '../../../../../shared/stacking'
 import type { BuildingDetail, Space } from '../../../../../shared/types'
 import { useToast } from '../../../components/Toast'
 import type { Language } from '../../../i18n'
 import { formatArea } from '../../../lib/format'
+import { useFreshness, VerifyButton } from '../../recheck/Freshness'
 import { SpaceDialog } from '../SpaceDialog'
 import { GenerateFloors } from './GenerateFloors'
 import { PlanLegend } from './PlanLegend'
@@ -108,6 +110,7 @@ export function StackingPlan({ detail, undo, onWalk }: { detail: BuildingDetail;
             {plan.floors.map((floor) => (
               <FloorRow
                 key={floor.label}
+                buildingId={building.id}
                 floor={floor}
                 widest={plan.widest}
                 selected={floors.includes(floor.label)}
@@ -149,19 +152,25 @@ interface FloorRowProps {
   ending: Map<string, 'within6' | 'within12'>
   endDates: Map<string, string>
   byId: Map<string, Space>
+  buildingId: string
   onFloor: (label: string, event: MouseEvent) => void
   onBlock: (space: Space, event: MouseEvent) => void
 }
 
-function FloorRow({ floor, widest, selected, inBlock, blockEdge, picked, ending, endDates, byId, onFloor, onBlock }: FloorRowProps) {
+function FloorRow({ floor, widest, selected, inBlock, blockEdge, picked, ending, endDates, byId, buildingId, onFloor, onBlock }: FloorRowProps) {
   const { t, i18n } = useTranslation(['stacking', 'buildings', 'common'], { nsMode: 'fallback' })
   const lang = i18n.language as Language
+  const freshness = useFreshness()
+  // A floor is as fresh as its least recently verified space (shared/freshness.ts); one click
+  // verifies the floor, as on the table view.
+  const check = oldestCheck(...floor.spaces.map((s) => byId.get(s.id)).filter((s) => s !== undefined).map((s) => checkOf(s.verifiedAt, s.createdAt)))
+  const stale = check ? freshness.stale(check) : false
   const width = widest > 0 && floor.area > 0 ? Math.max(12, (floor.area / widest) * 100) : 100
   // A wholly vacant floor of the block is outlined as a whole (runs join into one box); on a floor
   // only partly vacant, the vacant units are.
   const wholeFloor = inBlock && floor.area > 0 && floor.vacant >= floor.area - 1e-6
   return (
-    <div className={`stacking__floor${selected ? ' is-selected' : ''}`} role="listitem" data-floor={floor.label}>
+    <div className={`stacking__floor${selected ? ' is-selected' : ''}${stale ? ' is-stale' : ''}`} role="listitem" data-floor={floor.label} data-stale={stale ? '1' : '0'}>
       <button
         type="button"
         className="stacking__floor-label"
@@ -207,6 +216,9 @@ function FloorRow({ floor, widest, selected, inBlock, blockEdge, picked, ending,
       </div>
       </div>
       <span className="stacking__floor-area">{formatArea(floor.area, lang)}</span>
+      <span className="stacking__floor-check" title={check ? freshness.words(check) : undefined}>
+        {check && <VerifyButton target={{ kind: 'floor', id: buildingId, floorLabel: floor.label }} label={stale ? t('plan.verifyStale') : t('plan.verify')} className="link-button" />}
+      </span>
     </div>
   )
 }

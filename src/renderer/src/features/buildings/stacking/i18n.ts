@@ -8,6 +8,7 @@ export const messages = {
     views: { label: '空间视图', plan: '楼宇剖面', table: '表格', grid: '逐层录入' },
     legend: { title: '图例', ending6: '6 个月内到期', ending12: '12 个月内到期', block: '最大连续空置' },
     plan: {
+      verify: '核实', verifyStale: '待复核',
       title: '楼宇剖面', empty: '还没有楼层或单元：先“生成楼层”，或切换到表格逐个新增。',
       block: '最大连续空置 {{area}}（{{floors}} 层）', noBlock: '没有空置面积',
       floor: '{{floor}} 层', floorSummary: '{{floor}} 层，{{count}} 个空间，{{area}}，空置 {{vacant}}',
@@ -41,6 +42,7 @@ export const messages = {
     views: { label: 'Spaces view', plan: 'Stacking plan', table: 'Table', grid: 'Floor walk' },
     legend: { title: 'Legend', ending6: 'Lease ends within 6 months', ending12: 'Lease ends within 12 months', block: 'Largest contiguous vacancy' },
     plan: {
+      verify: 'Verify', verifyStale: 'Re-check',
       title: 'Stacking plan', empty: 'No floors or units yet: use “Generate floors”, or switch to the table to add them one by one.',
       block: 'Largest contiguous vacancy {{area}} (floor {{floors}})', noBlock: 'Nothing vacant',
       floor: 'Floor {{floor}}', floorSummary: 'Floor {{floor}}, {{count}} spaces, {{area}}, vacant {{vacant}}',
