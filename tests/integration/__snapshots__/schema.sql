@@ -14,6 +14,7 @@ CREATE INDEX park_hosts_building ON park_hosts(building_id);
 CREATE INDEX park_hosts_park ON park_hosts(park_id);
 CREATE INDEX photos_owner ON photos(owner_kind, owner_id, sort_order);
 CREATE UNIQUE INDEX saved_searches_name ON saved_searches(name) WHERE deleted_at IS NULL;
+CREATE INDEX spaces_checks ON spaces(building_id, verified_at, created_at) WHERE deleted_at IS NULL;
 CREATE INDEX spaces_figures ON spaces(building_id, floor_sort, status, area, asking_rent, fit_out, deleted_at);
 CREATE INDEX spaces_floor_unit ON spaces(building_id, floor_label, unit) WHERE deleted_at IS NULL;
 CREATE INDEX sub_parks_park ON sub_parks(park_id);

@@ -7,6 +7,7 @@ import * as m005 from './005_imports'
 import * as m006 from './006_visits'
 import * as m007 from './007_sites_version'
 import * as m008 from './008_field_survey'
+import * as m009 from './009_space_checks'
 
 /**
  * The ordered record of migrations. A bundled app has no migrations folder to scan at run time,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '006_visits': m006,
   '007_sites_version': m007,
   '008_field_survey': m008,
+  '009_space_checks': m009,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length
