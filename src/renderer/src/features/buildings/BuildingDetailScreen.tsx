@@ -77,11 +77,12 @@ function BuildingDetailView({ detail }: { detail: BuildingDetail }) {
       />
       <VerifyBar kind="building" id={b.id} verifiedAt={b.verifiedAt} createdAt={b.createdAt} check={b.check} />
       <BuildingTiles b={b} />
+      {/* The floors first: staff walking a tower work here; the rest is read less often. */}
+      <SpacesViews detail={detail} />
+      <LeasesSection buildingId={b.id} leases={leases} spaces={spaces} />
       <AsOfCard scope="building" id={b.id} />
       <h2>{t('detail.facts')}</h2>
       <BuildingFacts b={b} />
-      <SpacesViews detail={detail} />
-      <LeasesSection buildingId={b.id} leases={leases} spaces={spaces} />
       <PhotosSection ownerKind="building" ownerId={b.id} site={{ kind: 'building', id: b.id, lng: b.lng, lat: b.lat }} />
       <SiteVisits kind="building" id={b.id} name={b.name} />
       <section className="building-parks">
