@@ -8,7 +8,8 @@ import { parcelCreate, parcelList, parcelUpdate } from './schemas/parcels'
 import { parkCreate, parkList, parkUpdate } from './schemas/parks'
 import { savedSearchCreate, savedSearchUpdate } from './schemas/savedSearches'
 import { spaceCreate, spaceList, spaceUpdate } from './schemas/spaces'
-import { tenantCreate, tenantList, tenantUpdate } from './schemas/tenants'
+import { tenantCreate, tenantList, tenantOverview, tenantSearch, tenantUpdate } from './schemas/tenants'
+import type { TenantHit, TenantLease, TenantOverview } from './tenants'
 import type {
   AreaEstimate, Basemap, BasemapList, BoundaryCity, BoundaryFeatureCollection, Job,
   Building, BuildingDetail, BuildingSummary, Change, Cluster, District, InventoryStats, Lease,
@@ -91,7 +92,9 @@ export const contract = {
   'spaces.restore': method<null>()(byId('空间')),
 
   'tenants.list': method<Tenant[]>()(tenantList),
-  'tenants.get': method<{ tenant: Tenant; leases: Lease[] }>()(byId('企业')),
+  'tenants.get': method<{ tenant: Tenant; leases: TenantLease[] }>()(byId('企业')),
+  'tenants.search': method<TenantHit[]>()(tenantSearch),
+  'tenants.overview': method<TenantOverview>()(tenantOverview),
   'tenants.create': method<Created>()(tenantCreate),
   'tenants.update': method<Tenant>()(tenantUpdate),
   'tenants.delete': method<null>()(byId('企业')),
