@@ -52,7 +52,12 @@ export function TenantPicker({ label, value, onChange, error, required, allowCre
   const hits = search.data ?? []
   const options: Option[] = hits.map((hit) => ({ kind: 'hit', hit }))
   const name = text.trim()
-  if (allowCreate && name && !value && !typing && search.isSuccess && !hits.some((h) => h.name === name)) options.push({ kind: 'create', name })
+  // A new name is offered once the search is back without it; Latin letters alone that found
+  // someone are initials or a code being typed, not a company's name.
+  const looksLikeName = hits.length === 0 || /[^\x00-\x7f]/.test(name)
+  if (allowCreate && name && !value && !typing && search.isSuccess && looksLikeName && !hits.some((h) => h.name === name)) {
+    options.push({ kind: 'create', name })
+  }
   const shown = open && !value && name !== ''
   const current = Math.min(active, options.length - 1)
 
