@@ -54,7 +54,7 @@ export function TenantPicker({ label, value, onChange, error, required, allowCre
   const name = text.trim()
   // A new name is offered once the search is back without it; Latin letters alone that found
   // someone are initials or a code being typed, not a company's name.
-  const looksLikeName = hits.length === 0 || /[^\x00-\x7f]/.test(name)
+  const looksLikeName = hits.length === 0 || !/^[a-z0-9]+$/i.test(name)
   if (allowCreate && name && !value && !typing && search.isSuccess && looksLikeName && !hits.some((h) => h.name === name)) {
     options.push({ kind: 'create', name })
   }
