@@ -34,8 +34,6 @@ export interface TenantOverviewRow {
   industry: IndustrySection | null
   aboveScale: boolean
   registeredInDistrict: boolean
-  annualTax: number | null
-  staff: number | null
   isDemo: boolean
   /** Buildings of its current leases, by name. */
   buildings: TenantBuilding[]

@@ -5,6 +5,7 @@ import { nameInitials } from '../../src/shared/pinyinInitials'
 import { buildGeneratedDataset } from '../../src/main/services/generate/dataset'
 import { loadGeneratedData } from '../../src/main/services/generate/load'
 import { loadDemoData } from '../../src/main/services/demo/load'
+import { tenantOverview } from '../../src/main/store/tenantSearch'
 import { freshAppPerTest, pickFile } from '../helpers/store'
 import { runImportJob, writeWorkbook } from '../helpers/importSheets'
 
@@ -122,6 +123,11 @@ describe('the tenant list', () => {
     expect(await ids({ q: 'lnjl' })).toEqual([b.id])
     expect(await ids({ q: '重工', aboveScale: true })).toEqual([c.id])
     expect(await ids({ q: '重工', aboveScale: false })).toEqual([])
+
+    // Beyond the cap the first rows come with the full count.
+    const capped = await tenantOverview(t.app.store.db, { aboveScale: true }, 1)
+    expect(capped.total).toBe(2)
+    expect(capped.rows).toHaveLength(1)
 
     const refused = await t.app.call('tenants.overview', { endingWithinMonths: 5 as 6 })
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid', message: '租约到期：应为 3、6 或 12 个月' } })

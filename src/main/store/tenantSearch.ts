@@ -70,13 +70,10 @@ interface OverviewRow {
   industry: IndustrySection | null
   aboveScale: number
   registeredInDistrict: number
-  annualTax: number | null
-  staff: number | null
   isDemo: number
   buildings: string | null
   nextEnd: string | null
   rank: number
-  total: number
 }
 
 /**
@@ -84,7 +81,7 @@ interface OverviewRow {
  * buildings of its current leases (no end date, or ending today or later — the building figures'
  * rule) and their earliest end; ordered by rank (when searching) and then by name in pinyin order.
  */
-export async function tenantOverview(db: Kysely<Database>, filter: TenantOverviewFilter): Promise<TenantOverview> {
+export async function tenantOverview(db: Kysely<Database>, filter: TenantOverviewFilter, cap = TENANT_OVERVIEW_CAP): Promise<TenantOverview> {
   const where = [sql`t.deleted_at IS NULL`]
   const q = filter.q?.trim()
   if (q) where.push(matchCondition(q))
@@ -94,7 +91,8 @@ export async function tenantOverview(db: Kysely<Database>, filter: TenantOvervie
   if (filter.endingWithinMonths) {
     where.push(sql`cur.next_end IS NOT NULL AND cur.next_end <= date('now', 'localtime', ${`+${filter.endingWithinMonths} months`})`)
   }
-  const { rows } = await sql<OverviewRow>`
+  // One statement for the rows; the count is asked for only when the rows reach the cap.
+  const query = (select: RawBuilder<unknown>, tail: RawBuilder<unknown>) => sql<OverviewRow & { total: number }>`
     WITH per_building AS (
       SELECT l.tenant_id, b.id, b.name, count(*) AS leases, sum(l.area) AS area, min(l.end_date) AS next_end
       FROM leases l JOIN buildings b ON b.id = l.building_id AND b.deleted_at IS NULL
@@ -106,15 +104,19 @@ export async function tenantOverview(db: Kysely<Database>, filter: TenantOvervie
         min(next_end) AS next_end
       FROM per_building GROUP BY tenant_id
     )
-    SELECT t.id, t.name, t.credit_code, t.industry, t.above_scale, t.registered_in_district, t.annual_tax, t.staff, t.is_demo,
-      cur.buildings, cur.next_end, ${q ? rankOf(q) : sql`0`} AS rank, count(*) OVER () AS total
+    SELECT ${select}
     FROM tenants t LEFT JOIN cur ON cur.tenant_id = t.id
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY rank, t.name
-    LIMIT ${TENANT_OVERVIEW_CAP}`.execute(db)
+    ${tail}`
+  const { rows } = await query(
+    sql`t.id, t.name, t.credit_code, t.industry, t.above_scale, t.registered_in_district, t.is_demo,
+      cur.buildings, cur.next_end, ${q ? rankOf(q) : sql`0`} AS rank`,
+    sql`ORDER BY rank, t.name LIMIT ${cap}`,
+  ).execute(db)
+  const total = rows.length < cap ? rows.length : Number((await query(sql`count(*) AS total`, sql``).execute(db)).rows[0]?.total ?? 0)
   const sorted = rows.sort((a, b) => a.rank - b.rank || compareNames(a.name, b.name))
   return {
-    total: Number(rows[0]?.total ?? 0),
+    total,
     rows: sorted.map((r) => ({
       id: r.id,
       name: r.name,
@@ -122,8 +124,6 @@ export async function tenantOverview(db: Kysely<Database>, filter: TenantOvervie
       industry: r.industry,
       aboveScale: r.aboveScale === 1,
       registeredInDistrict: r.registeredInDistrict === 1,
-      annualTax: r.annualTax,
-      staff: r.staff,
       isDemo: r.isDemo === 1,
       buildings: r.buildings ? (JSON.parse(r.buildings) as TenantBuilding[]).sort((a, b) => compareNames(a.name, b.name)) : [],
       nextEnd: r.nextEnd,
