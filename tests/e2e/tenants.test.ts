@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserHost, launchBrowser, startBrowserHost } from '../helpers/browserHost'
 import { rpc } from '../helpers/mapPage'
 import { recordConsoleErrors } from '../helpers/screen'
+import { creditCodeCheckChar } from '../../src/shared/creditCode'
+
+const JINLANG_CODE = `91210103MA0JL0001${creditCodeCheckChar('91210103MA0JL0001')}`
 
 // A person leasing space in a building finds the tenant by typing part of its name, or its pinyin
 // initials, in the lease dialog (no list of every tenant), makes a new one without leaving the
@@ -26,7 +29,7 @@ describe('tenants in the browser host', () => {
     buildingId = (await call('buildings.create', { name: '测试金融中心', districtCode: '210103' })).id
     for (const floor of ['12', '13', '14']) await call('spaces.create', { buildingId, floorLabel: floor, area: 500, status: 'vacant' })
     await call('tenants.create', { name: '沈阳中海科技有限公司', industry: 'I' })
-    await call('tenants.create', { name: '辽宁金廊商贸有限公司', industry: 'F' })
+    await call('tenants.create', { name: '辽宁金廊商贸有限公司', industry: 'F', creditCode: JINLANG_CODE })
     await call('tenants.create', { name: '中海物业管理有限公司' })
   })
   afterAll(async () => {
@@ -56,6 +59,7 @@ describe('tenants in the browser host', () => {
       const option = dialog.getByRole('option', { name: /辽宁金廊商贸有限公司/ })
       await option.waitFor()
       expect(await option.textContent()).toContain('批发和零售业')
+      expect(await option.textContent()).toContain(JINLANG_CODE)
       await option.click()
     }, '12')
     await expect.poll(() => leaseRows().filter({ hasText: '辽宁金廊商贸有限公司' }).count()).toBe(1)
