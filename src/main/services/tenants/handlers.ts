@@ -23,9 +23,10 @@ export const tenantHandlers = {
   'tenants.get': async ({ id }, { store }) => {
     const tenant = await getTenant(store.db, id)
     if (!tenant) throw new DomainError('not_found', '企业：找不到该记录')
-    // Every lease, past, current and future; the row's renews_lease_id chains renewals.
-    const leases = (await listLeases(store.db, { tenantId: id })) as Array<TenantLease | Omit<TenantLease, 'renewsLeaseId'>>
-    return { tenant, leases: leases.map((l) => ({ ...l, renewsLeaseId: ('renewsLeaseId' in l ? l.renewsLeaseId : null) ?? null })) }
+    // Every lease, past, current and future; renews_lease_id (a lease row's column, selected with
+    // the rest of it) chains the renewals.
+    const leases = await listLeases(store.db, { tenantId: id })
+    return { tenant, leases: leases.map((l): TenantLease => ({ ...l, renewsLeaseId: (l as Partial<TenantLease>).renewsLeaseId ?? null })) }
   },
 
   'tenants.search': async ({ q, limit }, { store }) => searchTenants(store.db, q, limit ?? 20),
