@@ -12,7 +12,8 @@ import {
   type SpaceMergeResult, type SpaceSplitResult, type SpacesCreated, type SpacesUpdated, spaceBulkUpdate, spaceCopyFloor,
   spaceGenerateFloors, spaceMerge, spaceSplit,
 } from './schemas/spaceLayout'
-import { tenantCreate, tenantList, tenantUpdate } from './schemas/tenants'
+import { tenantCreate, tenantList, tenantOverview, tenantSearch, tenantUpdate } from './schemas/tenants'
+import type { TenantHit, TenantLease, TenantOverview } from './tenants'
 import type {
   AreaEstimate, AsOfFigures, Basemap, BasemapList, BoundaryCity, BoundaryFeatureCollection, ComingFreeSpace, Job,
   Building, BuildingDetail, BuildingSummary, Cluster, District, InventoryStats, Lease,
@@ -104,7 +105,9 @@ export const contract = {
   'spaces.copyFloor': method<SpacesCreated>()(spaceCopyFloor),
 
   'tenants.list': method<Tenant[]>()(tenantList),
-  'tenants.get': method<{ tenant: Tenant; leases: Lease[] }>()(byId('企业')),
+  'tenants.get': method<{ tenant: Tenant; leases: TenantLease[] }>()(byId('企业')),
+  'tenants.search': method<TenantHit[]>()(tenantSearch),
+  'tenants.overview': method<TenantOverview>()(tenantOverview),
   'tenants.create': method<Created>()(tenantCreate),
   'tenants.update': method<Tenant>()(tenantUpdate),
   'tenants.delete': method<null>()(byId('企业')),

@@ -41,3 +41,18 @@ export function checkCreditCode(code: string): CreditCodeProblem | null {
   if (![...upper].every((c) => ALPHABET.includes(c))) return 'characters'
   return creditCodeCheckChar(upper.slice(0, 17)) === upper[17] ? null : 'checksum'
 }
+
+/** The warning code a person sends in `accept` to keep a code whose check character does not match. */
+export const CREDIT_CODE_CHECK_WARNING = 'creditCode.checkDigit'
+
+/**
+ * The sentence for a code of the right length and alphabet whose check character does not match:
+ * codes issued in early pilot areas before GB 32100-2015 (e.g. 91350211M00013FA1N, Xiamen) fail the
+ * check yet belong to real companies, so this is a warning to accept, not a refusal; a typo looks
+ * the same, hence "请核对". Null when the code passes (or is refused for its length or letters).
+ */
+export function creditCodeCheckWarning(code: string | null | undefined): string | null {
+  if (!code) return null
+  if (checkCreditCode(code) !== 'checksum') return null
+  return `统一社会信用代码：校验位与 GB 32100-2015 的计算不符（${code.toUpperCase()}），请核对；早期试点地区发放的代码可能如此，确认无误可保留`
+}

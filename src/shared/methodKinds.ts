@@ -42,6 +42,8 @@ export const METHOD_KINDS = {
   'spaces.copyFloor': 'write',
   'tenants.list': 'read',
   'tenants.get': 'read',
+  'tenants.search': 'read',
+  'tenants.overview': 'read',
   'tenants.create': 'write',
   'tenants.update': 'write',
   'tenants.delete': 'write',

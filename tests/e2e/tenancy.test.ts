@@ -61,7 +61,9 @@ describe('the lease lifecycle in the browser host', () => {
 
     await page.getByRole('button', { name: '新增租约' }).click()
     const dialog = page.getByRole('dialog')
-    await dialog.locator('select[name="tenantId"]').selectOption({ label: '沈阳数智科技有限公司' })
+    // The tenant is found by typing part of its name in the picker.
+    await dialog.getByRole('combobox', { name: /入驻企业/ }).fill('数智')
+    await dialog.getByRole('option', { name: /沈阳数智科技有限公司/ }).click()
     for (const floor of ['5', '6', '7']) await dialog.getByRole('checkbox', { name: new RegExp(`^${floor} 层`) }).check()
     await dialog.locator('input[name="startDate"]').fill(addDays(today, -30))
     await dialog.locator('input[name="endDate"]').fill(addDays(today, 365))

@@ -46,15 +46,37 @@ describe('tenants', () => {
     ])
   })
 
-  it('refuses a credit code with a wrong check character and writes nothing', async () => {
+  it('asks the person to accept a credit code whose check character does not match, and keeps it once accepted', async () => {
     const code = validCode('123456789')
     const wrongCheck = code.slice(0, 17) + (code[17] === '0' ? '1' : '0')
-    const result = await app.call('tenants.create', { name: '某企业', creditCode: wrongCheck })
-    expect(result).toMatchObject({
+    const asked = await app.call('tenants.create', { name: '某企业', creditCode: wrongCheck })
+    expect(asked).toMatchObject({
       ok: false,
-      error: { code: 'invalid', field: 'creditCode', message: '统一社会信用代码：校验位不正确，请核对' },
+      error: { code: 'needs_confirmation', field: 'creditCode', warnings: [{ code: 'creditCode.checkDigit', field: 'creditCode' }] },
     })
     expect(await tenantRows()).toHaveLength(0)
+
+    const { id } = await app.ok('tenants.create', { name: '某企业', creditCode: wrongCheck, accept: ['creditCode.checkDigit'] })
+    expect((await app.ok('tenants.get', { id })).tenant.creditCode).toBe(wrongCheck)
+    // Stored and accepted once: editing another field does not ask again.
+    await app.ok('tenants.update', { id, creditCode: wrongCheck, staff: 12 })
+    // Typing another such code asks again.
+    const other = validCode('987654321')
+    const otherWrong = other.slice(0, 17) + (other[17] === '0' ? '1' : '0')
+    expect(await app.call('tenants.update', { id, creditCode: otherWrong })).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } })
+  })
+
+  it('stores an early pilot-area code (91350211M00013FA1N) once accepted; wrong length or letters stay refused', async () => {
+    const pilot = '91350211M00013FA1N'
+    expect(await app.call('tenants.create', { name: '厦门试点企业', creditCode: pilot })).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } })
+    const { id } = await app.ok('tenants.create', { name: '厦门试点企业', creditCode: pilot.toLowerCase(), accept: ['creditCode.checkDigit'] })
+    expect((await app.ok('tenants.get', { id })).tenant.creditCode).toBe(pilot)
+
+    const short = await app.call('tenants.create', { name: '某企业', creditCode: pilot.slice(0, 17), accept: ['creditCode.checkDigit'] })
+    expect(short).toMatchObject({ ok: false, error: { code: 'invalid', field: 'creditCode', message: '统一社会信用代码：应为 18 位' } })
+    const letter = await app.call('tenants.create', { name: '某企业', creditCode: `${pilot.slice(0, 17)}O`, accept: ['creditCode.checkDigit'] })
+    expect(letter).toMatchObject({ ok: false, error: { code: 'invalid', field: 'creditCode' } })
+    expect(await tenantRows()).toHaveLength(1)
   })
 
   it('keeps a credit code to one live tenant, across create, update and restore', async () => {

@@ -6,7 +6,6 @@ import * as f from './common'
 const creditCodeMessages = {
   length: '统一社会信用代码：应为 18 位',
   characters: '统一社会信用代码：含有不允许的字符（不使用 I、O、Z、S、V）',
-  checksum: '统一社会信用代码：校验位不正确，请核对',
 } as const
 
 export const creditCode = z
@@ -15,8 +14,10 @@ export const creditCode = z
   .toUpperCase()
   .superRefine((code, ctx) => {
     if (code === '') return
+    // A check character that does not match is a warning the service asks the person to accept
+    // (creditCodeCheckWarning), not a refusal: early pilot-area codes fail it yet are real.
     const problem = checkCreditCode(code)
-    if (problem) ctx.addIssue({ code: 'custom', message: creditCodeMessages[problem] })
+    if (problem && problem !== 'checksum') ctx.addIssue({ code: 'custom', message: creditCodeMessages[problem] })
   })
   .nullable()
   .optional()
@@ -33,6 +34,7 @@ export const tenantFields = z.strictObject({
   contactName: f.optionalText('联系人', 50),
   contactPhone: f.phone('联系电话'),
   notes: f.optionalText('备注', 2000),
+  accept: f.accept,
 })
 
 export const tenantCreate = tenantFields
@@ -41,6 +43,22 @@ export const tenantList = z.strictObject({
   q: z.string().trim().max(100).optional(),
   buildingId: z.string().uuid().optional(),
   includeDeleted: z.boolean().optional(),
+})
+
+/** The tenant picker's search: part of the name, part of the credit code, or the name's pinyin initials. */
+export const tenantSearch = z.strictObject({
+  q: z.string({ error: '搜索：应为文字' }).trim().max(100, { error: '搜索：不超过 100 个字符' }),
+  limit: z.number().int().min(1).max(100).optional(),
+})
+
+/** The tenant list: search and filters, answered as one query with each tenant's buildings. */
+export const tenantOverview = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  industry: z.enum(INDUSTRY_SECTIONS, { error: '所属行业：应为国民经济行业门类 A–T' }).optional(),
+  aboveScale: z.boolean().optional(),
+  registeredInDistrict: z.boolean().optional(),
+  /** Tenants with a current lease ending within this many months from today. */
+  endingWithinMonths: z.union([z.literal(3), z.literal(6), z.literal(12)], { error: '租约到期：应为 3、6 或 12 个月' }).optional(),
 })
 
 export type TenantCreate = z.input<typeof tenantCreate>

@@ -6,6 +6,7 @@ import { insertRow, logField, write, type Writer } from '../../store/writer'
 import type { ServiceContext } from '../context'
 import { buildDemoDataset, type DemoDataset } from './dataset'
 import { localToday } from './dates'
+import { withInitials } from '../tenants/initials'
 
 export interface DemoCounts {
   buildings: number
@@ -73,7 +74,7 @@ async function insertDataset(w: Writer, data: DemoDataset): Promise<DemoCounts> 
   const tenantIds = new Map<string, string>()
   for (const { key, aboveScale, registeredInDistrict, ...tenant } of data.tenants) {
     const values = { ...tenant, aboveScale: aboveScale ? 1 : 0, registeredInDistrict: registeredInDistrict ? 1 : 0, ...demo }
-    tenantIds.set(key, await insertRow(w, 'tenants', values))
+    tenantIds.set(key, await insertRow(w, 'tenants', withInitials(values)))
   }
 
   for (const { key: _key, tenantKey, buildingKey, spaceKeys, ...lease } of data.leases) {

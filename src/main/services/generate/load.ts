@@ -6,6 +6,7 @@ import { write } from '../../store/writer'
 import type { ServiceContext } from '../context'
 import type { DemoCounts } from '../demo/load'
 import type { GeneratedDataset } from './types'
+import { nameInitials } from '../../../shared/pinyinInitials'
 
 // Writes a generated dataset in one transaction (all or nothing), every row flagged is_demo = 1 so
 // the app shows its demo banner: synthetic figures must never pass for real ones. Rows go through
@@ -45,7 +46,7 @@ export async function loadGeneratedData(ctx: ServiceContext, data: GeneratedData
       })
 
       data.tenants.forEach(({ aboveScale, registeredInDistrict, ...tenant }, i) => {
-        bulk.insert('tenants', { ...tenant, aboveScale: aboveScale ? 1 : 0, registeredInDistrict: registeredInDistrict ? 1 : 0, notes: null, ...demo })
+        bulk.insert('tenants', { ...tenant, nameInitials: nameInitials(tenant.name), aboveScale: aboveScale ? 1 : 0, registeredInDistrict: registeredInDistrict ? 1 : 0, notes: null, ...demo })
         if ((i + 1) % 5000 === 0 || i + 1 === data.tenants.length) progress('企业', i + 1, data.tenants.length)
       })
 

@@ -5,6 +5,9 @@ import { buildingCreate, buildingUpdate } from '../../../shared/schemas/building
 import { leaseCreate } from '../../../shared/schemas/leases'
 import { spaceCreate } from '../../../shared/schemas/spaces'
 import { tenantCreate, tenantUpdate } from '../../../shared/schemas/tenants'
+import { creditCodeCheckWarning } from '../../../shared/creditCode'
+import { withInitials } from '../tenants/initials'
+import { nameInitials } from '../../../shared/pinyinInitials'
 import {
   columnOf, districtOf, get, headerOf, nameKey, newId, type PlanBook, type PlanContext, positionOf, type RecordRow, type Row,
   type SheetLayout, validate, type WriteOp,
@@ -275,6 +278,7 @@ function planSpaceRow(record: RecordRow, ref: BuildingRef, layout: SheetLayout, 
     if (!tenant.ok) return { ok: false, problems: tenant.problems }
     remember = tenant.remember
     ops.push(...tenant.ops)
+    warnings.push(...tenant.warnings)
     const leases = storedSpace ? (sc.leasesOfSpace.get(storedSpace.id as string) ?? []) : []
     const own = leases.find((l) => l.tenantId === tenant.id)
     const other = leases.find((l) => l.tenantId !== tenant.id && (l.endDate === null || (l.endDate as string) >= ctx.lookups.today))
@@ -312,25 +316,30 @@ function planTenant(
   layout: SheetLayout,
   sc: SpaceContext,
   name: string,
-): { ok: true; id: string; ops: WriteOp[]; remember: () => void } | { ok: false; problems: ImportProblem[] } {
+): { ok: true; id: string; ops: WriteOp[]; warnings: ImportProblem[]; remember: () => void } | { ok: false; problems: ImportProblem[] } {
   const fields: Row = { name, ...pick(record, TENANT_KEYS) }
   const columnFor = (field: string) => headerOf(layout, field === 'name' ? 'tenantName' : field)
   const code = typeof fields.creditCode === 'string' ? fields.creditCode.toUpperCase() : undefined
   const madeKey = code ? `code:${code}` : `name:${nameKey(name)}`
   const made = sc.newTenants.get(madeKey)
-  if (made) return { ok: true, id: made, ops: [], remember: () => {} }
+  if (made) return { ok: true, id: made, ops: [], warnings: [], remember: () => {} }
   const stored = (code && sc.tenantsByCode.get(code)) || sc.tenantsByName.get(nameKey(name))
+  // As in the form: a check character that does not match (early pilot-area codes) is imported
+  // with a warning in the preview, not refused; a code already stored is not warned about again.
+  const checkWarning = code && code !== stored?.creditCode ? creditCodeCheckWarning(code) : null
+  const warnings = checkWarning ? [{ row: record.row, column: headerOf(layout, 'creditCode'), message: checkWarning }] : []
   if (stored) {
     const checked = validate(tenantUpdate, { id: stored.id, ...fields }, record.row, columnFor)
     if (!checked.ok) return { ok: false, problems: checked.problems }
     // A tenant on several rows (several units) is updated by the first of them only.
     const id = stored.id as string
-    if (sc.newTenants.has(`updated:${id}`)) return { ok: true, id, ops: [], remember: () => {} }
-    const { id: _id, ...patch } = checked.value
+    if (sc.newTenants.has(`updated:${id}`)) return { ok: true, id, ops: [], warnings: [], remember: () => {} }
+    const { id: _id, accept: _accept, ...patch } = checked.value
     return {
       ok: true,
       id,
-      ops: [{ op: 'update', table: 'tenants', id, patch: toInts(patch), before: stored }],
+      ops: [{ op: 'update', table: 'tenants', id, patch: toInts(withInitials(patch)), before: stored }],
+      warnings,
       remember: () => sc.newTenants.set(`updated:${id}`, id),
     }
   }
@@ -347,10 +356,11 @@ function planTenant(
     ok: true,
     id,
     remember,
+    warnings,
     ops: [{
       op: 'insert', table: 'tenants',
       values: {
-        id, name: v.name, creditCode: v.creditCode ?? null, industry: v.industry ?? null, aboveScale: v.aboveScale ? 1 : 0,
+        id, name: v.name, nameInitials: nameInitials(v.name), creditCode: v.creditCode ?? null, industry: v.industry ?? null, aboveScale: v.aboveScale ? 1 : 0,
         registeredInDistrict: v.registeredInDistrict ? 1 : 0, annualTax: v.annualTax ?? null, staff: v.staff ?? null,
         contactName: null, contactPhone: null, notes: null, isDemo: 0,
       },

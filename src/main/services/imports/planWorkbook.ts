@@ -13,6 +13,8 @@ import { dataRows, headerTexts } from './layout'
 import { type PlanBook, type Row, validate, type WriteOp } from './plan'
 import type { RawSheet } from './table'
 import { acceptedValues, readVocab } from './vocab'
+import { creditCodeCheckWarning } from '../../../shared/creditCode'
+import { withInitials } from '../tenants/initials'
 
 // The app's own workbook (services/workbook/columns.ts) read back: every sheet present, in the
 // spec's order (a sheet only refers to the sheets before it), ids kept, references by id, values
@@ -130,13 +132,19 @@ export function planWorkbook(sheets: RawSheet[], stored: WorkbookStored, book: P
         book.reject(rowNumber, name, problems)
         continue
       }
-      const ops = rowOps(spec.table, values, stored.rows.get(spec.table)?.get(id!))
+      const before = stored.rows.get(spec.table)?.get(id!)
+      const ops = rowOps(spec.table, values, before)
       idsOf(spec.table).add(id!)
+      // As in the form: a credit code whose check character does not match is imported with a warning.
+      const codeWarning = spec.table === 'tenants' && values.creditCode !== before?.creditCode
+        ? creditCodeCheckWarning(values.creditCode as string | null | undefined)
+        : null
+      const warnings = codeWarning ? [{ row: rowNumber, column: columnOf('creditCode'), message: codeWarning }] : []
       for (const op of ops) if (op.op === 'insert') book.count(op.table)
       const update = ops.some((op) => op.op === 'update')
       if (update) book.updated += 1
       else if (ops.length > 0) book.created += 1
-      book.accept(rowNumber, `${spec.sheet}：${name}`, update ? 'update' : 'create', ops)
+      book.accept(rowNumber, `${spec.sheet}：${name}`, update ? 'update' : 'create', ops, warnings)
     }
   }
   return total
@@ -147,6 +155,7 @@ function rowOps(table: WorkbookTable['table'], values: Row, before: Row | undefi
   for (const field of BOOLEAN_FIELDS) if (field in row) row[field] = row[field] ? 1 : 0
   if (table === 'spaces' && typeof row.floorLabel === 'string') row.floorSort = floorSortKey(row.floorLabel)
   if (table === 'parcels' && row.boundary && typeof row.boundary === 'object') row.boundary = JSON.stringify(row.boundary)
+  if (table === 'tenants') Object.assign(row, withInitials(row))
   const spaceIds = table === 'leases' ? ((row.spaceIds as string[] | undefined) ?? []) : []
   delete row.spaceIds
   const key = table === 'districts' ? 'code' : 'id'

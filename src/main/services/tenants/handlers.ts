@@ -2,9 +2,13 @@ import { DomainError } from '../../../shared/result'
 import { listLeases } from '../../store/leases'
 import type { TenantRow } from '../../store/schema'
 import { countCurrentLeases, getTenant, listTenants, tenantWithCreditCode } from '../../store/tenants'
+import { searchTenants, tenantOverview } from '../../store/tenantSearch'
+import type { TenantLease } from '../../../shared/tenants'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write, type Writer } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive, storeBooleans } from '../guards'
+import { requireAcceptedCreditCode } from './creditCodeWarning'
+import { withInitials } from './initials'
 
 /** A credit code names one company: refuse it when another live tenant already holds it. */
 async function requireFreeCreditCode(w: Writer, creditCode: string | null | undefined, exceptId?: string): Promise<void> {
@@ -19,25 +23,35 @@ export const tenantHandlers = {
   'tenants.get': async ({ id }, { store }) => {
     const tenant = await getTenant(store.db, id)
     if (!tenant) throw new DomainError('not_found', '企业：找不到该记录')
-    return { tenant, leases: await listLeases(store.db, { tenantId: id }) }
+    // Every lease, past, current and future; renews_lease_id (a lease row's column, selected with
+    // the rest of it) chains the renewals.
+    const leases = await listLeases(store.db, { tenantId: id })
+    return { tenant, leases: leases.map((l): TenantLease => ({ ...l, renewsLeaseId: (l as Partial<TenantLease>).renewsLeaseId ?? null })) }
   },
 
-  'tenants.create': async (input, { store, author }) =>
+  'tenants.search': async ({ q, limit }, { store }) => searchTenants(store.db, q, limit ?? 20),
+
+  'tenants.overview': async (input, { store }) => tenantOverview(store.db, input),
+
+  'tenants.create': async ({ accept, ...input }, { store, author }) =>
     write(store.db, author, async (w) => {
       await requireFreeCreditCode(w, input.creditCode)
+      requireAcceptedCreditCode(input.creditCode, accept)
       const id = await insertRow(w, 'tenants', {
-        ...storeBooleans(input),
+        ...withInitials(storeBooleans(input)),
         aboveScale: input.aboveScale ? 1 : 0,
         registeredInDistrict: input.registeredInDistrict ? 1 : 0,
       })
       return { id }
     }),
 
-  'tenants.update': async ({ id, ...patch }, { store, author }) => {
+  'tenants.update': async ({ id, accept, ...patch }, { store, author }) => {
     await write(store.db, author, async (w) => {
-      const before = await requireLive(w.trx, 'tenants', id, '企业')
+      const before = await requireLive<TenantRow>(w.trx, 'tenants', id, '企业')
       await requireFreeCreditCode(w, patch.creditCode, id)
-      await updateRow(w, 'tenants', id, storeBooleans(patch), before)
+      // Asked once, when the code is typed: a stored pilot-area code does not warn on every edit.
+      if (patch.creditCode !== before.creditCode) requireAcceptedCreditCode(patch.creditCode, accept)
+      await updateRow(w, 'tenants', id, withInitials(storeBooleans(patch)), before)
     })
     return (await getTenant(store.db, id))!
   },

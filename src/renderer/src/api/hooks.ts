@@ -49,7 +49,7 @@ export function useApiMutation<M extends MethodName>(
 
 /** Methods whose answers change when inventory rows change: most writes refresh all of them. */
 export const INVENTORY_READS = [
-  'buildings.list', 'buildings.get', 'spaces.list', 'tenants.list', 'tenants.get', 'leases.list',
+  'buildings.list', 'buildings.get', 'spaces.list', 'tenants.list', 'tenants.get', 'tenants.search', 'tenants.overview', 'leases.list',
   'parcels.list', 'parcels.get', 'parks.list', 'parks.get', 'clusters.list', 'clusters.get',
   'stats.summary', 'meta.info', 'search.query', 'changes.list', 'map.sites',
   // The change log's people and the trash follow every write (a delete lands in the trash).

@@ -2,14 +2,14 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Space } from '../../../../shared/types'
-import { Field, NumberField, SelectField, TextField } from '../../components/Field'
+import { Field, NumberField, TextField } from '../../components/Field'
 import { useToast } from '../../components/Toast'
 import { useWarningConfirm, warningsOf } from '../../components/WarningConfirm'
 import type { Language } from '../../i18n'
 import { formatArea } from '../../lib/format'
 import { numberText, parseNumber, textOrNull } from '../../lib/form'
 import { useCreateLease } from '../tenants/mutations'
-import { useTenants } from '../tenants/queries'
+import { type PickedTenant, TenantPicker } from '../tenants/TenantPicker'
 import { Dialog, ErrorSummary, useFocusFirstError } from './FormBits'
 import { formErrorsOf } from './formErrors'
 
@@ -18,9 +18,8 @@ export function LeaseDialog({ buildingId, spaces, onClose }: { buildingId: strin
   const { t, i18n } = useTranslation(['buildings', 'common'], { nsMode: 'fallback' })
   const lang = i18n.language as Language
   const toast = useToast()
-  const tenants = useTenants()
   const create = useCreateLease()
-  const [tenantId, setTenantId] = useState('')
+  const [tenant, setTenant] = useState<PickedTenant | null>(null)
   const [spaceIds, setSpaceIds] = useState<string[]>([])
   const [startDate, setStartDate] = useState('')
   const [endDate, setEndDate] = useState('')
@@ -30,7 +29,7 @@ export function LeaseDialog({ buildingId, spaces, onClose }: { buildingId: strin
   const [notes, setNotes] = useState('')
   const warn = useWarningConfirm()
   // Warnings are asked in their own dialog, not shown as errors.
-  const errors = formErrorsOf((warningsOf(create.error) ? null : create.error) ?? tenants.error)
+  const errors = formErrorsOf(warningsOf(create.error) ? null : create.error)
   const e = errors.fields
   const formRef = useRef<HTMLFormElement>(null)
   useFocusFirstError(formRef, errors)
@@ -41,7 +40,7 @@ export function LeaseDialog({ buildingId, spaces, onClose }: { buildingId: strin
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const input = {
-      tenantId,
+      tenantId: tenant?.id ?? '',
       spaceIds,
       startDate: textOrNull(startDate),
       endDate: textOrNull(endDate),
@@ -64,16 +63,7 @@ export function LeaseDialog({ buildingId, spaces, onClose }: { buildingId: strin
       <form ref={formRef} className="lease-form" onSubmit={submit} noValidate>
         <div className="form-grid form-grid--compact">
           <div className="lease-form__tenant">
-            <SelectField
-              label={label('tenantId')}
-              name="tenantId"
-              required
-              value={tenantId}
-              emptyLabel={t('form.choose')}
-              options={(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-              onChange={setTenantId}
-              error={e.tenantId}
-            />
+            <TenantPicker label={label('tenantId')} required value={tenant} onChange={setTenant} error={e.tenantId} allowCreate />
             <Link to={`/tenants/new?returnTo=${encodeURIComponent(`/buildings/${buildingId}`)}`}>{t('leases.newTenant')}</Link>
           </div>
           <div className="form-grid__wide">

@@ -1,15 +1,16 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import type { Lease, Tenant } from '../../../../shared/types'
+import type { TenantLease } from '../../../../shared/tenants'
+import type { Tenant } from '../../../../shared/types'
 import { DemoBadge, ErrorMessage, Facts, Loading, PageHeader } from '../../components/Page'
 import { useToast } from '../../components/Toast'
 import type { Language } from '../../i18n'
 import { formatCount, formatMoney } from '../../lib/format'
 import { ChangeHistory } from '../buildings/ChangeHistory'
 import { ConfirmDialog } from '../buildings/FormBits'
-import { LeaseTable } from '../buildings/LeasesSection'
 import { useDeleteTenant, useRestoreTenant } from './mutations'
+import { LeaseHistory } from './LeaseHistory'
 import { useTenant } from './queries'
 
 export function TenantDetailScreen() {
@@ -20,7 +21,7 @@ export function TenantDetailScreen() {
   return <TenantDetailView tenant={detail.data.tenant} leases={detail.data.leases} />
 }
 
-function TenantDetailView({ tenant: x, leases }: { tenant: Tenant; leases: Lease[] }) {
+function TenantDetailView({ tenant: x, leases }: { tenant: Tenant; leases: TenantLease[] }) {
   const { t, i18n } = useTranslation(['tenants', 'common'], { nsMode: 'fallback' })
   const lang = i18n.language as Language
   const navigate = useNavigate()
@@ -86,8 +87,8 @@ function TenantDetailView({ tenant: x, leases }: { tenant: Tenant; leases: Lease
         <Facts items={facts} />
         {x.notes && <p className="building-notes">{x.notes}</p>}
       </section>
-      <h2>{t('detail.leases')}</h2>
-      {leases.length === 0 ? <p className="muted">{t('detail.noLeases')}</p> : <LeaseTable leases={leases} lang={lang} show="building" />}
+      <h2>{leases.length === 0 ? t('detail.leases') : t('detail.leasesOverTime', { count: leases.length })}</h2>
+      {leases.length === 0 ? <p className="muted">{t('detail.noLeases')}</p> : <LeaseHistory leases={leases} lang={lang} />}
       <ChangeHistory rowId={x.id} fieldLabel={(field) => t(`fields.${field}`, { defaultValue: field })} />
       {confirming && (
         <ConfirmDialog

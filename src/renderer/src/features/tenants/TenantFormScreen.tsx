@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { ErrorMessage, Loading, PageHeader } from '../../components/Page'
 import { useToast } from '../../components/Toast'
+import { useWarningConfirm } from '../../components/WarningConfirm'
 import { formErrorsOf } from '../buildings/formErrors'
 import { useCreateTenant, useUpdateTenant } from './mutations'
 import { useTenant } from './queries'
@@ -17,14 +18,18 @@ export function NewTenantScreen() {
   const [params] = useSearchParams()
   const toast = useToast()
   const create = useCreateTenant()
+  const warnings = useWarningConfirm()
   const returnTo = safeReturn(params.get('returnTo'))
+  // A credit code whose check character does not match asks first (early pilot-area codes are real).
   const save = (s: TenantFormState) =>
-    create.mutate(tenantInputOf(s), {
-      onSuccess: ({ id }) => {
+    void warnings
+      .run((accept) => create.mutateAsync({ ...tenantInputOf(s), accept }))
+      .then((created) => {
+        if (!created) return
         toast(t('state.saved'))
-        void navigate(returnTo ?? `/tenants/${id}`)
-      },
-    })
+        void navigate(returnTo ?? `/tenants/${created.id}`)
+      })
+      .catch(() => undefined) // shown beside the fields (create.error)
   return (
     <div className="tenant-form-screen">
       <PageHeader title={t('form.newTitle')} />
@@ -35,6 +40,7 @@ export function NewTenantScreen() {
         onSubmit={save}
         onCancel={() => void navigate(returnTo ?? '/tenants')}
       />
+      {warnings.dialog}
     </div>
   )
 }
@@ -46,19 +52,19 @@ export function EditTenantScreen() {
   const toast = useToast()
   const tenant = useTenant(id)
   const update = useUpdateTenant()
+  const warnings = useWarningConfirm()
   if (tenant.isPending) return <Loading />
   if (tenant.error) return <ErrorMessage error={tenant.error} onRetry={() => void tenant.refetch()} />
   const current = tenant.data.tenant
   const save = (s: TenantFormState) =>
-    update.mutate(
-      { id, ...tenantInputOf(s) },
-      {
-        onSuccess: () => {
-          toast(t('state.saved'))
-          void navigate(`/tenants/${id}`)
-        },
-      },
-    )
+    void warnings
+      .run((accept) => update.mutateAsync({ id, ...tenantInputOf(s), accept }))
+      .then((saved) => {
+        if (!saved) return
+        toast(t('state.saved'))
+        void navigate(`/tenants/${id}`)
+      })
+      .catch(() => undefined) // shown beside the fields (update.error)
   return (
     <div className="tenant-form-screen">
       <PageHeader title={t('form.editTitle')} subtitle={current.name} />
@@ -70,6 +76,7 @@ export function EditTenantScreen() {
         onSubmit={save}
         onCancel={() => void navigate(`/tenants/${id}`)}
       />
+      {warnings.dialog}
     </div>
   )
 }
