@@ -89,7 +89,7 @@ function TenantDetailView({ tenant: x, leases }: { tenant: Tenant; leases: Tenan
       </section>
       <h2>{leases.length === 0 ? t('detail.leases') : t('detail.leasesOverTime', { count: leases.length })}</h2>
       {leases.length === 0 ? <p className="muted">{t('detail.noLeases')}</p> : <LeaseHistory leases={leases} lang={lang} />}
-      <ChangeHistory rowId={x.id} fieldLabel={(field) => t(`fields.${field}`, { defaultValue: field })} />
+      <ChangeHistory rowId={x.id} site="tenant" />
       {confirming && (
         <ConfirmDialog
           title={t('detail.deleteTitle')}
