@@ -55,3 +55,29 @@ describe('importing the app workbook', () => {
     }
   })
 })
+
+describe('importing the app workbook: one space per floor + unit', () => {
+  const t = freshAppPerTest()
+
+  it('refuses a workbook whose new space takes a floor + unit already stored, and changes nothing', { timeout: 60_000 }, async () => {
+    const source = await openTestApp()
+    try {
+      const { id: building } = await source.ok('buildings.create', { name: '财富中心', districtCode: '210103' })
+      const first = await source.ok('spaces.create', { buildingId: building, floorLabel: '12', unit: '01', area: 300, status: 'vacant' })
+      expect((await importWorkbookFile(t.app, await writeSpecWorkbook(source.store, path.join(t.dir, 'a.xlsx')))).state).toBe('done')
+
+      // In the source the space is entered again under a new id (the old one deleted): its
+      // workbook now holds a second space for 12 层 01 as far as the target knows.
+      await source.ok('spaces.delete', { id: first.id })
+      await source.ok('spaces.create', { buildingId: building, floorLabel: '12F', unit: '01', area: 280, status: 'leased' })
+      const before = await t.app.ok('spaces.list', { buildingId: building })
+      const job = await importWorkbookFile(t.app, await writeSpecWorkbook(source.store, path.join(t.dir, 'b.xlsx')))
+      expect(job.state).toBe('failed')
+      expect(JSON.stringify(job)).toContain('同一楼层同一单元只能登记一次')
+      expect(await t.app.ok('spaces.list', { buildingId: building })).toEqual(before)
+    } finally {
+      await source.services.shutdown()
+      await source.close()
+    }
+  })
+})

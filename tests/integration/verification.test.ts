@@ -141,6 +141,26 @@ describe('verification: freshness and the re-check queue', () => {
     expect(logged.map((l) => l.rowId).sort()).toEqual([a1, a2].sort())
   })
 
+  it('a floor stored before labels were canonical (12F, 12层) is the floor 12: one queue row, one click verifies it', async () => {
+    const b = await building('华府天地', 123.43, 41.79)
+    const a = await space(b, '12', '01')
+    const legacy = await space(b, '12', '02')
+    const other = await space(b, '13', '01')
+    // As an older version stored them: the label as typed.
+    await sql`UPDATE spaces SET floor_label = '12F' WHERE id = ${legacy}`.execute(app.store.db)
+    await ageBuilding(b, 200)
+    await age('buildings', b, 5)
+    await age('spaces', other, 5)
+
+    const [item] = (await app.ok('verification.queue', {})).items
+    expect(item!.staleFloors.map((f) => f.floorLabel)).toEqual(['12'])
+    const marked = await app.ok('verification.mark', { kind: 'floor', id: b, floorLabel: '12' })
+    expect(marked.rows).toBe(2)
+    const rows = await app.store.db.selectFrom('spaces').select(['id', 'verifiedAt']).where('id', 'in', [a, legacy]).execute()
+    expect(rows.every((r) => r.verifiedAt === localDay(new Date()))).toBe(true)
+    expect(await queueIds()).toEqual([])
+  })
+
   it('sheets carry each site\'s check and the threshold', async () => {
     const b = await building('新地中心', 123.43, 41.8)
     await ageBuilding(b, 100)

@@ -34,3 +34,15 @@ export function spacesQuery(filter: SpaceFilter): RawBuilder<SpaceRow> {
 }
 
 export const toSpace = (r: SpaceRow): Space => ({ ...r, isDemo: r.isDemo === 1, divisible: r.divisible === 1 })
+
+/** The live spaces of some buildings with their building's name: the floor + unit check of an import. */
+export async function liveSpacesOfBuildings(db: Kysely<Database>, buildingIds: string[]) {
+  if (buildingIds.length === 0) return []
+  return db
+    .selectFrom('spaces')
+    .innerJoin('buildings', 'buildings.id', 'spaces.buildingId')
+    .select(['spaces.id', 'spaces.buildingId', 'spaces.floorLabel', 'spaces.unit', 'buildings.name as buildingName'])
+    .where('spaces.buildingId', 'in', buildingIds)
+    .where('spaces.deletedAt', 'is', null)
+    .execute()
+}

@@ -1,5 +1,7 @@
 import { DomainError } from '../../../shared/result'
+import { floorUnitKey } from '../../../shared/floors'
 import { importWriter, insertBatch } from '../../store/imports'
+import { liveSpacesOfBuildings } from '../../store/spaces'
 import type { Store } from '../../store/open'
 import { updateRow, type Writer } from '../../store/writer'
 import type { Plan } from './plan'
@@ -48,4 +50,40 @@ export async function applyPlan(
     }
   }
   if (options.signal?.aborted) throw new DomainError('invalid', '导入：已取消，未写入任何数据')
+  await requireOneSpacePerFloorUnit(w, groups)
+}
+
+/**
+ * One space per floor + unit, checked once over what the import wrote (inside its transaction):
+ * rows of the file against each other and against the spaces already stored. The planners refuse
+ * what they can see row by row; this catches the rest (the app's workbook names spaces by id), and
+ * a clash refuses the whole import, naming the row.
+ */
+async function requireOneSpacePerFloorUnit(w: Writer, groups: Plan['groups']): Promise<void> {
+  const rowOf = new Map<string, number>()
+  const buildings = new Set<string>()
+  for (const group of groups) {
+    for (const op of group.ops) {
+      if (op.op === 'link' || op.table !== 'spaces') continue
+      if (op.op === 'insert') {
+        rowOf.set(op.values.id as string, group.row)
+        buildings.add(op.values.buildingId as string)
+      } else if (op.op === 'update' && (op.patch.floorLabel !== undefined || op.patch.unit !== undefined)) {
+        rowOf.set(op.id, group.row)
+        buildings.add(op.before.buildingId as string)
+      }
+    }
+  }
+  if (rowOf.size === 0) return
+  const seen = new Map<string, string>()
+  for (const s of await liveSpacesOfBuildings(w.trx, [...buildings])) {
+    const key = `${s.buildingId}|${floorUnitKey(s.floorLabel, s.unit)}`
+    const other = seen.get(key)
+    if (other !== undefined && (rowOf.has(s.id) || rowOf.has(other))) {
+      const row = rowOf.get(s.id) ?? rowOf.get(other)!
+      const where = s.unit ? `${s.floorLabel} 层 ${s.unit} 单元` : `${s.floorLabel} 层（未分单元）`
+      throw new DomainError('conflict', `第 ${row} 行：楼宇“${s.buildingName}”已有 ${where} 的空间，同一楼层同一单元只能登记一次；未导入任何数据`, 'spaces')
+    }
+    seen.set(key, s.id)
+  }
 }

@@ -252,6 +252,8 @@ function planSpaceRow(record: RecordRow, ref: BuildingRef, layout: SheetLayout, 
     const checked = validate(spaceCreate, { ...fromStoredSpace(storedSpace), ...fields, buildingId: PLACEHOLDER_ID }, row, columnFor)
     if (!checked.ok) return { ok: false, problems: checked.problems }
     const { buildingId: _b, ...patch } = fields
+    // The label as the app stores it (12F → 12), as for a new space.
+    if (patch.floorLabel !== undefined) patch.floorLabel = checked.value.floorLabel
     ops.push({ op: 'update', table: 'spaces', id: storedSpace.id as string, patch: toInts(patch), before: storedSpace })
     spaceId = storedSpace.id as string
     action = 'update'

@@ -1,3 +1,4 @@
+import { canonicalFloorLabel } from '../../../shared/floors'
 import { floorSortKey } from '../../../shared/domain'
 import type { ImportProblem } from '../../../shared/imports'
 import { buildingCreate } from '../../../shared/schemas/buildings'
@@ -153,7 +154,12 @@ export function planWorkbook(sheets: RawSheet[], stored: WorkbookStored, book: P
 function rowOps(table: WorkbookTable['table'], values: Row, before: Row | undefined): WriteOp[] {
   const row: Row = { ...values }
   for (const field of BOOLEAN_FIELDS) if (field in row) row[field] = row[field] ? 1 : 0
-  if (table === 'spaces' && typeof row.floorLabel === 'string') row.floorSort = floorSortKey(row.floorLabel)
+  if (table === 'spaces' && typeof row.floorLabel === 'string') {
+    // Stored as the app stores a typed floor (12F → 12), as the form does.
+    const label = canonicalFloorLabel(row.floorLabel)
+    row.floorLabel = label
+    row.floorSort = floorSortKey(label)
+  }
   if (table === 'parcels' && row.boundary && typeof row.boundary === 'object') row.boundary = JSON.stringify(row.boundary)
   if (table === 'tenants') Object.assign(row, withInitials(row))
   const spaceIds = table === 'leases' ? ((row.spaceIds as string[] | undefined) ?? []) : []

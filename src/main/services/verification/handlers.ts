@@ -1,3 +1,4 @@
+import { floorSortKey } from '../../../shared/domain'
 import { canonicalFloorLabel } from '../../../shared/floors'
 import { DomainError } from '../../../shared/result'
 import { today } from '../../store/leases'
@@ -25,9 +26,11 @@ export const verificationHandlers = {
         return { verifiedAt: day, rows: 1 }
       }
       await requireLive(w.trx, 'buildings', input.id, '楼宇')
-      let spaces = w.trx.selectFrom('spaces').select('id').where('buildingId', '=', input.id).where('deletedAt', 'is', null)
-      if (input.kind === 'floor') spaces = spaces.where('floorLabel', '=', canonicalFloorLabel(input.floorLabel))
-      const ids = (await spaces.execute()).map((s) => s.id)
+      let spaces = w.trx.selectFrom('spaces').select(['id', 'floorLabel']).where('buildingId', '=', input.id).where('deletedAt', 'is', null)
+      // A floor is every space whose label reads as that floor, stored canonical or not ("12F").
+      const floor = input.kind === 'floor' ? canonicalFloorLabel(input.floorLabel) : null
+      if (input.kind === 'floor') spaces = spaces.where('floorSort', '=', floorSortKey(input.floorLabel))
+      const ids = (await spaces.execute()).filter((s) => floor === null || canonicalFloorLabel(s.floorLabel) === floor).map((s) => s.id)
       if (input.kind === 'floor' && ids.length === 0) {
         throw new DomainError('invalid', `楼层：${input.floorLabel} 层没有空间可核实`, 'floorLabel')
       }

@@ -1,3 +1,4 @@
+import { canonicalFloorLabel } from '../../../shared/floors'
 import centroid from '@turf/centroid'
 import distance from '@turf/distance'
 import { checkOf, isStale, oldestCheck, staleCutoff } from '../../../shared/freshness'
@@ -37,7 +38,11 @@ export async function recheckQueue(input: VerificationQueueInput, { store }: Ser
     for (const f of await staleFloors(db, cutoff)) {
       const check = oldestCheck(f.verifiedMin && `${f.verifiedMin}V`, f.enteredMin && checkOf(null, f.enteredMin))!
       const list = floors.get(f.buildingId) ?? []
-      list.push({ floorLabel: f.floorLabel, check, sort: f.floorSort })
+      // Labels stored before they were made canonical ("12F", "12层") are the floor "12": one row.
+      const floorLabel = canonicalFloorLabel(f.floorLabel)
+      const same = list.find((x) => x.floorLabel === floorLabel)
+      if (same) same.check = oldestCheck(same.check, check)!
+      else list.push({ floorLabel, check, sort: f.floorSort })
       floors.set(f.buildingId, list)
     }
     for (const b of await recheckBuildings(db, cutoff, [...floors.keys()])) {
