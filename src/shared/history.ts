@@ -50,23 +50,23 @@ export interface TrashItem {
 const instant = z.iso.datetime({ offset: true, error: '时间：格式不正确' })
 
 export const changeListInput = z.strictObject({
-  rowId: z.string().max(64).optional(),
-  actor: z.string().max(100).optional(),
+  rowId: z.string({ error: '记录：应为编号' }).max(64, { error: '记录：编号过长' }).optional(),
+  actor: z.string({ error: '修改人：应为文字' }).max(100, { error: '修改人：最多 100 个字' }).optional(),
   table: z.enum(HISTORY_TABLES, { error: '类型：不支持的类型' }).optional(),
-  site: z.strictObject({ kind: z.enum(HISTORY_SITE_KINDS, { error: '对象：不支持的类型' }), id: z.string().min(1).max(64) }).optional(),
+  site: z.strictObject({ kind: z.enum(HISTORY_SITE_KINDS, { error: '对象：不支持的类型' }), id: z.string({ error: '对象：应为编号' }).min(1, { error: '对象：缺少编号' }).max(64, { error: '对象：编号过长' }) }).optional(),
   /** From this instant (inclusive) … */
   since: instant.optional(),
   /** … to this one (exclusive): the renderer turns the person's local days into instants. */
   until: instant.optional(),
   /** Paging: only changes older than the one with this sequence number. */
-  beforeSeq: z.number().int().min(1).optional(),
-  limit: z.number().int().min(1).max(1000).optional(),
+  beforeSeq: z.number({ error: '分页：应为序号' }).int({ error: '分页：应为整数' }).min(1, { error: '分页：序号至少为 1' }).optional(),
+  limit: z.number({ error: '条数：应为数字' }).int({ error: '条数：应为整数' }).min(1, { error: '条数：至少 1 条' }).max(1000, { error: '条数：最多 1000 条' }).optional(),
 })
 
 export const trashListInput = z.strictObject({
   kind: z.enum(TRASH_TABLES, { error: '类型：不支持的类型' }).optional(),
-  q: z.string().trim().max(100).optional(),
-  limit: z.number().int().min(1).max(2000).optional(),
+  q: z.string({ error: '名称：应为文字' }).trim().max(100, { error: '名称：最多 100 个字' }).optional(),
+  limit: z.number({ error: '条数：应为数字' }).int({ error: '条数：应为整数' }).min(1, { error: '条数：至少 1 条' }).max(2000, { error: '条数：最多 2000 条' }).optional(),
 })
 
 /** A person who wrote changes, with how many and when last. */

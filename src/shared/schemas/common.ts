@@ -103,7 +103,10 @@ export const lat = z
   .max(54, { error: '纬度：应在 3 到 54 之间（中国境内，WGS-84）' })
 
 /** The codes of warnings the person accepted (shared/result.ts Warning); add to an input that can warn. */
-export const accept = z.array(z.string().max(64), { error: '确认：应为列表' }).max(20).optional()
+export const accept = z
+  .array(z.string({ error: '确认：应为警告代码' }).max(64, { error: '确认：警告代码过长' }), { error: '确认：应为列表' })
+  .max(20, { error: '确认：最多 20 项' })
+  .optional()
 
 export const byId = (label: string) => z.strictObject({ id: id(label) })
 

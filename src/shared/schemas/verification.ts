@@ -28,7 +28,7 @@ const point = z.strictObject({
 /** The re-check queue: from a point (nearest first; else oldest first), at most `limit` rows. */
 export const verificationQueue = z.strictObject({
   from: point.optional(),
-  limit: z.number().int().min(1, { error: '条数：至少 1 条' }).max(5000, { error: '条数：最多 5000 条' }).optional(),
+  limit: z.number({ error: '条数：应为数字' }).int({ error: '条数：应为整数' }).min(1, { error: '条数：至少 1 条' }).max(5000, { error: '条数：最多 5000 条' }).optional(),
   kinds: z.array(z.enum(['building', 'parcel'], { error: '类型：应为楼宇或地块' })).max(2).optional(),
 })
 
