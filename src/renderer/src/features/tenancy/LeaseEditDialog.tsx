@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Lease, Space } from '../../../../shared/types'
 import { addDays } from '../../../../shared/tenancy'
-import { Field, NumberField, TextField } from '../../components/Field'
+import { NumberField, TextField } from '../../components/Field'
 import { useToast } from '../../components/Toast'
 import { useWarningConfirm, warningsOf } from '../../components/WarningConfirm'
 import type { Language } from '../../i18n'
@@ -10,6 +10,7 @@ import { formatArea } from '../../lib/format'
 import { numberText, parseNumber, textOrNull } from '../../lib/form'
 import { Dialog, ErrorSummary, useFocusFirstError } from '../buildings/FormBits'
 import { formErrorsOf } from '../buildings/formErrors'
+import { type LeaseTerms, LeaseTermFields, leaseTermsInput } from '../buildings/LeaseTermFields'
 import { useUpdateLease } from '../tenants/mutations'
 import { localToday } from '../visits/dates'
 import { leaseChain } from './leaseChain'
@@ -84,18 +85,14 @@ function Actions({ pending, onClose }: { pending: boolean; onClose: () => void }
 }
 
 function EditForm({ lease, spaces, focus, onClose }: { lease: Lease; spaces: Space[]; focus?: 'endDate'; onClose: () => void }) {
-  const { t, i18n } = useTranslation(['buildings', 'common'], { nsMode: 'fallback' })
   const { t: tt } = useTranslation('tenancy')
-  const lang = i18n.language as Language
   const toast = useToast()
   const update = useUpdateLease()
   const warn = useWarningConfirm()
-  const [spaceIds, setSpaceIds] = useState(lease.spaceIds)
-  const [startDate, setStartDate] = useState(lease.startDate ?? '')
-  const [endDate, setEndDate] = useState(lease.endDate ?? '')
-  const [area, setArea] = useState(numberText(lease.area))
-  const [rent, setRent] = useState(numberText(lease.rent))
-  const [notes, setNotes] = useState(lease.notes ?? '')
+  const [terms, setTerms] = useState<LeaseTerms>({
+    spaceIds: lease.spaceIds, startDate: lease.startDate ?? '', endDate: lease.endDate ?? '', area: numberText(lease.area),
+    rent: numberText(lease.rent), notes: lease.notes ?? '',
+  })
   const errors = formErrorsOf(warningsOf(update.error) ? null : update.error)
   const e = errors.fields
   const formRef = useRef<HTMLFormElement>(null)
@@ -103,20 +100,9 @@ function EditForm({ lease, spaces, focus, onClose }: { lease: Lease; spaces: Spa
   useEffect(() => {
     if (focus) formRef.current?.querySelector<HTMLElement>(`[name="${focus}"]`)?.focus()
   }, [focus])
-  const label = (field: string) => t(`leases.fields.${field}`)
-  const toggle = (id: string, on: boolean) => setSpaceIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)))
-
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const input = {
-      id: lease.id,
-      spaceIds,
-      startDate: textOrNull(startDate),
-      endDate: textOrNull(endDate),
-      area: parseNumber(area),
-      rent: parseNumber(rent),
-      notes: textOrNull(notes),
-    }
+    const input = { id: lease.id, ...leaseTermsInput(terms) }
     void warn
       .run((accept) => update.mutateAsync({ ...input, accept }))
       .then((saved) => {
@@ -130,27 +116,7 @@ function EditForm({ lease, spaces, focus, onClose }: { lease: Lease; spaces: Spa
     <form ref={formRef} className="lease-form" onSubmit={submit} noValidate>
       <p className="muted">{tt('lease.tenant')}：{lease.tenantName}</p>
       <div className="form-grid form-grid--compact">
-        <div className="form-grid__wide">
-          <Field label={label('spaceIds')} required error={e.spaceIds}>
-            {(id) => (
-              <div id={id} className="space-checklist" role="group">
-                {spaces.map((s) => (
-                  <label key={s.id} className="checkbox-field">
-                    <input type="checkbox" name="spaceIds" value={s.id} checked={spaceIds.includes(s.id)} onChange={(ev) => toggle(s.id, ev.target.checked)} />
-                    {t('leases.spaceOption', { floor: s.floorLabel, unit: s.unit ?? '', area: formatArea(s.area, lang), status: t(`vocab.spaceStatus.${s.status}`) })}
-                  </label>
-                ))}
-              </div>
-            )}
-          </Field>
-        </div>
-        <TextField label={label('startDate')} name="startDate" type="date" value={startDate} onChange={setStartDate} error={e.startDate} />
-        <TextField label={label('endDate')} name="endDate" type="date" value={endDate} onChange={setEndDate} error={e.endDate} />
-        <NumberField label={label('area')} name="area" unit={t('units.m2')} value={area} onChange={setArea} error={e.area} />
-        <NumberField label={label('rent')} name="rent" unit={t('units.rentDay')} value={rent} onChange={setRent} error={e.rent} />
-        <div className="form-grid__wide">
-          <TextField label={label('notes')} name="notes" multiline value={notes} onChange={setNotes} error={e.notes} />
-        </div>
+        <LeaseTermFields spaces={spaces} terms={terms} onChange={(patch) => setTerms((current) => ({ ...current, ...patch }))} errors={e} />
       </div>
       <ErrorSummary errors={errors} />
       <Actions pending={update.isPending} onClose={onClose} />
