@@ -53,16 +53,31 @@ describe('demo dataset builder', () => {
       expect(result.error).toBeUndefined()
     }
     for (const { key: _k, ...cluster } of data.clusters) check(clusterCreate, cluster)
-    for (const { key: _k, clusterKey, spaces, ...building } of data.buildings) {
+    // verifiedAt is no form field: it is set by verification.mark (核实), checked below.
+    for (const { key: _k, clusterKey, spaces, verifiedAt: _v, ...building } of data.buildings) {
       check(buildingCreate, { ...building, clusterId: clusterKey ? id : null })
-      for (const { key: _s, ...space } of spaces) check(spaceCreate, { ...space, buildingId: id })
+      for (const { key: _s, verifiedAt: _sv, ...space } of spaces) check(spaceCreate, { ...space, buildingId: id })
     }
     for (const { key: _k, ...tenant } of data.tenants) check(tenantCreate, tenant)
     for (const { key: _k, tenantKey: _t, buildingKey: _b, spaceKeys, ...lease } of data.leases) {
       check(leaseCreate, { ...lease, tenantId: id, spaceIds: spaceKeys.map(() => id) })
     }
-    for (const parcel of data.parcels) check(parcelCreate, parcel)
+    for (const { verifiedAt: _v, ...parcel } of data.parcels) check(parcelCreate, parcel)
     for (const { key: _k, hosts, ...park } of data.parks) check(parkCreate, { ...park, hosts: hosts.map(({ buildingKey: _b, ...h }) => ({ ...h, buildingId: id })) })
+  })
+
+  it('dates the survey as a season leaves it: most records fresh, some overdue, none in the future', () => {
+    const today = '2026-12-01'
+    const d = buildDemoDataset({ today })
+    const overdue = (day: string | null | undefined) => !!day && day < '2026-09-02' // more than 90 days before today
+    const buildings = d.buildings.map((b) => b.verifiedAt)
+    const spaces = d.buildings.flatMap((b) => b.spaces.map((s) => s.verifiedAt))
+    const parcels = d.parcels.map((p) => p.verifiedAt)
+    for (const day of [...buildings, ...spaces, ...parcels]) expect(day! <= today && /^\d{4}-\d{2}-\d{2}$/.test(day!)).toBe(true)
+    for (const days of [buildings, spaces, parcels]) {
+      expect(days.some(overdue)).toBe(true)
+      expect(days.some((day) => !overdue(day))).toBe(true)
+    }
   })
 
   it('keeps keys unique and references resolvable', () => {

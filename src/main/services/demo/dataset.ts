@@ -2,7 +2,8 @@ import { type BuiltBuilding, buildBuilding } from './buildings'
 import { BUILDINGS, CLUSTERS, GONGSHU } from './catalogue'
 import { buildParcels } from './parcels'
 import { buildParks } from './parks'
-import { createRandom } from './random'
+import { addDays } from './dates'
+import { createRandom, type Random } from './random'
 import { CITY, companyFactory } from './tenants'
 import type { DemoDataset } from './types'
 
@@ -35,12 +36,35 @@ export function buildDemoDataset(options: DemoOptions): DemoDataset {
       centre: spec.clusterKey ? (centres.get(spec.clusterKey) ?? null) : null,
     }),
   )
-  return {
+  const parcels = buildParcels(random)
+  const parks = buildParks(random)
+  const dataset = {
     clusters: CLUSTERS.map(({ centre: _centre, ...cluster }) => cluster),
     buildings: built.map((b) => b.building),
     tenants: built.flatMap((b) => b.tenants),
     leases: built.flatMap((b) => b.leases),
-    parcels: buildParcels(random),
-    parks: buildParks(random),
+    parcels,
+    parks,
+  }
+  return withSurveyDates(dataset, options.today, createRandom((options.seed ?? DEMO_SEED) + 1))
+}
+
+/**
+ * When each record was last confirmed on site, so the demo shows freshness as a survey season
+ * leaves it: most buildings walked within the last three months, some long ago, a few floors of
+ * fresh buildings overdue, parcels spread over the year. Drawn from a random of its own, so the
+ * rest of the dataset is the same with or without it.
+ */
+function withSurveyDates(data: DemoDataset, today: string, random: Random): DemoDataset {
+  const daysAgo = (max: number) => addDays(today, -random.int(0, max))
+  return {
+    ...data,
+    buildings: data.buildings.map((b) => {
+      const walked = random.int(0, 9) < 7 ? daysAgo(80) : addDays(today, -random.int(100, 300))
+      const floors = new Map<string, string>()
+      for (const s of b.spaces) if (!floors.has(s.floorLabel)) floors.set(s.floorLabel, random.int(0, 9) === 0 ? addDays(today, -random.int(100, 200)) : walked)
+      return { ...b, verifiedAt: walked, spaces: b.spaces.map((s) => ({ ...s, verifiedAt: floors.get(s.floorLabel)! })) }
+    }),
+    parcels: data.parcels.map((p) => ({ ...p, verifiedAt: daysAgo(300) })),
   }
 }

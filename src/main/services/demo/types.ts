@@ -24,6 +24,8 @@ export interface DemoSpace {
   fitOut: FitOut | null
   availableFrom: string | null
   divisible: boolean
+  /** The day staff last confirmed it on site (freshness); null = never. */
+  verifiedAt?: string | null
 }
 
 export interface DemoBuilding {
@@ -47,6 +49,7 @@ export interface DemoBuilding {
   contactName: string
   contactPhone: string
   notes: string | null
+  verifiedAt?: string | null
   spaces: DemoSpace[]
 }
 
@@ -99,6 +102,7 @@ export interface DemoParcel {
   contactName: string
   contactPhone: string
   notes: string | null
+  verifiedAt?: string | null
 }
 
 export interface DemoPark {

@@ -125,7 +125,8 @@ export function planWorkbook(sheets: RawSheet[], stored: WorkbookStored, book: P
       if (schema && problems.length === 0) {
         // The lease's building follows from its spaces in the form; here it is a column of its own.
         const { id: _id, ...input } = spec.table === 'leases' ? { ...values, buildingId: undefined } : values
-        const candidate = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined))
+        const survey = new Set(spec.columns.filter((c) => c.survey).map((c) => c.key))
+        const candidate = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== null && v !== undefined && !survey.has(k)))
         const checked = validate(schema as never, candidate, rowNumber, columnOf)
         if (!checked.ok) problems.push(...checked.problems)
       }

@@ -24,6 +24,11 @@ export interface WorkbookColumn {
   width?: number
   /** Written for people, ignored on import. */
   computed?: boolean
+  /**
+   * Written by the survey, not by a form (最近核实: verification.mark): read back as it is (a date)
+   * without the form's checks, so a round trip keeps how fresh each record is.
+   */
+  survey?: boolean
 }
 
 export interface WorkbookTable {
@@ -93,6 +98,7 @@ export const WORKBOOK: WorkbookTable[] = [
       { key: 'propertyFee', header: '物业费（元/m²·月）', type: 'number', numFmt: RENT, width: 12 },
       ...contact,
       notes,
+      { key: 'verifiedAt', header: '最近核实', type: 'date', numFmt: 'yyyy-mm-dd', width: 12, survey: true },
     ],
   },
   {
@@ -111,6 +117,7 @@ export const WORKBOOK: WorkbookTable[] = [
       { key: 'availableFrom', header: '可入驻日期', type: 'date', numFmt: 'yyyy-mm-dd', width: 12 },
       { key: 'divisible', header: '可分割', type: 'bool', width: 8 },
       notes,
+      { key: 'verifiedAt', header: '最近核实', type: 'date', numFmt: 'yyyy-mm-dd', width: 12, survey: true },
     ],
   },
   {
@@ -173,6 +180,7 @@ export const WORKBOOK: WorkbookTable[] = [
       ...contact,
       notes,
       { key: 'boundary', header: '边界（GeoJSON，WGS-84）', type: 'json', width: 40 },
+      { key: 'verifiedAt', header: '最近核实', type: 'date', numFmt: 'yyyy-mm-dd', width: 12, survey: true },
     ],
   },
   {
