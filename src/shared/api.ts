@@ -10,7 +10,7 @@ import { savedSearchCreate, savedSearchUpdate } from './schemas/savedSearches'
 import { spaceCreate, spaceList, spaceUpdate } from './schemas/spaces'
 import {
   type SpaceMergeResult, type SpaceSplitResult, type SpacesCreated, type SpacesUpdated, spaceBulkUpdate, spaceCopyFloor,
-  spaceGenerateFloors, spaceMerge, spaceSplit,
+  spaceDeleteMany, spaceGenerateFloors, spaceMerge, spaceSplit, spaceUnmerge,
 } from './schemas/spaceLayout'
 import { tenantCreate, tenantList, tenantOverview, tenantSearch, tenantUpdate } from './schemas/tenants'
 import type { TenantHit, TenantLease, TenantOverview } from './tenants'
@@ -103,6 +103,8 @@ export const contract = {
   'spaces.split': method<SpaceSplitResult>()(spaceSplit),
   'spaces.merge': method<SpaceMergeResult>()(spaceMerge),
   'spaces.copyFloor': method<SpacesCreated>()(spaceCopyFloor),
+  'spaces.unmerge': method<null>()(spaceUnmerge),
+  'spaces.deleteMany': method<null>()(spaceDeleteMany),
 
   'tenants.list': method<Tenant[]>()(tenantList),
   'tenants.get': method<{ tenant: Tenant; leases: TenantLease[] }>()(byId('企业')),

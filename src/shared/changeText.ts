@@ -24,7 +24,7 @@ export const FIELD_ZH: Record<HistoryTable, Record<string, string>> = {
   },
   spaces: {
     ...COMMON, buildingId: '所属楼宇', floorLabel: '楼层', unit: '单元', area: '面积', status: '状态', askingRent: '报价租金',
-    fitOut: '装修', availableFrom: '可入驻日期', divisible: '可分割',
+    fitOut: '装修', availableFrom: '可入驻日期', divisible: '可分割', mergedInto: '合并入',
   },
   tenants: {
     ...COMMON, name: '企业名称', creditCode: '统一社会信用代码', industry: '所属行业', aboveScale: '规上企业',
@@ -80,7 +80,7 @@ const RENT_FIELDS = new Set(['rent', 'askingRent'])
 const MONEY_FIELDS = new Set(['annualTax', 'plannedInvestment'])
 const RATIO_FIELDS = new Set(['buildingDensity', 'greenRatio'])
 /** Fields whose values are ids (or a district code) of other rows, named through the entry's refs. */
-const REF_FIELDS = new Set(['tenantId', 'buildingId', 'clusterId', 'parkId', 'ownerId', 'renewsLeaseId', 'districtCode'])
+const REF_FIELDS = new Set(['tenantId', 'buildingId', 'clusterId', 'parkId', 'ownerId', 'renewsLeaseId', 'districtCode', 'mergedInto'])
 /** Values too long or too technical to print: the sentence says only that they changed. */
 const OPAQUE_FIELDS = new Set(['boundary', 'filters', 'thumbnail', 'original'])
 const OWNER_KIND_ZH: Record<string, string> = { building: '楼宇', parcel: '地块', park: '园区' }

@@ -40,6 +40,8 @@ export const METHOD_KINDS = {
   'spaces.split': 'write',
   'spaces.merge': 'write',
   'spaces.copyFloor': 'write',
+  'spaces.unmerge': 'write',
+  'spaces.deleteMany': 'write',
   'tenants.list': 'read',
   'tenants.get': 'read',
   'tenants.search': 'read',

@@ -118,5 +118,10 @@ describe('stacking plan and floor walk in the browser host', () => {
     await expect.poll(() => page.locator('.toast').count(), { timeout: 15_000 }).toBe(0)
     await page.locator('.spaces-views').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await page.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/stacking-plan.png') })
+
+    // Undoing the merge (one write) brings 1802 back beside 1801; the figures do not move.
+    await page.getByRole('button', { name: /^撤销：合并为/ }).click()
+    await expect.poll(() => plan.locator('[data-floor="18"] .stacking__unit').allTextContents()).toEqual(['1801', '1802', '1803'])
+    await expect.poll(() => tileText('vacant')).toBe('2.35万 m²')
   })
 })

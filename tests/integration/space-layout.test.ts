@@ -3,6 +3,7 @@ import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/main'
+import { fieldLabel, formatValue } from '../../src/shared/changeText'
 import type { Space } from '../../src/shared/types'
 import { openTestApp, type TestApp, tempDir } from '../helpers/store'
 
@@ -83,7 +84,9 @@ describe('laying out a building', () => {
     expect(mixed.ok).toBe(false)
 
     const merged = await app.ok('spaces.merge', { ids: [split.createdId, space.id] })
-    expect(merged).toEqual({ id: space.id, deletedIds: [split.createdId], previous: { area: 400, unit: '1201A' } })
+    expect(merged).toEqual({
+      id: space.id, deletedIds: [split.createdId], previous: { area: 400, unit: '1201A' }, links: [{ leaseId: lease, spaceId: split.createdId }],
+    })
     expect(byUnit(await onFloor('12'), '1201')).toMatchObject({ area: 600, status: 'leased' })
     expect((await app.ok('leases.list', { buildingId: building }))[0]!.spaceIds).toEqual([space.id])
     expect(lease).toBeTruthy()
@@ -103,6 +106,94 @@ describe('laying out a building', () => {
     const leases = await app.call('spaces.merge', { ids: five.map((s) => s.id) })
     expect(leases.ok).toBe(false)
     if (!leases.ok) expect(leases.error.message).toMatch(/不同的租约.*甲公司/)
+  })
+
+  it('undoes a merge of leased spaces in one write: spaces, unit, area and lease links back, figures unchanged', async () => {
+    await app.ok('spaces.generateFloors', { buildingId: building, fromFloor: '5', toFloor: '5', unitsPerFloor: 3, typicalArea: 300 })
+    const five = await onFloor('5')
+    const [s501, s502] = [byUnit(five, '501'), byUnit(five, '502')]
+    const tenant = (await app.ok('tenants.create', { name: '盛京智造有限公司' })).id
+    const lease = (await app.ok('leases.create', { tenantId: tenant, spaceIds: [s501.id, s502.id], endDate: '2099-12-31' })).id
+    const figures = async () => {
+      const { building: b } = await app.ok('buildings.get', { id: building })
+      return { leased: b.leasedArea, vacant: b.vacantArea }
+    }
+    const before = await figures()
+
+    const merged = await app.ok('spaces.merge', { ids: [s502.id, s501.id] })
+    expect(merged.links).toEqual([{ leaseId: lease, spaceId: s502.id }])
+    expect(byUnit(await onFloor('5'), '501-502')).toMatchObject({ id: s501.id, area: 600, status: 'leased' })
+    expect(await figures()).toEqual(before)
+
+    // A wrong kept space is refused and changes nothing.
+    const wrong = await app.call('spaces.unmerge', { keptId: byUnit(five, '503').id, restoredIds: merged.deletedIds, kept: { unit: '503', area: 300 }, links: [] })
+    expect(wrong.ok).toBe(false)
+    if (!wrong.ok) expect(wrong.error.message).toContain('不是合并入')
+
+    await app.ok('spaces.unmerge', { keptId: merged.id, restoredIds: merged.deletedIds, kept: merged.previous, links: merged.links })
+    const after = await onFloor('5')
+    expect(byUnit(after, '501')).toMatchObject({ id: s501.id, area: 300, status: 'leased', tenantName: '盛京智造有限公司' })
+    expect(byUnit(after, '502')).toMatchObject({ id: s502.id, area: 300, status: 'leased', tenantName: '盛京智造有限公司' })
+    const [leaseRow] = await app.ok('leases.list', { buildingId: building })
+    expect(leaseRow!.spaceIds.sort()).toEqual([s501.id, s502.id].sort())
+    expect(leaseRow!.area).toBe(600)
+    expect(await figures()).toEqual(before)
+    // The lease's spaces are logged as its other changes are.
+    const [latest] = await app.ok('changes.list', { table: 'leases', rowId: lease, limit: 1 })
+    expect(latest).toMatchObject({ field: 'spaceIds', oldValue: [s501.id] })
+    expect((latest!.newValue as string[]).sort()).toEqual([s501.id, s502.id].sort())
+  })
+
+  it('refuses a trash restore of a merged-away space (its area lives on in the kept one) until the merge is undone', async () => {
+    await app.ok('spaces.generateFloors', { buildingId: building, fromFloor: '5', toFloor: '5', unitsPerFloor: 2, typicalArea: 300 })
+    const five = await onFloor('5')
+    const merged = await app.ok('spaces.merge', { ids: five.map((s) => s.id) })
+    const refused = await app.call('spaces.restore', { id: merged.deletedIds[0]! })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.message).toBe('空间：已合并入“5 层 501-502”，不能单独恢复；请在楼宇页撤销合并')
+    expect((await onFloor('5')).map((s) => s.area)).toEqual([600])
+    // The history names the marker in words: 合并入 5层 501-502.
+    const marker = (await app.ok('changes.list', { table: 'spaces', rowId: merged.deletedIds[0]! })).find((c) => c.field === 'mergedInto')!
+    expect(fieldLabel('spaces', 'mergedInto')).toBe('合并入')
+    expect(formatValue('spaces', 'mergedInto', marker.newValue, marker.refs)).toContain('501-502')
+
+    await app.ok('spaces.unmerge', { keptId: merged.id, restoredIds: merged.deletedIds, kept: merged.previous, links: merged.links })
+    expect((await onFloor('5')).map((s) => s.area)).toEqual([300, 300])
+    // Restored since the merge: deleted again by hand, it comes back from the trash as any space.
+    await app.ok('spaces.delete', { id: merged.deletedIds[0]! })
+    await app.ok('spaces.restore', { id: merged.deletedIds[0]! })
+    expect(await onFloor('5')).toHaveLength(2)
+  })
+
+  it('undoes a split typed high-then-low: merging back keeps the original space and its unit', async () => {
+    await app.ok('spaces.generateFloors', { buildingId: building, fromFloor: '7', toFloor: '7', unitsPerFloor: 1, typicalArea: 500 })
+    const [space] = await onFloor('7')
+    const split = await app.ok('spaces.split', { id: space!.id, areas: [300, 200], units: ['702', '701'] })
+    // 701 (the created half) sorts first: without keepId it would be kept and the original deleted.
+    const merged = await app.ok('spaces.merge', { ids: [split.id, split.createdId], keepId: split.id, unit: split.previous.unit })
+    expect(merged.id).toBe(space!.id)
+    expect(merged.deletedIds).toEqual([split.createdId])
+    expect(await onFloor('7')).toMatchObject([{ id: space!.id, unit: '701', area: 500 }])
+    const notOne = await app.call('spaces.merge', { ids: [split.id, split.createdId], keepId: building })
+    expect(notOne.ok).toBe(false)
+  })
+
+  it('deletes many spaces in one write, refusing all of them when one is under a current lease', async () => {
+    const made = await app.ok('spaces.generateFloors', { buildingId: building, fromFloor: '1', toFloor: '3', unitsPerFloor: 2, typicalArea: 200 })
+    const tenant = (await app.ok('tenants.create', { name: '浑南物流有限公司' })).id
+    const leased = (await onFloor('2'))[0]!
+    const lease = (await app.ok('leases.create', { tenantId: tenant, spaceIds: [leased.id], endDate: '2099-12-31' })).id
+    const refused = await app.call('spaces.deleteMany', { ids: made.ids })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.message).toContain(`2 层 ${leased.unit} 由“浑南物流有限公司”租用`)
+    expect(await spaces()).toHaveLength(6)
+
+    await app.ok('leases.delete', { id: lease })
+    await app.ok('spaces.delete', { id: made.ids[0]! })
+    await app.ok('spaces.deleteMany', { ids: made.ids })
+    expect(await spaces()).toHaveLength(0)
+    const tooMany = await app.call('spaces.deleteMany', { ids: Array.from({ length: 10001 }, () => made.ids[0]!) })
+    expect(tooMany.ok).toBe(false)
   })
 
   it('copies a floor layout onto empty floors, renaming units by floor, and refuses floors with spaces', async () => {

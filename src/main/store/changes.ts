@@ -72,7 +72,7 @@ const SITE_PARTS: Record<NonNullable<ChangeFilter['site']>['kind'], Part[]> = {
 /** Which table the ids in a field's values belong to. */
 const REF_TABLES: Record<string, HistoryTable[]> = {
   tenantId: ['tenants'], buildingId: ['buildings'], clusterId: ['clusters'], parkId: ['parks'], renewsLeaseId: ['leases'],
-  districtCode: ['districts'], spaceIds: ['spaces'], ownerId: ['buildings', 'parcels', 'parks'],
+  districtCode: ['districts'], spaceIds: ['spaces'], mergedInto: ['spaces'], ownerId: ['buildings', 'parcels', 'parks'],
 }
 const SITE_TABLE: Record<string, HistoryTable> = { building: 'buildings', parcel: 'parcels', park: 'parks' }
 

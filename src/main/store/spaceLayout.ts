@@ -40,6 +40,12 @@ export async function liveSpacesByIds(db: Kysely<Database>, ids: string[]): Prom
   return db.selectFrom('spaces').select(COLUMNS).where('id', 'in', ids).where('deletedAt', 'is', null).execute()
 }
 
+/** The spaces with these ids, deleted ones included (with when they were deleted). */
+export async function spacesByIdsAnyState(db: Kysely<Database>, ids: string[]): Promise<Array<LayoutSpace & { deletedAt: string | null }>> {
+  if (ids.length === 0) return []
+  return db.selectFrom('spaces').select([...COLUMNS, 'deletedAt']).where('id', 'in', ids).execute()
+}
+
 /**
  * The current (not yet ended, live) leases covering each of these spaces, with their tenants —
  * the rule of leases.ts, one lease starting later included.
@@ -94,4 +100,31 @@ export async function duplicateFloorUnits(db: Kysely<Database>): Promise<Duplica
     groups.set(key, group)
   }
   return [...groups.values()].filter((g) => g.spaceIds.length > 1)
+}
+
+/**
+ * The space a deleted space was merged into (the `mergedInto` marker a merge logs), unless the
+ * space was restored after that merge; null when it was not merged away.
+ */
+export async function mergedAwayInto(db: Kysely<Database>, spaceId: string): Promise<string | null> {
+  const marker = await db
+    .selectFrom('changeLog')
+    .select(['hlc', 'newValue'])
+    .where('tableName', '=', 'spaces')
+    .where('rowId', '=', spaceId)
+    .where('field', '=', 'mergedInto')
+    .orderBy('hlc', 'desc')
+    .orderBy('seq', 'desc')
+    .executeTakeFirst()
+  const keptId = marker?.newValue ? (JSON.parse(marker.newValue) as unknown) : null
+  if (typeof keptId !== 'string') return null
+  const restored = await db
+    .selectFrom('changeLog')
+    .select('seq')
+    .where('tableName', '=', 'spaces')
+    .where('rowId', '=', spaceId)
+    .where('op', '=', 'restore')
+    .where('hlc', '>', marker!.hlc)
+    .executeTakeFirst()
+  return restored ? null : keptId
 }

@@ -1,9 +1,15 @@
 import { z } from 'zod'
 import * as f from './common'
 
+/** Most spaces one lease covers. */
+export const MAX_LEASE_SPACES = 500
+
 export const leaseFields = z.strictObject({
   tenantId: f.id('入驻企业'),
-  spaceIds: z.array(f.id('租赁空间'), { error: '租赁空间：应为列表' }).min(1, { error: '租赁空间：至少选择一个空间' }).max(500),
+  spaceIds: z
+    .array(f.id('租赁空间'), { error: '租赁空间：应为列表' })
+    .min(1, { error: '租赁空间：至少选择一个空间' })
+    .max(MAX_LEASE_SPACES, { error: `租赁空间：一份租约最多 ${MAX_LEASE_SPACES} 个空间` }),
   startDate: f.isoDate('起租日期').nullable().optional(),
   endDate: f.isoDate('到期日期').nullable().optional(),
   /** Leased area in m²; when omitted, the sum of the chosen spaces' areas. */

@@ -57,7 +57,32 @@ export const spaceSplit = z.strictObject({
   units: z.tuple([f.requiredText('第一部分单元', 50), f.requiredText('第二部分单元', 50)], { error: '单元：应为两个单元号' }).optional(),
 })
 
-export const spaceMerge = z.strictObject({ ids: spaceIds('合并的空间', 2).max(50, { error: '合并的空间：一次最多 50 个' }) })
+export const spaceMerge = z.strictObject({
+  ids: spaceIds('合并的空间', 2).max(50, { error: '合并的空间：一次最多 50 个' }),
+  /** The space kept (one of ids); the lowest unit when omitted. Undoing a split keeps the original. */
+  keepId: f.id('保留的空间').optional(),
+  /** The kept space's unit afterwards; the units joined (501-502) when omitted. */
+  unit: f.optionalText('单元', 50),
+})
+
+/** Undoes a merge in one write: the merged-away spaces, the kept one's unit and area, the lease links removed. */
+export const spaceUnmerge = z.strictObject({
+  keptId: f.id('保留的空间'),
+  restoredIds: spaceIds('恢复的空间', 1).max(50, { error: '恢复的空间：一次最多 50 个' }),
+  kept: z.strictObject({ unit: f.optionalText('单元', 50), area: f.positiveNumber('面积', 1e6) }),
+  links: z
+    .array(z.strictObject({ leaseId: f.id('租约'), spaceId: f.id('空间') }), { error: '租约关联：应为列表' })
+    .max(500, { error: '租约关联：一次最多 500 个' }),
+})
+
+/** Most spaces one deleteMany removes: every space a generated or copied block of floors made. */
+export const MAX_DELETE_SPACES = 10000
+export const spaceDeleteMany = z.strictObject({
+  ids: z
+    .array(f.id('空间'), { error: '空间：应为列表' })
+    .min(1, { error: '空间：至少选择 1 个空间' })
+    .max(MAX_DELETE_SPACES, { error: `空间：一次最多删除 ${MAX_DELETE_SPACES} 个空间` }),
+})
 
 export const spaceCopyFloor = z.strictObject({
   buildingId: f.id('所属楼宇'),
@@ -74,6 +99,8 @@ export type SpaceBulkUpdate = z.input<typeof spaceBulkUpdate>
 export type SpaceSplit = z.input<typeof spaceSplit>
 export type SpaceMerge = z.input<typeof spaceMerge>
 export type SpaceCopyFloor = z.input<typeof spaceCopyFloor>
+export type SpaceUnmerge = z.input<typeof spaceUnmerge>
+export type SpaceDeleteMany = z.input<typeof spaceDeleteMany>
 
 /** What a layout write made and what it replaced: enough for the renderer to undo it. */
 export interface SpacesCreated {
@@ -101,4 +128,6 @@ export interface SpaceMergeResult {
   /** The spaces merged into it, now deleted (restorable). */
   deletedIds: string[]
   previous: { area: number; unit: string | null }
+  /** The lease links of the merged-away spaces the merge removed: an undo puts them back. */
+  links: Array<{ leaseId: string; spaceId: string }>
 }

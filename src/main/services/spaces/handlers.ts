@@ -2,6 +2,7 @@ import { floorSortKey } from '../../../shared/domain'
 import { DomainError } from '../../../shared/result'
 import { currentLeasesOf } from '../../store/leases'
 import type { SpaceRow } from '../../store/schema'
+import { mergedAwayInto } from '../../store/spaceLayout'
 import { listSpaces } from '../../store/spaces'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
@@ -66,6 +67,13 @@ export const spaceHandlers = {
       const deletedAt = await requireDeleted(w.trx, 'spaces', id, '空间')
       const space = (await w.trx.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
       await requireLiveBuilding(w, space.buildingId)
+      // A merged-away space's area lives on in the space it was merged into: restoring it alone would count it twice.
+      const keptId = await mergedAwayInto(w.trx, id)
+      if (keptId !== null) {
+        const kept = await w.trx.selectFrom('spaces').select(['floorLabel', 'unit']).where('id', '=', keptId).executeTakeFirst()
+        const name = kept ? `${kept.floorLabel} 层${kept.unit ? ` ${kept.unit}` : ''}` : '另一空间'
+        throw new DomainError('conflict', `空间：已合并入“${name}”，不能单独恢复；请在楼宇页撤销合并`)
+      }
       await requireFreeFloorUnit(w, space.buildingId, space.floorLabel, space.unit, id)
       await restoreRow(w, 'spaces', id, deletedAt)
       return null

@@ -4,9 +4,11 @@ import { DomainError } from '../../../shared/result'
 import type { SpacePrevious } from '../../../shared/schemas/spaceLayout'
 import { MAX_LAYOUT_FLOORS } from '../../../shared/schemas/spaceLayout'
 import { generatedUnits, mergedUnit, splitUnits, unitOnFloor } from '../../../shared/stacking'
-import { addLeaseSpaces, leaseSpaceIds, removeLeaseSpaces, touchLease } from '../../store/leases'
-import { currentLeasesBySpace, type LayoutSpace, liveSpacesByIds, liveSpacesOnFloors } from '../../store/spaceLayout'
-import { insertRow, logField, softDeleteRow, updateRow, write, type Writer } from '../../store/writer'
+import { addLeaseSpaces, findLease, leaseSpaceIds, removeLeaseSpaces, touchLease } from '../../store/leases'
+import {
+  currentLeasesBySpace, type LayoutSpace, liveSpacesByIds, liveSpacesOnFloors, mergedAwayInto, spacesByIdsAnyState,
+} from '../../store/spaceLayout'
+import { insertRow, logField, restoreRow, softDeleteRow, updateRow, write, type Writer } from '../../store/writer'
 import type { FeatureHandlers } from '../context'
 import { requireLive } from '../guards'
 import { requireFreeFloorUnit } from './rules'
@@ -16,11 +18,14 @@ import { requireFreeFloorUnit } from './rules'
 
 type LayoutHandlers = Pick<
   FeatureHandlers<'spaces'>,
-  'spaces.generateFloors' | 'spaces.bulkUpdate' | 'spaces.split' | 'spaces.merge' | 'spaces.copyFloor'
+  | 'spaces.generateFloors' | 'spaces.bulkUpdate' | 'spaces.split' | 'spaces.merge' | 'spaces.copyFloor' | 'spaces.unmerge'
+  | 'spaces.deleteMany'
 >
 
 const floorList = (labels: string[]) => (labels.length > 8 ? `${labels.slice(0, 8).join('、')} 等 ${labels.length} 层` : labels.join('、'))
 const spaceName = (s: { floorLabel: string; unit: string | null }) => `${s.floorLabel} 层${s.unit ? ` ${s.unit}` : ''}`
+/** Ids per query: well under SQLite's bound on parameters. */
+const ID_CHUNK = 500
 const sameArea = (a: number, b: number) => Math.abs(a - b) < 0.005
 
 /** The fields a copied or split space takes from its model. */
@@ -121,7 +126,7 @@ export const spaceLayoutHandlers = {
       return { id, createdId, previous: { area: space.area, unit: space.unit } }
     }),
 
-  'spaces.merge': async ({ ids }, { store, author }) =>
+  'spaces.merge': async ({ ids, keepId, unit: keptUnit }, { store, author }) =>
     write(store.db, author, async (w) => {
       const unique = [...new Set(ids)]
       if (unique.length < 2) throw new DomainError('invalid', '合并的空间：至少选择两个不同的空间', 'ids')
@@ -143,24 +148,30 @@ export const spaceLayoutHandlers = {
         throw new DomainError('conflict', `合并的空间：这些空间分属不同的租约（${tenants.join('、')}），不能合并`, 'ids')
       }
       const ordered = [...spaces].sort((a, b) => unitKey(a.unit).localeCompare(unitKey(b.unit), 'zh-CN', { numeric: true }))
-      const kept = ordered[0]!
-      const others = ordered.slice(1)
-      const unit = mergedUnit(ordered.map((s) => s.unit))
+      if (keepId !== undefined && !unique.includes(keepId)) throw new DomainError('invalid', '保留的空间：应是合并的空间之一', 'keepId')
+      // The lowest unit is kept unless the caller names the space (undoing a split keeps the original).
+      const kept = ordered.find((s) => s.id === keepId) ?? ordered[0]!
+      const others = ordered.filter((s) => s.id !== kept.id)
+      const unit = keptUnit === undefined ? mergedUnit(ordered.map((s) => s.unit)) : keptUnit
       const area = ordered.reduce((total, s) => total + s.area, 0)
       for (const s of others) {
+        // The marker keeps a trash restore from counting the area twice: the kept space holds it now.
+        await logField(w, 'spaces', s.id, 'update', 'mergedInto', null, kept.id)
         await softDeleteRow(w, 'spaces', s.id)
       }
       await requireFreeFloorUnit(w, kept.buildingId, kept.floorLabel, unit, kept.id, 'ids')
       await updateRow(w, 'spaces', kept.id, { unit, area }, kept)
       // The shared lease now covers the kept space alone; its area is unchanged.
+      const links: Array<{ leaseId: string; spaceId: string }> = []
       for (const { leaseId } of leases.get(kept.id) ?? []) {
         const before = await leaseSpaceIds(w.trx, leaseId)
-        const gone = others.map((s) => s.id)
+        const gone = others.map((s) => s.id).filter((id) => before.includes(id))
         await removeLeaseSpaces(w.trx, leaseId, gone)
         await logField(w, 'leases', leaseId, 'update', 'spaceIds', before, before.filter((s) => !gone.includes(s)))
         await touchLease(w.trx, leaseId, w.now)
+        links.push(...gone.map((spaceId) => ({ leaseId, spaceId })))
       }
-      return { id: kept.id, deletedIds: others.map((s) => s.id), previous: { area: kept.area, unit: kept.unit } }
+      return { id: kept.id, deletedIds: others.map((s) => s.id), previous: { area: kept.area, unit: kept.unit }, links }
     }),
 
   // Copies refuse floors that already have spaces rather than replacing them: a replaced space takes
@@ -190,5 +201,74 @@ export const spaceLayoutHandlers = {
         }
       }
       return { ids }
+    }),
+
+  // The undo of a merge, one write: the kept space's own unit and area, the merged-away spaces, and
+  // their lease links, so no restored space is "leased" without its lease.
+  'spaces.unmerge': async ({ keptId, restoredIds, kept: keptValues, links }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      const kept = await requireLive<LayoutSpace>(w.trx, 'spaces', keptId, '保留的空间', 'keptId')
+      const unique = [...new Set(restoredIds)]
+      const rows = await spacesByIdsAnyState(w.trx, unique)
+      for (const id of unique) {
+        const row = rows.find((r) => r.id === id)
+        if (!row) throw new DomainError('not_found', '恢复的空间：有空间找不到，不能撤销合并', 'restoredIds')
+        if (row.deletedAt === null) throw new DomainError('conflict', `恢复的空间：${spaceName(row)} 未被删除，不能撤销合并`, 'restoredIds')
+        if ((await mergedAwayInto(w.trx, id)) !== keptId) {
+          throw new DomainError('conflict', `恢复的空间：${spaceName(row)} 不是合并入 ${spaceName(kept)} 的空间，不能撤销合并`, 'restoredIds')
+        }
+      }
+      const unit = keptValues.unit ?? null
+      await requireFreeFloorUnit(w, kept.buildingId, kept.floorLabel, unit, kept.id, 'kept')
+      await updateRow(w, 'spaces', kept.id, { unit, area: keptValues.area }, kept)
+      for (const row of rows) {
+        await requireFreeFloorUnit(w, row.buildingId, row.floorLabel, row.unit, row.id, 'restoredIds')
+        await restoreRow(w, 'spaces', row.id, row.deletedAt!)
+        // They were one space: a status set on it since (a lease ended, a sale) holds for each part.
+        await updateRow(w, 'spaces', row.id, { status: kept.status }, row)
+      }
+      const byLease = new Map<string, string[]>()
+      for (const { leaseId, spaceId } of links) {
+        if (!unique.includes(spaceId)) throw new DomainError('invalid', '租约关联：只能关联恢复的空间', 'links')
+        byLease.set(leaseId, [...(byLease.get(leaseId) ?? []), spaceId])
+      }
+      for (const [leaseId, spaceIds] of byLease) {
+        const lease = await findLease(w.trx, leaseId)
+        if (!lease || lease.deletedAt !== null) {
+          throw new DomainError('conflict', '租约：合并后该租约已被删除，不能撤销合并；请先在回收站恢复租约', 'links')
+        }
+        const before = await leaseSpaceIds(w.trx, leaseId)
+        const added = [...new Set(spaceIds)].filter((id) => !before.includes(id))
+        if (added.length === 0) continue
+        await addLeaseSpaces(w.trx, leaseId, added)
+        await logField(w, 'leases', leaseId, 'update', 'spaceIds', before, [...before, ...added])
+        await touchLease(w.trx, leaseId, w.now)
+      }
+      return null
+    }),
+
+  // Removes many spaces (the undo of generated or copied floors) in one write: a space under a
+  // current lease refuses the whole call up front, naming it.
+  'spaces.deleteMany': async ({ ids }, { store, author }) =>
+    write(store.db, author, async (w) => {
+      const unique = [...new Set(ids)]
+      const rows: Array<LayoutSpace & { deletedAt: string | null }> = []
+      for (let i = 0; i < unique.length; i += ID_CHUNK) rows.push(...(await spacesByIdsAnyState(w.trx, unique.slice(i, i + ID_CHUNK))))
+      if (rows.length !== unique.length) {
+        throw new DomainError('not_found', `空间：有 ${unique.length - rows.length} 个空间找不到，请刷新后再试`, 'ids')
+      }
+      // One already deleted is where the caller wants it: only the live ones are deleted.
+      const live = rows.filter((r) => r.deletedAt === null)
+      for (let i = 0; i < live.length; i += ID_CHUNK) {
+        const chunk = live.slice(i, i + ID_CHUNK)
+        const leases = await currentLeasesBySpace(w.trx, chunk.map((s) => s.id))
+        const held = chunk.find((s) => leases.has(s.id))
+        if (held) {
+          const tenant = leases.get(held.id)![0]!.tenantName
+          throw new DomainError('conflict', `空间：${spaceName(held)} 由“${tenant}”租用，租约尚未到期；请先结束或删除租约，再删除这些空间`, 'ids')
+        }
+      }
+      for (const s of live) await softDeleteRow(w, 'spaces', s.id)
+      return null
     }),
 } satisfies LayoutHandlers

@@ -8,4 +8,5 @@ export const useMergeSpaces = () => useApiMutation('spaces.merge', INVENTORY_REA
 export const useCopyFloor = () => useApiMutation('spaces.copyFloor', INVENTORY_READS)
 export const useCreateLease = () => useApiMutation('leases.create', INVENTORY_READS)
 export const useCreateTenant = () => useApiMutation('tenants.create', INVENTORY_READS)
+export const useDeleteTenant = () => useApiMutation('tenants.delete', INVENTORY_READS)
 export const useMarkVerified = () => useApiMutation('verification.mark', INVENTORY_READS)

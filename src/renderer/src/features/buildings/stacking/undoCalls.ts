@@ -1,4 +1,4 @@
-import type { SpacePrevious } from '../../../../../shared/schemas/spaceLayout'
+import type { SpaceMergeResult, SpacePrevious, SpaceSplitResult } from '../../../../../shared/schemas/spaceLayout'
 import { api } from '../../../api/client'
 
 // The inverse calls of the layout writes, as the undo stack runs them. Each uses what the write
@@ -16,21 +16,19 @@ export async function undoBulkUpdate(previous: SpacePrevious[]): Promise<void> {
   for (const { patch, ids } of groups.values()) await api.call('spaces.bulkUpdate', { ids, patch })
 }
 
-/** Removes spaces a write created (generated or copied floors). */
+/** Removes spaces a write created (generated or copied floors): one write, refused whole if one was leased since. */
 export async function undoCreated(ids: string[]): Promise<void> {
-  for (const id of ids) await api.call('spaces.delete', { id })
+  await api.call('spaces.deleteMany', { ids })
 }
 
-/** Joins the two halves of a split again and gives the space back its unit. */
-export async function undoSplit(result: { id: string; createdId: string; previous: { unit: string | null } }): Promise<void> {
-  await api.call('spaces.merge', { ids: [result.id, result.createdId] })
-  await api.call('spaces.update', { id: result.id, unit: result.previous.unit })
+/** Joins the two halves of a split into the original space, with its own unit back: one write. */
+export async function undoSplit(result: SpaceSplitResult): Promise<void> {
+  await api.call('spaces.merge', { ids: [result.id, result.createdId], keepId: result.id, unit: result.previous.unit })
 }
 
-/** Gives the kept space its own unit and area back, then restores the spaces merged into it. */
-export async function undoMerge(result: { id: string; deletedIds: string[]; previous: { area: number; unit: string | null } }): Promise<void> {
-  await api.call('spaces.update', { id: result.id, unit: result.previous.unit, area: result.previous.area })
-  for (const id of result.deletedIds) await api.call('spaces.restore', { id })
+/** Restores the spaces merged away, the kept space's own unit and area, and their lease links: one write. */
+export async function undoMerge(result: SpaceMergeResult): Promise<void> {
+  await api.call('spaces.unmerge', { keptId: result.id, restoredIds: result.deletedIds, kept: result.previous, links: result.links })
 }
 
 /** Removes a lease made from the plan (its spaces fall back as the lease rules settle them). */

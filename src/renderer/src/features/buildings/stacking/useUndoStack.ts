@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { INVENTORY_READS } from '../../../api/hooks'
 
 /** A change already saved and the call that reverses it. */
@@ -13,10 +14,12 @@ const LIMIT = 100
 
 /**
  * The undo stack of the plan and the grid: every saved change pushes its inverse call; undo runs the
- * newest one, then refreshes the figures it changed. An undo that fails stays on the stack so the
- * person can try again.
+ * newest one, then refreshes the figures it changed. An undo that fails is dropped (it is refused for
+ * a reason that trying again will not change, e.g. a space leased since) and rejects with a message
+ * saying so, which the plan toasts and the grid shows; the older entries stay.
  */
 export function useUndoStack() {
+  const { t } = useTranslation('stacking')
   const client = useQueryClient()
   const stack = useRef<UndoEntry[]>([])
   const [top, setTop] = useState<UndoEntry | null>(null)
@@ -31,20 +34,26 @@ export function useUndoStack() {
     const entry = stack.current[stack.current.length - 1]
     if (!entry || busy.current) return null
     busy.current = true
+    const drop = () => {
+      stack.current = stack.current.filter((e) => e !== entry)
+      setTop(stack.current[stack.current.length - 1] ?? null)
+    }
     try {
       try {
         await entry.undo()
+      } catch (error) {
+        drop()
+        throw new Error(t('undo.failed', { what: entry.label, reason: (error as Error).message }), { cause: error })
       } finally {
-        // A failed undo may have run part of its calls: show what the store holds now.
+        // Show what the store holds now, whether the undo went through or not.
         await Promise.all(INVENTORY_READS.map((m) => client.invalidateQueries({ queryKey: [m] })))
       }
-      stack.current = stack.current.slice(0, -1)
-      setTop(stack.current[stack.current.length - 1] ?? null)
+      drop()
       return entry
     } finally {
       busy.current = false
     }
-  }, [client])
+  }, [client, t])
 
   return { push, undo, top }
 }
