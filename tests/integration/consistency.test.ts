@@ -40,11 +40,16 @@ describe('inventory consistency', () => {
     await app.ok('buildings.delete', { id: tower })
   })
 
-  it('keeps a space under a lease that starts later leased, as delete does', async () => {
+  it('leaves a space under a lease that starts later on the market (vacant or reserved), but not sold or deleted', async () => {
     const floor = (await app.ok('spaces.create', { buildingId: tower, floorLabel: '15', area: 800, status: 'vacant' })).id
     const start = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
     await app.ok('leases.create', { tenantId: tenant, spaceIds: [floor], startDate: start })
-    expect(await app.call('spaces.update', { id: floor, status: 'vacant' })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'status' } })
+    // The lease covers the space from its start day: until then it stays vacant, and may be reserved (意向).
+    expect((await app.ok('spaces.list', { buildingId: tower })).find((s) => s.id === floor)?.status).toBe('vacant')
+    expect((await app.ok('spaces.update', { id: floor, status: 'reserved' })).status).toBe('reserved')
+    expect((await app.ok('spaces.update', { id: floor, status: 'vacant' })).status).toBe('vacant')
+    // Sold or owner-occupied would contradict the signed lease; so would deleting the space.
+    expect(await app.call('spaces.update', { id: floor, status: 'sold' })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'status' } })
     expect((await app.call('spaces.delete', { id: floor })).ok).toBe(false)
   })
 

@@ -75,9 +75,14 @@ export async function removeLeaseSpaces(db: Kysely<Database>, leaseId: string, s
   await db.deleteFrom('leaseSpaces').where('leaseId', '=', leaseId).where('spaceId', 'in', spaceIds).execute()
 }
 
-// "Current" is the same rule the building figures use: live, and no end date or ending today or
-// later (a lease signed to start next month already takes the space off the market).
+// "Current" means a tenant holds a signed lease: live, and no end date or ending today or later (a
+// lease starting next month included). It counts tenants, finds overlaps and guards deletes; a
+// space's status follows the days a lease covers instead (coversDay, as shared/tenancy leaseCovers).
 const isCurrent = sql`l.deleted_at IS NULL AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))`
+
+/** A live lease covering `day`: started by then (a missing start is from ever) and not ended. */
+const coversDay = (day: string) =>
+  sql`l.deleted_at IS NULL AND (l.start_date IS NULL OR l.start_date <= ${day}) AND (l.end_date IS NULL OR l.end_date >= ${day})`
 
 export interface LeaseConflict {
   spaceId: string
@@ -124,12 +129,12 @@ export async function renewalLinks(db: Kysely<Database>, leaseId: string): Promi
   return rows.map((r) => r.id)
 }
 
-/** Which of these spaces some current lease covers. */
-export async function coveredSpaceIds(db: Kysely<Database>, spaceIds: string[]): Promise<Set<string>> {
+/** Which of these spaces some live lease covers on `day`. */
+export async function coveredSpaceIds(db: Kysely<Database>, spaceIds: string[], day: string): Promise<Set<string>> {
   if (spaceIds.length === 0) return new Set()
   const { rows } = await sql<{ spaceId: string }>`
     SELECT DISTINCT ls.space_id FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id
-    WHERE ls.space_id IN (${sql.join(spaceIds)}) AND ${isCurrent}`.execute(db)
+    WHERE ls.space_id IN (${sql.join(spaceIds)}) AND ${coversDay(day)}`.execute(db)
   return new Set(rows.map((r) => r.spaceId))
 }
 
@@ -149,15 +154,19 @@ export async function findLease(db: Kysely<Database>, id: string): Promise<Lease
   return db.selectFrom('leases').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** The current (not yet ended) leases of a building or covering a space, with their tenants. */
+/**
+ * The current (not yet ended) leases of a building or covering a space, with their tenants; with
+ * `coveringOn`, only those covering that day (started by then).
+ */
 export async function currentLeasesOf(
   db: Kysely<Database>,
   of: { buildingId: string } | { spaceId: string },
+  coveringOn?: string,
 ): Promise<Array<{ id: string; tenantName: string; endDate: string | null }>> {
   const where = 'buildingId' in of ? sql`l.building_id = ${of.buildingId}` : sql`l.id IN (SELECT lease_id FROM lease_spaces WHERE space_id = ${of.spaceId})`
   const { rows } = await sql<{ id: string; tenantName: string; endDate: string | null }>`
     SELECT l.id, t.name AS tenant_name, l.end_date FROM leases l JOIN tenants t ON t.id = l.tenant_id
-    WHERE ${where} AND ${isCurrent}
+    WHERE ${where} AND ${isCurrent} AND ${coveringOn === undefined ? sql`1 = 1` : coversDay(coveringOn)}
     ORDER BY t.name`.execute(db)
   return rows
 }

@@ -48,11 +48,13 @@ export async function spacesByIdsAnyState(db: Kysely<Database>, ids: string[]): 
 
 /**
  * The current (not yet ended, live) leases covering each of these spaces, with their tenants —
- * the rule of leases.ts, one lease starting later included.
+ * the rule of leases.ts, one lease starting later included; with `coveringOn`, only the leases
+ * covering that day (started by then), which decide a space's status.
  */
 export async function currentLeasesBySpace(
   db: Kysely<Database>,
   spaceIds: string[],
+  coveringOn?: string,
 ): Promise<Map<string, Array<{ leaseId: string; tenantName: string }>>> {
   const out = new Map<string, Array<{ leaseId: string; tenantName: string }>>()
   if (spaceIds.length === 0) return out
@@ -61,6 +63,7 @@ export async function currentLeasesBySpace(
     FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id JOIN tenants t ON t.id = l.tenant_id
     WHERE ls.space_id IN (${sql.join(spaceIds)}) AND l.deleted_at IS NULL
       AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))
+      AND (${coveringOn ?? null} IS NULL OR l.start_date IS NULL OR l.start_date <= ${coveringOn ?? null})
     ORDER BY l.id`.execute(db)
   for (const r of rows) {
     const list = out.get(r.spaceId) ?? []

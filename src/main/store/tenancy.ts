@@ -5,7 +5,7 @@ import type { LeaseOfSpaces } from '../../shared/tenancy'
 import type { Database } from './schema'
 
 // Tenancy over time: the buildings of a scope, the leases ending soon with the leases of the same
-// spaces, the spaces whose lease has lapsed, and the spaces as they stood on a past day (rebuilt
+// spaces, the spaces whose leases started or lapsed, and the spaces as they stood on a past day (rebuilt
 // from the change log).
 
 /** The ids of the buildings in a scope (a building, a cluster's, a district's), live or not. */
@@ -67,18 +67,39 @@ export async function leasesEnding(
 const statusSetOn = sql`(SELECT date(max(c.at), 'localtime') FROM change_log c
   WHERE c.table_name = 'spaces' AND c.row_id = s.id AND (c.field = 'status' OR c.field IS NULL))`
 
+/** A live space whose stored status its leases may change on a day, with what the rule reads. */
+export interface UnsettledSpace {
+  id: string
+  status: SpaceStatus
+  statusSetOn: string | null
+  leases: Array<{ id: string; startDate: string | null; endDate: string | null }>
+}
+
 /**
- * Live spaces marked leased whose leases have all ended before `today`, unless the status was
- * set after the last of them ended (by a person, who knows of a tenant the store does not).
+ * Live spaces whose stored status may be out of step with their leases on `day`: vacant or
+ * reserved while a lease covers the day (it started), or leased while none does (it ended, or has
+ * not started). The caller decides with shared/tenancy spaceStatusOn, which keeps a 'leased' a
+ * person set after the last lease ended.
  */
-export async function lapsedSpaceIds(db: Kysely<Database>, today: string): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    SELECT s.id FROM spaces s
-    JOIN (SELECT ls.space_id, max(l.end_date IS NULL OR l.end_date >= ${today}) AS current, max(l.end_date) AS last_end
-          FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL GROUP BY ls.space_id) e ON e.space_id = s.id
-    WHERE s.deleted_at IS NULL AND s.status = 'leased' AND e.current = 0
-      AND e.last_end >= coalesce(${statusSetOn}, '')`.execute(db)
-  return rows.map((r) => r.id)
+export async function unsettledSpaces(db: Kysely<Database>, day: string): Promise<UnsettledSpace[]> {
+  const covering = sql`EXISTS (SELECT 1 FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL
+    WHERE ls.space_id = s.id AND (l.start_date IS NULL OR l.start_date <= ${day}) AND (l.end_date IS NULL OR l.end_date >= ${day}))`
+  const anyLease = sql`EXISTS (SELECT 1 FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL WHERE ls.space_id = s.id)`
+  const { rows } = await sql<{ id: string; status: string; statusSetOn: string | null; leases: string }>`
+    SELECT s.id, s.status, ${statusSetOn} AS status_set_on,
+      (SELECT json_group_array(json_object('id', l.id, 'startDate', l.start_date, 'endDate', l.end_date))
+         FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL WHERE ls.space_id = s.id) AS leases
+    FROM spaces s
+    WHERE s.deleted_at IS NULL AND (
+      (s.status IN ('vacant', 'reserved') AND ${covering})
+      OR (s.status = 'leased' AND ${anyLease} AND NOT ${covering}))
+    ORDER BY s.id`.execute(db)
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status as SpaceStatus,
+    statusSetOn: r.statusSetOn,
+    leases: JSON.parse(r.leases) as UnsettledSpace['leases'],
+  }))
 }
 
 export interface SpaceOnDay {

@@ -239,7 +239,9 @@ function planSpaceRow(record: RecordRow, ref: BuildingRef, layout: SheetLayout, 
   const ops: WriteOp[] = []
   const storedSpace = ref.spaces.get(spaceKey(floorLabel, unit))
   const leaseFields = { startDate: get<string>(record, 'startDate') ?? null, endDate: get<string>(record, 'endDate') ?? null }
-  const current = !!tenantName && (leaseFields.endDate === null || leaseFields.endDate >= ctx.lookups.today)
+  // Leased while a lease covers today (from its start, to its end), as everywhere in the app.
+  const current = !!tenantName && (leaseFields.startDate === null || leaseFields.startDate <= ctx.lookups.today)
+    && (leaseFields.endDate === null || leaseFields.endDate >= ctx.lookups.today)
   const fields = pick(record, SPACE_KEYS)
   if (current && fields.status !== undefined && fields.status !== 'leased') {
     warnings.push({ row, column: columnOf(record, 'status'), message: '使用状态：该空间有在租企业，按已租导入' })

@@ -9,7 +9,7 @@ import type { FeatureHandlers } from '../context'
 import { requireDeleted, requireLive } from '../guards'
 import { comingFreeSpaces } from './comingFree'
 import { endLease, renewLease } from './lifecycle'
-import { areaWarnings, checkLeaseSpaces, isCurrent, settleSpaceStatuses, sumArea } from './rules'
+import { areaWarnings, checkLeaseSpaces, coversDay, settleSpaceStatuses, sumArea } from './rules'
 
 const sorted = (ids: string[]) => [...new Set(ids)].sort()
 const sameArea = (a: number, b: number) => Math.abs(a - b) < 1e-6
@@ -29,7 +29,7 @@ export const leaseHandlers = {
       const id = await insertRow(w, 'leases', { ...fields, buildingId, area })
       await addLeaseSpaces(w.trx, id, spaceIds)
       await logField(w, 'leases', id, 'insert', 'spaceIds', null, spaceIds)
-      if (isCurrent(period, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
+      if (coversDay(period, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
       return { id }
     }),
 
@@ -68,7 +68,7 @@ export const leaseHandlers = {
         await touchLease(w.trx, id, w.now)
       }
       const day = await today(w.trx)
-      await settleSpaceStatuses(w, [...(isCurrent(before, day) ? oldIds : []), ...(isCurrent(period, day) ? newIds : [])])
+      await settleSpaceStatuses(w, [...(coversDay(before, day) ? oldIds : []), ...(coversDay(period, day) ? newIds : [])])
     })
     const [lease] = await listLeases(store.db, { ids: [id] })
     return lease!
@@ -78,7 +78,7 @@ export const leaseHandlers = {
     write(store.db, author, async (w) => {
       const before = await requireLive<LeaseRow>(w.trx, 'leases', id, '租约')
       await softDeleteRow(w, 'leases', id)
-      if (isCurrent(before, await today(w.trx))) await settleSpaceStatuses(w, await leaseSpaceIds(w.trx, id))
+      if (coversDay(before, await today(w.trx))) await settleSpaceStatuses(w, await leaseSpaceIds(w.trx, id))
       return null
     }),
 
@@ -95,7 +95,7 @@ export const leaseHandlers = {
       // Restoring takes no answers: an overlap is for the person to see in the lease dialog.
       if (warnings.length > 0) throw new DomainError('conflict', `${warnings[0]!.message}，不能恢复`, 'spaceIds')
       await restoreRow(w, 'leases', id, deletedAt)
-      if (isCurrent(lease, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
+      if (coversDay(lease, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
       return null
     }),
 

@@ -6,7 +6,7 @@ import { addLeaseSpaces, leaseSpaceIds, liveRenewalOf, today } from '../../store
 import type { LeaseRow } from '../../store/schema'
 import { insertRow, logField, updateRow, type Writer } from '../../store/writer'
 import { requireLive } from '../guards'
-import { areaWarnings, checkLeaseSpaces, isCurrent, settleSpaceStatuses } from './rules'
+import { areaWarnings, checkLeaseSpaces, coversDay, settleSpaceStatuses } from './rules'
 
 // A lease's life after it is signed: renewed (a new lease continuing it, the old one kept as it
 // was, so the history reads term by term) or ended early (its end date brought forward).
@@ -48,7 +48,7 @@ export async function renewLease(w: Writer, input: z.output<typeof leaseRenew>):
   })
   await addLeaseSpaces(w.trx, id, spaceIds)
   await logField(w, 'leases', id, 'insert', 'spaceIds', null, spaceIds)
-  if (isCurrent(period, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
+  if (coversDay(period, await today(w.trx))) await settleSpaceStatuses(w, spaceIds)
   return { id }
 }
 
@@ -66,7 +66,7 @@ export async function endLease(w: Writer, input: z.output<typeof leaseEnd>): Pro
   }
   await updateRow(w, 'leases', input.id, { endDate: input.endDate }, before)
   const day = await today(w.trx)
-  if (isCurrent(before, day) && !isCurrent({ startDate: before.startDate, endDate: input.endDate }, day)) {
+  if (coversDay(before, day) && !coversDay({ startDate: before.startDate, endDate: input.endDate }, day)) {
     await settleSpaceStatuses(w, await leaseSpaceIds(w.trx, input.id))
   }
 }

@@ -1,19 +1,22 @@
 import { formatArea } from '../../../shared/format'
 import { DomainError, type Warning } from '../../../shared/result'
-import { conflictingLeases, coveredSpaceIds, type LeaseSpaceInfo, spacesByIds } from '../../store/leases'
+import { leaseCovers } from '../../../shared/tenancy'
+import { conflictingLeases, coveredSpaceIds, type LeaseSpaceInfo, spacesByIds, today } from '../../store/leases'
 import { updateRow, type Writer } from '../../store/writer'
 import { requireLive } from '../guards'
 
 // The rules tying leases to spaces: a lease covers spaces of one building, two leases on one space
 // in the same period are a warning the person accepts (a handover, a sublease), and a space's
-// status follows whether a current lease covers it.
+// status follows whether a lease covers it today (from its start date to its end date, as
+// shared/tenancy spaceStatusOn reads any day; the daily settle turns it on the start day).
 
 export interface Period {
   startDate: string | null
   endDate: string | null
 }
 
-export const isCurrent = (period: Period, today: string) => period.endDate === null || period.endDate >= today
+/** Whether the lease's term covers `day`: the rule for a space's status (shared/tenancy). */
+export const coversDay = (period: Period, day: string) => leaseCovers(period, day)
 
 const floorName = (s: { floorLabel: string; unit: string | null }) => `楼层 ${s.floorLabel}${s.unit ? ` 单元 ${s.unit}` : ''}`
 
@@ -68,14 +71,16 @@ export function areaWarnings(area: number, spaces: Array<{ area: number }>): War
 export const sumArea = (spaces: Array<{ area: number }>) => spaces.reduce((total, s) => total + s.area, 0)
 
 /**
- * Brings the status of the given spaces in line with the current leases: a covered space that was
- * vacant or reserved becomes leased; a leased space no longer covered becomes vacant. Callers pass
- * only the spaces the lease being written touches, so a status set by hand elsewhere is left alone.
+ * Brings the status of the given spaces in line with the leases covering today: a covered space
+ * that was vacant or reserved becomes leased; a leased space no longer covered becomes vacant.
+ * Callers pass only the spaces of a lease whose coverage of today the write changed, so a status
+ * set by hand elsewhere (or under a lease yet to start) is left alone.
  */
 export async function settleSpaceStatuses(w: Writer, spaceIds: string[]): Promise<void> {
   const unique = [...new Set(spaceIds)]
   if (unique.length === 0) return
-  const [spaces, covered] = await Promise.all([spacesByIds(w.trx, unique), coveredSpaceIds(w.trx, unique)])
+  const day = await today(w.trx)
+  const [spaces, covered] = await Promise.all([spacesByIds(w.trx, unique), coveredSpaceIds(w.trx, unique, day)])
   for (const space of spaces) {
     if (space.deletedAt !== null) continue
     const isCovered = covered.has(space.id)

@@ -1,6 +1,6 @@
 import { floorSortKey } from '../../../shared/domain'
 import { DomainError } from '../../../shared/result'
-import { currentLeasesOf } from '../../store/leases'
+import { currentLeasesOf, today } from '../../store/leases'
 import type { SpaceRow } from '../../store/schema'
 import { mergedAwayInto } from '../../store/spaceLayout'
 import { listSpaces } from '../../store/spaces'
@@ -36,10 +36,12 @@ export const spaceHandlers = {
   'spaces.update': async ({ id, ...patch }, { store, author }) => {
     await write(store.db, author, async (w) => {
       const before = await requireLive<SpaceRow>(w.trx, 'spaces', id, '空间')
-      // A space under a lease that has not ended (one starting later included, as for delete
-      // and the lease rules) is leased: its status follows the lease.
+      // A space a lease covers today is leased: its status follows the lease. Under a signed lease
+      // that has not started it is still on the market, vacant or reserved (意向) until the start
+      // day turns it leased; sold or owner-occupied would contradict the lease.
       if (patch.status !== undefined && patch.status !== 'leased' && patch.status !== before.status) {
-        const [lease] = await currentLeasesOf(w.trx, { spaceId: id })
+        const onMarket = patch.status === 'vacant' || patch.status === 'reserved'
+        const [lease] = await currentLeasesOf(w.trx, { spaceId: id }, onMarket ? await today(w.trx) : undefined)
         if (lease) throw leasedBy('状态', 'status', lease)
       }
       if (patch.floorLabel !== undefined || patch.unit !== undefined) {

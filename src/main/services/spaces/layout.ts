@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/result'
 import type { SpacePrevious } from '../../../shared/schemas/spaceLayout'
 import { MAX_LAYOUT_FLOORS } from '../../../shared/schemas/spaceLayout'
 import { generatedUnits, mergedUnit, splitUnits, unitOnFloor } from '../../../shared/stacking'
-import { addLeaseSpaces, findLease, leaseSpaceIds, removeLeaseSpaces, touchLease } from '../../store/leases'
+import { addLeaseSpaces, findLease, leaseSpaceIds, removeLeaseSpaces, today, touchLease } from '../../store/leases'
 import {
   currentLeasesBySpace, type LayoutSpace, liveSpacesByIds, liveSpacesOnFloors, mergedAwayInto, spacesByIdsAnyState,
 } from '../../store/spaceLayout'
@@ -80,9 +80,12 @@ export const spaceLayoutHandlers = {
       const unique = [...new Set(ids)]
       const spaces = await liveSpacesByIds(w.trx, unique)
       if (spaces.length !== unique.length) throw new DomainError('invalid', '空间：有所选空间找不到（可能已被删除），请刷新后再试', 'ids')
-      // A space under a lease that has not ended is leased: its status follows the lease (as spaces.update).
+      // A space a lease covers today is leased: its status follows the lease (as spaces.update).
+      // Under a lease yet to start it may stay vacant or be reserved, not be sold or owner-occupied.
       if (patch.status !== undefined && patch.status !== 'leased') {
-        const leases = await currentLeasesBySpace(w.trx, spaces.filter((s) => s.status !== patch.status).map((s) => s.id))
+        const onMarket = patch.status === 'vacant' || patch.status === 'reserved'
+        const changing = spaces.filter((s) => s.status !== patch.status).map((s) => s.id)
+        const leases = await currentLeasesBySpace(w.trx, changing, onMarket ? await today(w.trx) : undefined)
         const held = spaces.find((s) => leases.has(s.id))
         if (held) {
           const tenant = leases.get(held.id)![0]!.tenantName
