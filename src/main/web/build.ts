@@ -26,5 +26,8 @@ export function rendererIsStale(projectRoot: string): boolean {
 export function buildRenderer(projectRoot: string): void {
   const bin = path.join(projectRoot, 'node_modules/.bin/electron-vite')
   const result = spawnSync(bin, ['build'], { cwd: projectRoot, stdio: ['ignore', 2, 2] })
-  if (result.status !== 0) throw new Error('构建界面失败（electron-vite build），请查看上面的输出')
+  if (result.status !== 0) {
+    const why = result.error ? `：${result.error.message}` : result.signal ? `：进程被信号 ${result.signal} 结束` : ''
+    throw new Error(`构建界面失败（electron-vite build）${why}，请查看上面的输出`)
+  }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectRootOf } from '../../projectRoot'
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api'
 import { decodeMapSites } from '../../../shared/mapSitesWire'
 import { sheetHash } from '../../../shared/sheets'
@@ -20,7 +20,8 @@ import { openForCommand, servicesFor } from '../store'
 
 export const SHEET_USAGE = 'sheet --db FILE --out FILE.pdf [--search NAME | --ids ID,… | --district CODE] [--handbook]  生成招商资源清单/招商手册 PDF'
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
+// From the source (src/main/cli/commands) or the bundle (out/host): the folder with package.json.
+const projectRoot = projectRootOf(import.meta.url)
 const READY_TIMEOUT_MS = 180_000
 
 export interface SheetArgs {
