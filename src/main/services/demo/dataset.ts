@@ -61,9 +61,12 @@ function withSurveyDates(data: DemoDataset, today: string, random: Random): Demo
     ...data,
     buildings: data.buildings.map((b) => {
       const walked = random.int(0, 9) < 7 ? daysAgo(80) : addDays(today, -random.int(100, 300))
-      const floors = new Map<string, string>()
-      for (const s of b.spaces) if (!floors.has(s.floorLabel)) floors.set(s.floorLabel, random.int(0, 9) === 0 ? addDays(today, -random.int(100, 200)) : walked)
-      return { ...b, verifiedAt: walked, spaces: b.spaces.map((s) => ({ ...s, verifiedAt: floors.get(s.floorLabel)! })) }
+      // In about one building in four, a floor or two was missed on the last walk.
+      const labels = [...new Set(b.spaces.map((s) => s.floorLabel))]
+      const missed = new Set<string>()
+      if (labels.length > 0 && random.int(0, 3) === 0) for (let i = random.int(1, 2); i > 0; i--) missed.add(random.pick(labels))
+      const overdue = addDays(today, -random.int(100, 200))
+      return { ...b, verifiedAt: walked, spaces: b.spaces.map((s) => ({ ...s, verifiedAt: missed.has(s.floorLabel) ? overdue : walked })) }
     }),
     parcels: data.parcels.map((p) => ({ ...p, verifiedAt: daysAgo(300) })),
   }
