@@ -149,4 +149,17 @@ describe('tenants', () => {
     const again = await app.call('tenants.restore', { id })
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
+
+  it('counts in a building\'s annual tax only the tenants registered in the district', async () => {
+    const { id: buildingId } = await app.ok('buildings.create', { name: '财富中心', districtCode: '210103' })
+    const unit = async (u: string) => (await app.ok('spaces.create', { buildingId, floorLabel: '12', unit: u, area: 300, status: 'vacant' })).id
+    const here = await app.ok('tenants.create', { name: '沈阳本地科技有限公司', registeredInDistrict: true, annualTax: 3_000_000 })
+    const away = await app.ok('tenants.create', { name: '外地分公司', registeredInDistrict: false, annualTax: 50_000_000 })
+    await app.ok('leases.create', { tenantId: here.id, spaceIds: [await unit('01')] })
+    await app.ok('leases.create', { tenantId: away.id, spaceIds: [await unit('02')] })
+    const [listed] = await app.ok('buildings.list', {})
+    expect(listed).toMatchObject({ tenantCount: 2, annualTax: 3_000_000 })
+    expect((await app.ok('buildings.get', { id: buildingId })).building.annualTax).toBe(3_000_000)
+  })
+
 })

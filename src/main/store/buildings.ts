@@ -36,7 +36,10 @@ const figuresSql = (scope: RawBuilder<unknown>) => sql`
       min(CASE WHEN verified_at IS NULL THEN created_at END) AS spaces_entered_min
     FROM spaces WHERE deleted_at IS NULL AND building_id IN (${scope}) GROUP BY building_id),
   current_tenants AS (
-    SELECT DISTINCT l.building_id, t.id AS tenant_id, t.above_scale, coalesce(t.annual_tax, 0) AS annual_tax
+    -- Only a tenant registered in the district pays its tax to the district (the tenant form says
+    -- so): the building's annual tax is theirs alone.
+    SELECT DISTINCT l.building_id, t.id AS tenant_id, t.above_scale,
+      CASE WHEN t.registered_in_district = 1 THEN coalesce(t.annual_tax, 0) ELSE 0 END AS annual_tax
     FROM leases l JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
     WHERE l.building_id IN (${scope}) AND l.deleted_at IS NULL AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))),
   tenant_figures AS (
