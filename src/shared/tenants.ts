@@ -1,5 +1,5 @@
 import type { IndustrySection } from './domain'
-import type { Lease } from './types'
+import type { Lease, Tenant } from './types'
 
 // What the tenant screens read beyond a Tenant: the picker's hits, the list's rows with their
 // buildings, and a tenant's leases over time (past, current, future, renewals chained).
@@ -27,14 +27,7 @@ export interface TenantBuilding {
   nextEnd: string | null
 }
 
-export interface TenantOverviewRow {
-  id: string
-  name: string
-  creditCode: string | null
-  industry: IndustrySection | null
-  aboveScale: boolean
-  registeredInDistrict: boolean
-  isDemo: boolean
+export interface TenantOverviewRow extends Pick<Tenant, 'id' | 'name' | 'creditCode' | 'industry' | 'aboveScale' | 'registeredInDistrict' | 'isDemo'> {
   /** Buildings of its current leases, by name. */
   buildings: TenantBuilding[]
   /** The earliest end date of its current leases. */

@@ -1,25 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import { floorUnitKey } from '../../shared/floors'
-import type { Database } from './schema'
+import type { Database, SpaceRow } from './schema'
 
 // The reads behind the layout writes (generate floors, split, merge, copy a floor) and the
 // duplicate floor + unit listing of `cli check`.
 
-export type LayoutSpace = {
-  id: string
-  buildingId: string
-  floorLabel: string
-  floorSort: number
-  unit: string | null
-  area: number
-  status: string
-  askingRent: number | null
-  fitOut: string | null
-  availableFrom: string | null
-  divisible: number
-  notes: string | null
-  isDemo: number
-}
+/** A space as the layout writes read it: its stored row but for the bookkeeping and survey columns. */
+export type LayoutSpace = Pick<SpaceRow, (typeof COLUMNS)[number]>
 
 const COLUMNS = [
   'id', 'buildingId', 'floorLabel', 'floorSort', 'unit', 'area', 'status', 'askingRent', 'fitOut', 'availableFrom',

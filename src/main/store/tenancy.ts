@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { SpaceStatus } from '../../shared/domain'
 import type { TenancyScope } from '../../shared/schemas/leases'
 import type { LeaseOfSpaces } from '../../shared/tenancy'
+import type { ComingFreeSpace } from '../../shared/types'
 import type { Database } from './schema'
 
 // Tenancy over time: the buildings of a scope, the leases ending soon with the leases of the same
@@ -15,20 +16,8 @@ const buildingsOf = (scope: { kind: TenancyScope; id: string }): RawBuilder<unkn
   return sql`SELECT id FROM buildings WHERE district_code = ${scope.id}`
 }
 
-export interface FreeingDetail {
-  leaseId: string
-  spaceId: string
-  floorLabel: string
-  unit: string | null
-  area: number
-  endDate: string
-  tenantId: string
-  tenantName: string
-  contactName: string | null
-  contactPhone: string | null
-  buildingId: string
-  buildingName: string
-}
+/** A lease ending in a window, with its space and tenant: the coming-free list's row as read. */
+export type FreeingDetail = ComingFreeSpace
 
 /**
  * The live leases of live buildings (in `scope`, if given) ending from `from` to `until`, one row
