@@ -28,6 +28,11 @@ import { type SheetData, sheetOptions } from './sheets'
 import { type Visit, visitCreate, visitList, visitUpdate } from './visits'
 import { type DemoRemovalPreview, type DemoRemovalResult, demoRemove } from './demo'
 import { type RecheckQueue, type VerificationResult, verificationMark, verificationQueue } from './schemas/verification'
+import {
+  type ParkStatsRow, type StatsLand, type StatsRanking, type StatsRollup, type StatsTrend, type TargetRow, type WatchRow,
+  statsLandInput, statsParksInput, statsRankingInput, statsRollupInput, statsTrendInput, statsWatchInput,
+  targetCreate, targetList, targetSetEntry, targetUpdate,
+} from './stats'
 import { type ChangeActor, type ChangeEntry, changeListInput, type TrashItem, trashListInput } from './history'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
@@ -146,6 +151,20 @@ export const contract = {
     }),
   ),
   'stats.summary': method<InventoryStats>()(none),
+  // Statistics (shared/stats.ts): rollups with drill-down, land, sky parks, rankings, watch list, trends.
+  'stats.rollup': method<StatsRollup>()(statsRollupInput),
+  'stats.land': method<StatsLand>()(statsLandInput),
+  'stats.parks': method<ParkStatsRow[]>()(statsParksInput),
+  'stats.ranking': method<StatsRanking>()(statsRankingInput),
+  'stats.watch': method<WatchRow[]>()(statsWatchInput),
+  'stats.trend': method<StatsTrend>()(statsTrendInput),
+  // Annual targets (年度目标): achieved computed where the store can count it, entered by month elsewhere.
+  'targets.list': method<TargetRow[]>()(targetList),
+  'targets.create': method<Created>()(targetCreate),
+  'targets.update': method<TargetRow>()(targetUpdate),
+  'targets.delete': method<null>()(byId('目标')),
+  'targets.restore': method<null>()(byId('目标')),
+  'targets.setEntry': method<TargetRow>()(targetSetEntry),
 
   'map.sites': method<MapSitesWire>()(none),
 

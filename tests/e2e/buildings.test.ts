@@ -76,7 +76,7 @@ describe('buildings in the browser host', () => {
   })
 
   it('finds the building by a Chinese substring and keeps everything across a reload', async () => {
-    await page.getByRole('link', { name: '总览' }).click()
+    await page.getByRole('link', { name: '统计分析' }).click()
     const search = page.getByRole('searchbox')
     await search.fill('金融中')
     await page.getByRole('option', { name: /测试金融中心/ }).click()

@@ -40,8 +40,8 @@ describe('demo data and the interface language in the browser host', () => {
     // The map is the home screen; the figures by district are on the overview.
     await page.locator('.site-map[data-buildings-placed]').waitFor()
     expect(await page.getByRole('dialog').count()).toBe(0)
-    await navLink(page, '总览').click()
-    await page.getByRole('heading', { name: '招商资源总览' }).waitFor()
+    await navLink(page, '统计分析').click()
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
     const banner = page.getByRole('note')
     expect(await banner.locator('.badge--demo').textContent()).toBe('演示数据')
     expect(await banner.textContent()).toContain('当前显示的是演示数据')
@@ -96,8 +96,8 @@ describe('demo data and the interface language in the browser host', () => {
     await fresh.goto(page.url())
 
     await navLink(fresh, 'Buildings').waitFor()
-    await navLink(fresh, 'Overview').click()
-    await fresh.getByRole('heading', { name: 'Inventory overview' }).waitFor()
+    await navLink(fresh, 'Statistics').click()
+    await fresh.getByRole('heading', { name: 'Statistics' }).waitFor()
     await fresh.getByRole('columnheader', { name: 'District', exact: true }).waitFor()
     // On the map, sky parks wear an English badge too (园 in Chinese).
     await navLink(fresh, 'Map').click()

@@ -22,6 +22,7 @@ const SHEET_OPTIONS = ['out', 'search', 'ids', 'district'] as const
 /** Options that belong to some commands only: one given to another command is refused, naming its commands. */
 const OWN_OPTIONS: Record<string, readonly string[]> = {
   demo: ['remove'],
+  stats: ['by', 'land', 'top', 'limit'],
   generate: GENERATE_OPTIONS,
   import: IMPORT_OPTIONS,
   export: EXPORT_OPTIONS,
@@ -46,6 +47,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   demo  --db FILE [--force]   载入演示数据（非空数据文件需 --force）
   demo  --db FILE --remove    移除演示数据（您修改过或在用的演示记录保留为您自己的）
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
+  stats --db FILE --by district|cluster|park|kind|grade [--json]   楼宇分组统计
+  stats --db FILE --land [--json]                                  土地：用地性质 × 状态
+  stats --db FILE --top tax|vacancy|vacantArea [--limit N] [--json]   楼宇排行（千万元楼/亿元楼）
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
   ${GENERATE_USAGE}
   ${IMPORT_USAGE}
@@ -55,8 +59,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean } &
-      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs', string>>
+    let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean; land?: boolean } &
+      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit', string>>
     let positionals: string[]
     try {
       const parsed = parseArgs({
@@ -74,6 +78,10 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           'dry-run': { type: 'boolean' },
           'skip-invalid': { type: 'boolean' },
           handbook: { type: 'boolean' },
+          by: { type: 'string' },
+          land: { type: 'boolean' },
+          top: { type: 'string' },
+          limit: { type: 'string' },
         },
         strict: true,
         allowPositionals: true,
@@ -101,7 +109,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         await demoCommand(db, { force: values.force ?? false, remove: values.remove ?? false }, output)
         return 0
       case 'stats':
-        await statsCommand(db, values.json ?? false, output)
+        await statsCommand(db, { json: values.json ?? false, by: values.by, land: values.land, top: values.top, limit: values.limit }, output)
         return 0
       case 'check':
         await checkCommand(db, output)

@@ -26,6 +26,7 @@ import { sheetHandlers } from './sheets/handlers'
 import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
+import { targetHandlers } from './targets/handlers'
 import { tenancyHandlers } from './tenancy/handlers'
 import { settlingEachDay } from './tenancy/lapse'
 import { tenantHandlers } from './tenants/handlers'
@@ -47,6 +48,7 @@ export const handlers = {
   ...parkHandlers,
   ...searchHandlers,
   ...statsHandlers,
+  ...targetHandlers,
   ...mapHandlers,
   ...savedSearchHandlers,
   ...photoHandlers,

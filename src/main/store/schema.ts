@@ -52,6 +52,8 @@ export interface BuildingTable extends RowBase {
   notes: string | null
   /** The day staff last confirmed the record on site (YYYY-MM-DD), null = never. */
   verifiedAt: string | null
+  /** 占地面积, m²: the land the site stands on (亩均税收); null = not known. */
+  landArea: number | null
 }
 
 export interface SpaceTable extends RowBase {
@@ -139,6 +141,8 @@ export interface ParkTable extends RowBase {
   contactName: string | null
   contactPhone: string | null
   description: string | null
+  /** 占地面积, m² (亩均税收); null = not known. */
+  landArea: number | null
 }
 
 export interface SubParkTable extends RowBase {
@@ -147,6 +151,28 @@ export interface SubParkTable extends RowBase {
   theme: string | null
   area: number | null
   sortOrder: number
+  /** Progress (a park status); null = as its park. */
+  status: string | null
+}
+
+export interface TargetTable extends RowBase {
+  year: number
+  /** shared/stats.ts TARGET_KINDS */
+  kind: string
+  name: string
+  unit: string
+  targetValue: number
+  notes: string | null
+  sortOrder: number
+}
+
+/** Achieved in a month, entered by a person (targets the store cannot count). */
+export interface TargetEntryTable extends RowBase {
+  targetId: string
+  /** YYYY-MM */
+  month: string
+  value: number
+  notes: string | null
 }
 
 export interface ParkHostTable extends RowBase {
@@ -292,12 +318,14 @@ export interface Database {
   importBatchRows: ImportBatchRowTable
   visits: VisitTable
   visitSites: VisitSiteTable
+  targets: TargetTable
+  targetEntries: TargetEntryTable
 }
 
 /** Tables whose rows are edited by people and therefore logged field by field. */
 export type LoggedTable =
   | 'districts' | 'clusters' | 'buildings' | 'spaces' | 'tenants' | 'leases' | 'parcels' | 'parks' | 'subParks' | 'parkHosts'
-  | 'savedSearches' | 'photos' | 'visits'
+  | 'savedSearches' | 'photos' | 'visits' | 'targets' | 'targetEntries'
 
 export type BuildingRow = Selectable<BuildingTable>
 export type SpaceRow = Selectable<SpaceTable>

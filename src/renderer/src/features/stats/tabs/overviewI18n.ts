@@ -1,6 +1,8 @@
-import type { Messages } from '../../i18n'
+import i18n from 'i18next'
+import type { Messages } from '../../../i18n'
 
-export const messages = {
+// The overview's tiles and table, under the namespace 'home'.
+const messages = {
   zh: {
     title: '招商资源总览',
     tiles: { buildings: '楼宇', spaces: '楼层/单元', tenants: '入驻企业', parcels: '地块', parks: '空中产业园', clusters: '聚集区', leasable: '可租面积', vacant: '空置面积', vacancyRate: '空置率', occupancyRate: '出租率', parcelArea: '地块面积', aboveScale: '规上企业' },
@@ -16,3 +18,7 @@ export const messages = {
     emptyTitle: 'Nothing recorded yet', emptyBody: 'Start with Buildings, Land parcels or Sky parks.',
   },
 } satisfies Messages
+
+for (const lang of ['zh', 'en'] as const) {
+  if (!i18n.hasResourceBundle(lang, 'home')) i18n.addResourceBundle(lang, 'home', messages[lang])
+}

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import type { Language } from '../../i18n'
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../components/Page'
-import { formatArea, formatCount, formatMu, formatRate } from '../../lib/format'
-import { useStats } from '../meta/queries'
-import { HandbookLink } from '../sheets/SheetLinks'
+import './overviewI18n'
+import type { Language } from '../../../i18n'
+import { EmptyState, ErrorMessage, Loading } from '../../../components/Page'
+import { formatArea, formatCount, formatMu, formatRate } from '../../../lib/format'
+import { useStats } from '../../meta/queries'
+import { HandbookLink } from '../../sheets/SheetLinks'
 
-export function HomeScreen() {
+export function BuildingsTab() {
   const { t, i18n } = useTranslation('home')
   const lang = i18n.language as Language
   const stats = useStats()
@@ -28,7 +29,6 @@ export function HomeScreen() {
   ]
   return (
     <div className="home">
-      <PageHeader title={t('title')} />
       {empty ? (
         <EmptyState title={t('emptyTitle')} body={t('emptyBody')} />
       ) : (
