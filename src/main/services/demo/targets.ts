@@ -16,8 +16,8 @@ export function buildTargets(today: string): DemoTarget[] {
     values.slice(0, monthsSoFar).map((value, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, value }))
   return [
     { year, kind: 'new_above_scale_tenants', name: '新引进规上企业', unit: TARGET_UNITS.new_above_scale_tenants, targetValue: 110, notes: '区政府工作报告下达', entries: [] },
-    { year, kind: 'leased_area', name: '新增出租面积', unit: TARGET_UNITS.leased_area, targetValue: 150_000, notes: null, entries: [] },
-    { year, kind: 'parcels_transferred', name: '出让地块', unit: TARGET_UNITS.parcels_transferred, targetValue: 8, notes: '浑南区、拱墅区经营性用地', entries: [] },
+    { year, kind: 'leased_area', name: '新增出租面积', unit: TARGET_UNITS.leased_area, targetValue: 300_000, notes: null, entries: [] },
+    { year, kind: 'parcels_transferred', name: '出让地块', unit: TARGET_UNITS.parcels_transferred, targetValue: 12, notes: '浑南区、拱墅区经营性用地', entries: [] },
     { year, kind: 'projects_signed', name: '签约项目', unit: TARGET_UNITS.projects_signed, targetValue: 80, notes: '亿元以上项目另行统计', entries: entered(SIGNED) },
     { year, kind: 'custom', name: '招商引资到位资金', unit: '亿元', targetValue: 150, notes: null, entries: entered(FUNDS) },
   ]

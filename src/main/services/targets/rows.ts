@@ -33,13 +33,16 @@ const COUNTERS: Record<ComputedKind, (db: Kysely<Database>, year: number) => Pro
   parcels_transferred: parcelsTransferred,
 }
 
+const roundMillionth = (n: number) => Math.round(n * 1e6) / 1e6
+
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
 
 function toRow(target: TargetRecord, values: MonthValues, entered: boolean): TargetRow {
   let cumulative = 0
   const months: TargetMonth[] = monthsOf(target.year).map((month) => {
     const value = values.get(month) ?? 0
-    cumulative += value
+    // Sums of decimals (1.1 + 2.2) are kept to a millionth, so totals read as entered.
+    cumulative = roundMillionth(cumulative + value)
     return { month, value, cumulative, entered: entered && values.has(month) }
   })
   const kind = target.kind as TargetKind
