@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { insertRow, softDeleteRow, write } from '../../src/main/store/writer'
+import { changeText } from '../../src/shared/changeText'
 import type { TargetRow } from '../../src/shared/stats'
 import { openTestApp, type TestApp } from '../helpers/store'
 
@@ -143,10 +144,22 @@ describe('annual targets', () => {
     expect(edited).toMatchObject({ unit: '亿', targetValue: 25, notes: '区里下达', achieved: 5, completion: 0.2 })
     await app.ok('targets.delete', { id })
     expect((await app.ok('targets.list', { year: YEAR })).some((t) => t.id === id)).toBe(false)
+    // The trash lists it by year and name, and restores it through targets.restore.
+    const trash = await app.ok('trash.list', { kind: 'targets' })
+    expect(trash).toEqual([expect.objectContaining({ table: 'targets', id, label: '2025年 固定资产投资', deletedBy: 'tester' })])
     await app.ok('targets.restore', { id })
     expect((await row(id)).achieved).toBe(5)
     const logged = await app.store.db.selectFrom('changeLog').select(['op', 'field']).where('tableName', '=', 'targets').where('rowId', '=', id).execute()
     expect(logged.map((c) => c.op)).toEqual(expect.arrayContaining(['insert', 'update', 'delete', 'restore']))
+    // The history names the target and its month's entry, with the fields as the form calls them.
+    const history = await app.ok('changes.list', {})
+    const sentences = history.filter((c) => c.rowId === id || c.tableName === 'targetEntries').map(changeText)
+    expect(sentences).toEqual(expect.arrayContaining([
+      expect.stringMatching(/2025年 固定资产投资.*目标值.*20.*25/),
+      expect.stringMatching(/2025年 固定资产投资 · 2025-06/),
+    ]))
+    expect(history.find((c) => c.rowId === id && c.field === 'kind')).toMatchObject({ rowLabel: '2025年 固定资产投资' })
+    expect(changeText(history.find((c) => c.rowId === id && c.field === 'kind')!)).toContain('自定义指标')
   })
 
   it('lists a year’s targets in the order they were added, and no other year’s', async () => {

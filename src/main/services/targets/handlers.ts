@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/result'
 import { TARGET_UNITS, type TargetKind } from '../../../shared/stats'
+import { TARGET_KIND_ZH } from '../../../shared/targets'
 import type { TargetEntryTable, TargetTable } from '../../store/schema'
 import { findEntry, nextTargetOrder } from '../../store/targets'
 import { insertRow, restoreRow, softDeleteRow, updateRow, write } from '../../store/writer'
@@ -11,14 +12,6 @@ import { isComputed, listTargetRows, targetRow } from './rows'
 // kind's own; an entered kind (签约项目, custom) is entered month by month, one live entry per
 // target and month (an entry is a logged row of its own, so its history is the target's).
 
-const KIND_ZH: Record<TargetKind, string> = {
-  new_above_scale_tenants: '新引进规上企业',
-  leased_area: '新增出租面积',
-  parcels_transferred: '出让地块',
-  projects_signed: '签约项目',
-  custom: '自定义指标',
-}
-
 /** The unit stored for a target: the kind's own, or the person's for a custom target (required). */
 function unitFor(kind: TargetKind, unit: string | null | undefined): string {
   if (kind === 'custom') {
@@ -26,7 +19,7 @@ function unitFor(kind: TargetKind, unit: string | null | undefined): string {
     return unit
   }
   const own = TARGET_UNITS[kind]
-  if (unit && unit !== own) throw new DomainError('invalid', `单位：${KIND_ZH[kind]}的单位固定为 ${own}`, 'unit')
+  if (unit && unit !== own) throw new DomainError('invalid', `单位：${TARGET_KIND_ZH[kind]}的单位固定为 ${own}`, 'unit')
   return own
 }
 
@@ -82,7 +75,7 @@ export const targetHandlers = {
       const target = await requireLive<TargetTable>(w.trx, 'targets', targetId, '目标', 'targetId')
       const kind = target.kind as TargetKind
       if (isComputed(kind)) {
-        throw new DomainError('invalid', `完成值：“${target.name}”（${KIND_ZH[kind]}）由系统根据现有数据自动统计，不能手工填报`, 'value')
+        throw new DomainError('invalid', `完成值：“${target.name}”（${TARGET_KIND_ZH[kind]}）由系统根据现有数据自动统计，不能手工填报`, 'value')
       }
       if (!month.startsWith(`${target.year}-`)) {
         throw new DomainError('invalid', `月份：应在目标所属的 ${target.year} 年内`, 'month')
