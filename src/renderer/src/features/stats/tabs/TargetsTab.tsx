@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TargetRow } from '../../../../../shared/stats'
 import { ConfirmDialog } from '../../../components/Dialog'
@@ -24,6 +24,7 @@ export function TargetsTab() {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editing, setEditing] = useState<TargetRow | 'new' | null>(null)
   const [deleting, setDeleting] = useState<TargetRow | null>(null)
+  const progressRef = useRef<HTMLDivElement>(null)
   const targets = useTargets(year)
   const remove = useDeleteTarget()
 
@@ -67,8 +68,12 @@ export function TargetsTab() {
         <EmptyState title={t('empty', { year })} body={t('emptyBody')} />
       ) : (
         <>
-          <TargetList targets={list} selectedId={selected?.id ?? null} onSelect={(x) => setSelectedId(x.id)} onEdit={setEditing} onDelete={setDeleting} />
-          {selected && <TargetProgress key={selected.id} target={selected} />}
+          <TargetList targets={list} selectedId={selected?.id ?? null} onSelect={(x) => {
+              setSelectedId(x.id)
+              // Below the list at 1280×720: brought into view once it has been drawn.
+              requestAnimationFrame(() => progressRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }))
+            }} onEdit={setEditing} onDelete={setDeleting} />
+          <div ref={progressRef}>{selected && <TargetProgress key={selected.id} target={selected} />}</div>
         </>
       )}
       {editing && <TargetDialog year={year} target={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}

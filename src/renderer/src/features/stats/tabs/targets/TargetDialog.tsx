@@ -34,7 +34,7 @@ export function TargetDialog({ year, target, onClose }: { year: number; target?:
   const toast = useToast()
   const create = useCreateTarget()
   const update = useUpdateTarget()
-  const [s, setS] = useState(() => stateOf(target))
+  const [s, setS] = useState(() => (target ? stateOf(target) : { ...stateOf(), name: t('kinds.new_above_scale_tenants') }))
   const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setS((prev) => ({ ...prev, [key]: value }))
   const errors = formErrorsOf(target ? update.error : create.error)
   const e = errors.fields
@@ -63,7 +63,7 @@ export function TargetDialog({ year, target, onClose }: { year: number; target?:
   }
 
   return (
-    <Dialog title={target ? t('dialog.editTitle') : t('dialog.addTitle')} onClose={onClose}>
+    <Dialog title={target ? t('dialog.editTitle') : t('dialog.addTitle', { year })} onClose={onClose}>
       <form ref={formRef} className="target-form" onSubmit={submit} noValidate>
         <div className="form-grid form-grid--compact">
           {target ? (

@@ -24,7 +24,7 @@ export const messages = {
     exceeded: '超额完成',
     actions: { edit: '编辑', delete: '删除', progress: '按月进度', save: '保存', saving: '正在保存…', cancel: '取消' },
     dialog: {
-      addTitle: '新增年度目标', editTitle: '编辑年度目标',
+      addTitle: '新增 {{year}} 年目标', editTitle: '编辑年度目标',
       kind: '指标', name: '名称', unit: '单位', unitHint: '如 亿元、个、人', targetValue: '目标值', notes: '备注', year: '年度', month: '月份', value: '完成值',
       computedHint: '完成值由系统按现有数据自动统计', enteredHint: '完成值按月填报',
     },
@@ -58,7 +58,7 @@ export const messages = {
     exceeded: 'Exceeded',
     actions: { edit: 'Edit', delete: 'Delete', progress: 'By month', save: 'Save', saving: 'Saving…', cancel: 'Cancel' },
     dialog: {
-      addTitle: 'Add annual target', editTitle: 'Edit annual target',
+      addTitle: 'Add a target for {{year}}', editTitle: 'Edit annual target',
       kind: 'Measure', name: 'Name', unit: 'Unit', unitHint: 'e.g. 亿元, projects, people', targetValue: 'Target', notes: 'Notes', year: 'Year', month: 'Month', value: 'Achieved',
       computedHint: 'Achieved is counted from the data', enteredHint: 'Achieved is entered by month',
     },
