@@ -1,6 +1,8 @@
 import { formatArea, formatBytes, formatMoney, formatMu, formatRate, formatRent } from './format'
 import type { ChangeEntry, HistoryTable } from './history'
 import { VOCAB_ZH, type VocabName } from './labels'
+import type { TargetKind } from './stats'
+import { TARGET_KIND_ZH } from './targets'
 
 // The change log in Chinese words: '张三 于 2026-11-30 14:02 将 财富中心 12层 1201 的 状态 由 空置 改为 已租'.
 // Pure: the rows' names come with the entries (store/rowNames.ts), so the renderer and any other
@@ -10,7 +12,7 @@ import { VOCAB_ZH, type VocabName } from './labels'
 export const TABLE_ZH: Record<HistoryTable, string> = {
   buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区',
   subParks: '分园区', parkHosts: '园区载体', clusters: '聚集区', visits: '接洽记录', photos: '照片',
-  savedSearches: '保存的查询', districts: '区县',
+  savedSearches: '保存的查询', districts: '区县', targets: '年度目标', targetEntries: '目标月度填报',
 }
 
 const COMMON = { contactName: '联系人', contactPhone: '联系电话', notes: '备注', verifiedAt: '核实日期', districtCode: '所属区县' }
@@ -58,6 +60,8 @@ export const FIELD_ZH: Record<HistoryTable, Record<string, string>> = {
   },
   savedSearches: { name: '名称', filters: '筛选条件', area: '圈定范围', notes: '备注' },
   districts: { name: '区县名称', city: '所属城市', province: '所属省份' },
+  targets: { year: '年度', kind: '指标', name: '名称', unit: '单位', targetValue: '目标值', notes: '备注', sortOrder: '排序' },
+  targetEntries: { targetId: '所属目标', month: '月份', value: '完成值', notes: '备注' },
 }
 
 /**
@@ -80,7 +84,7 @@ const RENT_FIELDS = new Set(['rent', 'askingRent'])
 const MONEY_FIELDS = new Set(['annualTax', 'plannedInvestment'])
 const RATIO_FIELDS = new Set(['buildingDensity', 'greenRatio'])
 /** Fields whose values are ids (or a district code) of other rows, named through the entry's refs. */
-const REF_FIELDS = new Set(['tenantId', 'buildingId', 'clusterId', 'parkId', 'ownerId', 'renewsLeaseId', 'districtCode', 'mergedInto'])
+const REF_FIELDS = new Set(['tenantId', 'buildingId', 'clusterId', 'parkId', 'ownerId', 'renewsLeaseId', 'districtCode', 'mergedInto', 'targetId'])
 /** Values too long or too technical to print: the sentence says only that they changed. */
 const OPAQUE_FIELDS = new Set(['boundary', 'filters', 'thumbnail', 'original'])
 const OWNER_KIND_ZH: Record<string, string> = { building: '楼宇', parcel: '地块', park: '园区' }
@@ -130,6 +134,7 @@ export function formatValue(table: string, field: string, value: unknown, refs: 
     return value.map((s) => refName(refs, (s as { id?: unknown } | null)?.id)).join('、')
   }
   if (field === 'ownerKind') return OWNER_KIND_ZH[String(value)] ?? String(value)
+  if (table === 'targets' && field === 'kind') return TARGET_KIND_ZH[value as TargetKind] ?? String(value)
   if (OPAQUE_FIELDS.has(field) || (table === 'savedSearches' && field === 'area')) return '（已设定）'
   if (field === 'bytes' && typeof value === 'object' && value !== null && 'bytes' in value) {
     return formatBytes(Number((value as { bytes: unknown }).bytes))

@@ -3,7 +3,9 @@ import { z } from 'zod'
 // Removing the demo dataset: what the preview lists and what the removal is told to keep.
 
 /** Tables whose rows the demo (and generated) datasets flag is_demo = 1. */
-export const DEMO_TABLES = ['clusters', 'buildings', 'spaces', 'tenants', 'leases', 'parcels', 'parks', 'subParks', 'parkHosts'] as const
+export const DEMO_TABLES = [
+  'clusters', 'buildings', 'spaces', 'tenants', 'leases', 'parcels', 'parks', 'subParks', 'parkHosts', 'targets', 'targetEntries',
+] as const
 export type DemoTable = (typeof DEMO_TABLES)[number]
 
 /** One live demo row named for a person. */

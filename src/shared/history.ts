@@ -8,13 +8,13 @@ import type { Change } from './types'
 /** Tables whose rows the change log names (LoggedTable in the store's schema). */
 export const HISTORY_TABLES = [
   'buildings', 'spaces', 'tenants', 'leases', 'parcels', 'parks', 'subParks', 'parkHosts',
-  'clusters', 'visits', 'photos', 'savedSearches', 'districts',
+  'clusters', 'visits', 'photos', 'savedSearches', 'districts', 'targets', 'targetEntries',
 ] as const
 export type HistoryTable = (typeof HISTORY_TABLES)[number]
 
 /** Tables a person deletes rows of and restores them from the trash (each has its *.restore). */
 export const TRASH_TABLES = [
-  'buildings', 'spaces', 'tenants', 'leases', 'parcels', 'parks', 'clusters', 'visits', 'photos', 'savedSearches',
+  'buildings', 'spaces', 'tenants', 'leases', 'parcels', 'parks', 'clusters', 'visits', 'photos', 'savedSearches', 'targets',
 ] as const
 export type TrashTable = (typeof TRASH_TABLES)[number]
 
@@ -22,7 +22,7 @@ export type TrashTable = (typeof TRASH_TABLES)[number]
 export const RESTORE_METHOD = {
   buildings: 'buildings.restore', spaces: 'spaces.restore', tenants: 'tenants.restore', leases: 'leases.restore',
   parcels: 'parcels.restore', parks: 'parks.restore', clusters: 'clusters.restore', visits: 'visits.restore',
-  photos: 'photos.restore', savedSearches: 'savedSearches.restore',
+  photos: 'photos.restore', savedSearches: 'savedSearches.restore', targets: 'targets.restore',
 } as const satisfies Record<TrashTable, `${string}.restore`>
 
 /** Sites whose history includes their children's (a building's spaces and leases, a park's sub-parks and hosts). */

@@ -5,7 +5,7 @@ import { openTestApp, type TestApp } from '../helpers/store'
 // 移除演示数据: every demo row goes and nothing else; what a person changed or uses is listed and kept.
 
 const TODAY = '2025-06-15'
-const TABLES = ['clusters', 'buildings', 'spaces', 'tenants', 'leases', 'parcels', 'parks', 'sub_parks', 'park_hosts']
+const TABLES = ['clusters', 'buildings', 'spaces', 'tenants', 'leases', 'parcels', 'parks', 'sub_parks', 'park_hosts', 'targets', 'target_entries']
 const count = (app: TestApp, query: string, ...args: unknown[]) => (app.store.sqlite.prepare(query).get(...args) as { n: number }).n
 const liveDemo = (app: TestApp) => TABLES.reduce((sum, t) => sum + count(app, `SELECT count(*) AS n FROM ${t} WHERE is_demo = 1 AND deleted_at IS NULL`), 0)
 
@@ -152,5 +152,22 @@ describe('demo removal', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.message).toMatch(/^保留的记录：/)
     expect(liveDemo(app)).toBeGreaterThan(0)
+  })
+  it('removes the demo’s targets with their months, but keeps one the person entered a month on', async () => {
+    const targets = await app.ok('targets.list', { year: 2025 })
+    expect(targets.map((t) => t.name)).toEqual(['新引进规上企业', '新增出租面积', '出让地块', '签约项目', '招商引资到位资金'])
+    const signed = targets.find((t) => t.kind === 'projects_signed')!
+    const funds = targets.find((t) => t.kind === 'custom')!
+    // A month the demo had not entered: the person's own entry, which the target must keep.
+    await app.ok('targets.setEntry', { targetId: funds.id, month: '2025-07', value: 9 })
+    const preview = await app.ok('demo.removalPreview', {})
+    expect(preview.inUse.map((r) => [r.table, r.label])).toEqual([['targets', '2025年 招商引资到位资金']])
+    await app.ok('demo.remove', { keep: [], previewStamp: preview.stamp })
+    const left = await app.ok('targets.list', { year: 2025 })
+    expect(left.map((t) => t.id)).toEqual([funds.id])
+    // Kept with the demo months under it, now the person's own.
+    expect(left[0]!.achieved).toBeCloseTo(funds.achieved + 9, 9)
+    expect(count(app, 'SELECT count(*) AS n FROM target_entries WHERE target_id = ? AND deleted_at IS NULL', signed.id)).toBe(0)
+    expect(count(app, 'SELECT count(*) AS n FROM targets WHERE is_demo = 1 AND deleted_at IS NULL')).toBe(0)
   })
 })

@@ -73,6 +73,7 @@ const SITE_PARTS: Record<NonNullable<ChangeFilter['site']>['kind'], Part[]> = {
 const REF_TABLES: Record<string, HistoryTable[]> = {
   tenantId: ['tenants'], buildingId: ['buildings'], clusterId: ['clusters'], parkId: ['parks'], renewsLeaseId: ['leases'],
   districtCode: ['districts'], spaceIds: ['spaces'], mergedInto: ['spaces'], ownerId: ['buildings', 'parcels', 'parks'],
+  targetId: ['targets'],
 }
 const SITE_TABLE: Record<string, HistoryTable> = { building: 'buildings', parcel: 'parcels', park: 'parks' }
 

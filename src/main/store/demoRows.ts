@@ -13,7 +13,7 @@ import type { Writer } from './writer'
 
 const SNAKE: Record<DemoTable, string> = {
   clusters: 'clusters', buildings: 'buildings', spaces: 'spaces', tenants: 'tenants', leases: 'leases',
-  parcels: 'parcels', parks: 'parks', subParks: 'sub_parks', parkHosts: 'park_hosts',
+  parcels: 'parcels', parks: 'parks', subParks: 'sub_parks', parkHosts: 'park_hosts', targets: 'targets', targetEntries: 'target_entries',
 }
 
 /** How a person would name a row of each table (t is the row). */
@@ -27,6 +27,8 @@ const LABEL: Record<DemoTable, string> = {
   parks: 't.name',
   subParks: `(SELECT p.name FROM parks p WHERE p.id = t.park_id) || ' · ' || t.name`,
   parkHosts: `(SELECT p.name FROM parks p WHERE p.id = t.park_id) || ' · ' || (SELECT b.name FROM buildings b WHERE b.id = t.building_id)`,
+  targets: `t.year || '年 ' || t.name`,
+  targetEntries: `(SELECT x.year || '年 ' || x.name FROM targets x WHERE x.id = t.target_id) || ' · ' || t.month`,
 }
 
 /** A user of a demo row as the dialog names it, with "已删除的" before it when that row is in the bin. */
@@ -58,6 +60,7 @@ const USERS: Partial<Record<DemoTable, string[]>> = {
     `SELECT owner_id, ${what('照片')} FROM photos WHERE owner_kind = 'park'`,
     `SELECT s.site_id, ${what('接洽记录', 'v.')} FROM visit_sites s JOIN visits v ON v.id = s.visit_id WHERE s.site_kind = 'park'`,
   ],
+  targets: [`SELECT target_id, ${what('月度填报')} FROM target_entries WHERE is_demo = 0`],
 }
 
 /**
@@ -71,6 +74,7 @@ const UNDER: Partial<Record<DemoTable, (id: string) => RawBuilder<unknown>>> = {
     UNION ALL SELECT 'parkHosts', id FROM park_hosts WHERE building_id = ${id} AND is_demo = 1 AND deleted_at IS NULL`,
   parks: (id) => sql`SELECT 'subParks', id FROM sub_parks WHERE park_id = ${id} AND is_demo = 1 AND deleted_at IS NULL
     UNION ALL SELECT 'parkHosts', id FROM park_hosts WHERE park_id = ${id} AND is_demo = 1 AND deleted_at IS NULL`,
+  targets: (id) => sql`SELECT 'targetEntries', id FROM target_entries WHERE target_id = ${id} AND is_demo = 1 AND deleted_at IS NULL`,
 }
 
 /** The rows a kept row cannot be without, as (table, id) pairs of the row `id`. */
@@ -81,6 +85,7 @@ const NEEDS: Partial<Record<DemoTable, (id: string) => RawBuilder<unknown>>> = {
     UNION ALL SELECT 'spaces', space_id FROM lease_spaces WHERE lease_id = ${id}`,
   subParks: (id) => sql`SELECT 'parks', park_id FROM sub_parks WHERE id = ${id}`,
   parkHosts: (id) => sql`SELECT 'parks', park_id FROM park_hosts WHERE id = ${id} UNION ALL SELECT 'buildings', building_id FROM park_hosts WHERE id = ${id}`,
+  targetEntries: (id) => sql`SELECT 'targets', target_id FROM target_entries WHERE id = ${id}`,
 }
 
 type Db = Kysely<Database>

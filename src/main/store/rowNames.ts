@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { floorText, leaseLabel, photoLabel, spaceLabel } from '../../shared/changeText'
 import type { HistoryTable } from '../../shared/history'
+import { targetLabel } from '../../shared/targets'
 import type { Database } from './schema'
 
 // Rows named the way people say them (财富中心 12层 1201, 中海科技 · 财富中心), deleted ones
@@ -35,6 +36,17 @@ const byName =
     (await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name])
 
 const NAMERS: Record<HistoryTable, Namer> = {
+  targets: async (db, ids) =>
+    (await db.selectFrom('targets').select(['id', 'year', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, targetLabel(r.year, r.name)]),
+  targetEntries: async (db, ids) =>
+    (
+      await db
+        .selectFrom('targetEntries as e')
+        .leftJoin('targets as t', 't.id', 'e.targetId')
+        .select(['e.id', 'e.month', 't.year', 't.name'])
+        .where('e.id', 'in', ids)
+        .execute()
+    ).map((r) => [r.id, `${targetLabel(r.year, r.name)} · ${r.month}`]),
   buildings: byName('buildings'),
   tenants: byName('tenants'),
   parks: byName('parks'),

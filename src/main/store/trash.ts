@@ -126,6 +126,18 @@ const QUERIES: Record<TrashTable, TableQuery> = {
         .execute() as Promise<Raw[]>,
     label: (r) => photoLabel(r.a, r.b),
   },
+  targets: {
+    rows: (db, q, limit) =>
+      db
+        .selectFrom('targets')
+        .select(['id', 'deletedAt', 'name as a', sql<string>`CAST(year AS TEXT)`.as('b'), sql<null>`NULL`.as('c'), deleter('targets', 'targets.id').as('deletedBy')])
+        .where('deletedAt', 'is not', null)
+        .$if(q !== undefined, (qb) => qb.where(matches(q!, 'targets.name')))
+        .orderBy('deletedAt', 'desc')
+        .limit(limit)
+        .execute() as Promise<Raw[]>,
+    label: (r) => `${r.b ?? ''}年 ${r.a ?? ''}`,
+  },
 }
 
 /** Every deleted row (or those of one kind, or whose name holds `q`), the latest deleted first. */

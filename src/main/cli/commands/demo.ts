@@ -33,6 +33,7 @@ export async function demoCommand(file: string, options: DemoOptions, output: Ou
 
 const TABLE_NAMES: Record<DemoRowRef['table'], string> = {
   clusters: '聚集区', buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区', subParks: '分园', parkHosts: '园区载体',
+  targets: '年度目标', targetEntries: '目标月度填报',
 }
 
 /**

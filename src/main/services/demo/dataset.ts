@@ -2,6 +2,7 @@ import { type BuiltBuilding, buildBuilding } from './buildings'
 import { BUILDINGS, CLUSTERS, GONGSHU } from './catalogue'
 import { buildParcels } from './parcels'
 import { buildParks } from './parks'
+import { buildTargets } from './targets'
 import { addDays } from './dates'
 import { createRandom, type Random } from './random'
 import { CITY, companyFactory } from './tenants'
@@ -45,6 +46,7 @@ export function buildDemoDataset(options: DemoOptions): DemoDataset {
     leases: built.flatMap((b) => b.leases),
     parcels,
     parks,
+    targets: buildTargets(options.today),
   }
   return withSurveyDates(dataset, options.today, createRandom((options.seed ?? DEMO_SEED) + 1))
 }

@@ -100,6 +100,11 @@ async function insertDataset(w: Writer, data: DemoDataset): Promise<DemoCounts> 
     }
   }
 
+  for (const [sortOrder, { entries, ...target }] of data.targets.entries()) {
+    const targetId = await insertRow(w, 'targets', { ...target, sortOrder, ...demo })
+    for (const entry of entries) await insertRow(w, 'targetEntries', { ...entry, targetId, notes: null, ...demo })
+  }
+
   return {
     buildings: data.buildings.length,
     spaces: spaceCount,

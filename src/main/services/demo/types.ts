@@ -3,6 +3,7 @@ import type {
   SpaceStatus,
 } from '../../../shared/domain'
 import type { Boundary } from '../../../shared/schemas/parcels'
+import type { TargetKind } from '../../../shared/stats'
 
 // The demo dataset as plain data. Rows refer to each other by `key` (stable, readable strings);
 // the loader turns keys into fresh ids, so the same dataset can go into any store.
@@ -128,4 +129,17 @@ export interface DemoDataset {
   leases: DemoLease[]
   parcels: DemoParcel[]
   parks: DemoPark[]
+  /** This year's annual targets (年度目标), with the months entered so far for entered kinds. */
+  targets: DemoTarget[]
+}
+
+export interface DemoTarget {
+  year: number
+  kind: TargetKind
+  name: string
+  unit: string
+  targetValue: number
+  notes: string | null
+  /** YYYY-MM → achieved that month (entered kinds only). */
+  entries: Array<{ month: string; value: number }>
 }

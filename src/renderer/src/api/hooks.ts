@@ -56,4 +56,6 @@ export const INVENTORY_READS = [
   'changes.actors', 'trash.list',
   'leases.comingFree', 'tenancy.asOf',
   'verification.queue',
+  // Targets count new tenants, leased area and parcels transferred from these rows.
+  'targets.list',
 ] as const satisfies readonly MethodName[]

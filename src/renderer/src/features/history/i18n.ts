@@ -11,7 +11,7 @@ export const messages = {
     columns: { at: '时间', actor: '操作人', change: '修改内容' },
     kinds: {
       buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区', subParks: '分园区',
-      parkHosts: '园区载体', clusters: '聚集区', visits: '接洽记录', photos: '照片', savedSearches: '保存的查询', districts: '区县',
+      parkHosts: '园区载体', clusters: '聚集区', visits: '接洽记录', photos: '照片', savedSearches: '保存的查询', districts: '区县', targets: '年度目标', targetEntries: '目标月度填报',
     },
     moreFields: '还有 {{count}} 项…',
     more: '加载更早的记录', loadingMore: '正在加载…', end: '已显示全部 {{count}} 条',
@@ -29,7 +29,7 @@ export const messages = {
     columns: { at: 'When', actor: 'Person', change: 'Change' },
     kinds: {
       buildings: 'Buildings', spaces: 'Spaces', tenants: 'Tenants', leases: 'Leases', parcels: 'Parcels', parks: 'Parks', subParks: 'Sub-parks',
-      parkHosts: 'Park hosts', clusters: 'Clusters', visits: 'Visits', photos: 'Photos', savedSearches: 'Saved searches', districts: 'Districts',
+      parkHosts: 'Park hosts', clusters: 'Clusters', visits: 'Visits', photos: 'Photos', savedSearches: 'Saved searches', districts: 'Districts', targets: 'Annual targets', targetEntries: 'Target monthly entries',
     },
     moreFields: '{{count}} more…',
     more: 'Load earlier changes', loadingMore: 'Loading…', end: 'All {{count}} shown',

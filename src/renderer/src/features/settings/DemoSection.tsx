@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { DemoRowRef } from '../../../../shared/demo'
 import { Dialog } from '../../components/Dialog'
 import { useToast } from '../../components/Toast'
+// The targets' field labels, for naming what a person changed in a demo target.
+import '../stats/tabs/targets/i18n'
 import { useRemoveDemoData } from './mutations'
 import { useDemoRemovalPreview, useStoreInfo } from './queries'
 
@@ -30,6 +32,7 @@ const key = (r: DemoRowRef) => `${r.table}:${r.id}`
 const FIELD_LABELS: Record<DemoRowRef['table'], string> = {
   buildings: 'buildings:fields', spaces: 'buildings:spaces.fields', leases: 'buildings:leases.fields', tenants: 'tenants:fields',
   parcels: 'parcels:fields', parks: 'parks:fields', clusters: 'clusters:fields', subParks: 'parks:subPark', parkHosts: 'parks:host',
+  targets: 'statsTargets:dialog', targetEntries: 'statsTargets:dialog',
 }
 
 function DemoRemovalDialog({ onClose }: { onClose: () => void }) {

@@ -20,7 +20,7 @@ export const messages = {
       edited: '以下演示记录您修改过，勾选的将保留为您自己的记录（楼宇连同其空间、租约和租户，园区连同其分园和载体）：', keep: '保留',
       changed: '改过：{{fields}}', deletedField: '删除后恢复', inUse: '以下演示记录被您自己的记录用到（包括回收站中的记录），将连同其下的记录一并保留：', usedBy: '用到它的：{{what}}',
       done: '已移除 {{removed}} 条演示记录，保留 {{kept}} 条',
-      tables: { clusters: '聚集区', buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区', subParks: '分园', parkHosts: '园区载体' },
+      tables: { clusters: '聚集区', buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区', subParks: '分园', parkHosts: '园区载体', targets: '年度目标', targetEntries: '目标月度填报' },
     },
     districts: {
       title: '区县', hint: '行政区划代码按 GB/T 2260，6 位数字，如 210103 沈河区。', add: '新增区县', added: '已新增区县“{{name}}”',
@@ -49,7 +49,7 @@ export const messages = {
       edited: 'You edited these demo records; the ticked ones are kept as your own (a building with its spaces, leases and tenants, a park with its sub-parks and hosts):', keep: 'Keep',
       changed: 'changed: {{fields}}', deletedField: 'deleted and restored', inUse: 'Your own records (those in the bin too) use these demo records, so they are kept with what is under them:', usedBy: 'used by: {{what}}',
       done: 'Removed {{removed}} demo records, kept {{kept}}',
-      tables: { clusters: 'Cluster', buildings: 'Building', spaces: 'Space', tenants: 'Tenant', leases: 'Lease', parcels: 'Parcel', parks: 'Park', subParks: 'Sub-park', parkHosts: 'Park host' },
+      tables: { clusters: 'Cluster', buildings: 'Building', spaces: 'Space', tenants: 'Tenant', leases: 'Lease', parcels: 'Parcel', parks: 'Park', subParks: 'Sub-park', parkHosts: 'Park host', targets: 'Annual target', targetEntries: 'Target monthly entry' },
     },
     districts: {
       title: 'Districts', hint: 'Codes follow GB/T 2260: six digits, e.g. 210103 for Shenhe District.', add: 'Add district', added: 'Added district “{{name}}”',

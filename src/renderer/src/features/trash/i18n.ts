@@ -11,7 +11,7 @@ export const messages = {
     columns: { kind: '类型', name: '名称', deletedBy: '删除人', deletedAt: '删除时间', actions: '操作' },
     kinds: {
       buildings: '楼宇', spaces: '空间', tenants: '企业', leases: '租约', parcels: '地块', parks: '园区', clusters: '聚集区',
-      visits: '接洽记录', photos: '照片', savedSearches: '保存的查询',
+      visits: '接洽记录', photos: '照片', savedSearches: '保存的查询', targets: '年度目标',
     },
     restore: '恢复', restoring: '正在恢复…', restored: '已恢复{{kind}}“{{name}}”',
     unknownActor: '—',
@@ -26,7 +26,7 @@ export const messages = {
     columns: { kind: 'Kind', name: 'Name', deletedBy: 'Deleted by', deletedAt: 'Deleted', actions: 'Actions' },
     kinds: {
       buildings: 'Building', spaces: 'Space', tenants: 'Tenant', leases: 'Lease', parcels: 'Parcel', parks: 'Park', clusters: 'Cluster',
-      visits: 'Visit', photos: 'Photo', savedSearches: 'Saved search',
+      visits: 'Visit', photos: 'Photo', savedSearches: 'Saved search', targets: 'Annual target',
     },
     restore: 'Restore', restoring: 'Restoring…', restored: 'Restored {{kind}} “{{name}}”',
     unknownActor: '—',
