@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ADDITIVE_ROLLUP_FIGURES, type RollupRow, type StatsRollup } from '../../src/shared/stats'
+import { type RollupRow, type StatsRollup } from '../../src/shared/stats'
 import { todayLocal } from '../../src/shared/freshness'
 import { addDays, addMonths } from '../../src/shared/tenancy'
 import { openTestApp, type TestApp } from '../helpers/store'
@@ -193,11 +193,3 @@ describe('stats.ranking', () => {
     expect(scoped.tagCounts).toEqual({ yiyuan: 0, qianwan: 1 })
   })
 })
-
-export function expectAdditive(r: StatsRollup, label: string, weight: (row: RollupRow) => number = () => 1): void {
-  for (const figure of ADDITIVE_ROLLUP_FIGURES) {
-    if (figure === 'buildings' && r.by === 'floor') continue // a floor row counts the buildings having that floor
-    const sum = r.rows.reduce((s, row) => s + row[figure] * weight(row), 0)
-    expect(sum, `${label}: ${figure}`).toBeCloseTo(r.total[figure], 3)
-  }
-}
