@@ -8,7 +8,7 @@ import { STATS_GROUPINGS } from '../../src/shared/stats'
 import { atMost, spread } from './goals'
 import type { BenchContext, BenchPart, BenchRow } from './rows'
 
-const RUNS = 9
+const RUNS = 5
 const GOAL_MS = 100
 
 const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1))
