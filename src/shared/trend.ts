@@ -1,5 +1,5 @@
 import type { SpaceStatus } from './domain'
-import { type AreaFigures, areaFigures, type LeaseTerm, spaceStatusOn } from './tenancy'
+import { type AreaFigures, type LeaseTerm, spaceStatusOn } from './tenancy'
 
 // Vacancy and occupancy on past days, rebuilt from today's spaces, the change log and lease dates
 // (issue 11, trends and the watch list). Most stores were filled by an import or the demo on one
@@ -99,23 +99,62 @@ export function changesByRow(changes: readonly TrendChange[]): Map<string, Trend
   return out
 }
 
-/** Vacancy and occupancy per group on each day, in one pass over the spaces. */
+const LEASABLE: ReadonlySet<SpaceStatus> = new Set(['vacant', 'leased', 'reserved'])
+
+/**
+ * Vacancy and occupancy per group on each day, in one pass over the spaces, summed as
+ * shared/tenancy.ts areaFigures sums them. A space with no change after the first day and no lease
+ * stands the same on every day it counts: it is placed without asking the rule day by day.
+ */
 export function areasOnDays(spaces: readonly TrendSpace[], changes: readonly TrendChange[], days: readonly TrendDay[]): Array<Map<string, AreaFigures>> {
   const byRow = changesByRow(changes)
-  const onDays = days.map(() => new Map<string, Array<{ status: SpaceStatus; area: number }>>())
+  const n = days.length
+  const years = days.map((d) => Number(d.day.slice(0, 4)))
+  const sums = new Map<string, Float64Array>()
+  /** Per group: leasable, vacant and leased area for each day, side by side. */
+  const sumsOf = (group: string) => {
+    let list = sums.get(group)
+    if (!list) sums.set(group, (list = new Float64Array(n * 3)))
+    return list
+  }
+  const add = (list: Float64Array, i: number, status: SpaceStatus, area: number) => {
+    if (LEASABLE.has(status)) list[i * 3] = list[i * 3]! + area
+    if (status === 'vacant') list[i * 3 + 1] = list[i * 3 + 1]! + area
+    else if (status === 'leased') list[i * 3 + 2] = list[i * 3 + 2]! + area
+  }
   for (const space of spaces) {
     const spaceChanges = byRow.get(`spaces:${space.id}`)
     const buildingChanges = byRow.get(`buildings:${space.buildingId}`)
-    days.forEach((day, i) => {
-      const on = spaceOnDay(space, spaceChanges, buildingChanges, day)
-      if (!on) return
-      const groups = onDays[i]!
-      const list = groups.get(space.group)
-      if (list) list.push(on)
-      else groups.set(space.group, [on])
-    })
+    const list = sumsOf(space.group)
+    if (!spaceChanges && !buildingChanges && space.leases.length === 0) {
+      if (!LEASABLE.has(space.status)) continue
+      for (let i = 0; i < n; i++) {
+        const day = days[i]!
+        const counts = day.asStored
+          ? space.live && space.buildingLive
+          : space.live && space.buildingLive && (space.yearBuilt === null || space.yearBuilt <= years[i]!) && (space.addedAt === null || space.addedAt < day.before)
+        if (counts) add(list, i, space.status, space.area)
+      }
+      continue
+    }
+    for (let i = 0; i < n; i++) {
+      const on = spaceOnDay(space, spaceChanges, buildingChanges, days[i]!)
+      if (on) add(list, i, on.status, on.area)
+    }
   }
-  return onDays.map((groups) => new Map([...groups].map(([group, list]) => [group, areaFigures(list)])))
+  const figures = (list: Float64Array, i: number): AreaFigures => {
+    const leasableArea = list[i * 3]!
+    const vacantArea = list[i * 3 + 1]!
+    const leasedArea = list[i * 3 + 2]!
+    return {
+      leasableArea,
+      vacantArea,
+      leasedArea,
+      vacancyRate: leasableArea > 0 ? vacantArea / leasableArea : null,
+      occupancyRate: leasableArea > 0 ? leasedArea / leasableArea : null,
+    }
+  }
+  return days.map((_, i) => new Map([...sums].map(([group, list]) => [group, figures(list, i)])))
 }
 
 /** The last day of each of the past `months` months, oldest first; the current month's is today. */

@@ -15,9 +15,9 @@ import { scopedBuildingsSql, statsFactsCte } from './statsFacts'
 /**
  * The buildings a trend covers: the map's ids (live buildings), or every building live or deleted
  * (a building deleted since counts on the days it stood), narrowed by `within` on the buildings'
- * present district, cluster, sky park, kind and grade.
+ * present district, cluster, sky park, kind and grade. Null: every building, no filter needed.
  */
-function trendBuildingsSql(scope: StatsScope | undefined, within: RollupWithin | undefined): RawBuilder<unknown> {
+function trendBuildingsSql(scope: StatsScope | undefined, within: RollupWithin | undefined): RawBuilder<unknown> | null {
   const base = scope?.buildingIds ? scopedBuildingsSql(scope) : sql`SELECT id FROM buildings`
   const where: RawBuilder<unknown>[] = []
   const w = within ?? {}
@@ -30,25 +30,39 @@ function trendBuildingsSql(scope: StatsScope | undefined, within: RollupWithin |
     const hosts = sql`SELECT building_id FROM park_hosts h JOIN parks p ON p.id = h.park_id AND p.deleted_at IS NULL WHERE h.deleted_at IS NULL`
     where.push(w.parkId === null ? sql`b.id NOT IN (${hosts})` : sql`b.id IN (${hosts} AND h.park_id = ${w.parkId})`)
   }
-  if (where.length === 0) return base
+  if (where.length === 0) return scope?.buildingIds ? base : null
   return sql`SELECT b.id FROM buildings b WHERE b.id IN (${base}) AND ${sql.join(where, sql` AND `)}`
 }
 
-/** The spaces (live or deleted) of the buildings, each in group `groupByBuilding ? building id : ''`. */
-async function spacesOf(db: Kysely<Database>, buildings: RawBuilder<unknown>, groupByBuilding: boolean): Promise<TrendSpace[]> {
-  const [{ rows: spaces }, { rows: leases }] = await Promise.all([
-    sql<{ id: string; buildingId: string; status: string; area: number; live: number; createdAt: string; firstFill: string; buildingLive: number; yearBuilt: number | null }>`
-      WITH tb AS (${buildings}),
-      ts AS (SELECT s.id, s.building_id, s.status, s.area, s.deleted_at IS NULL AS live, s.created_at,
-          min(s.created_at) OVER (PARTITION BY s.building_id) AS first_fill
-        FROM spaces s WHERE s.building_id IN (SELECT id FROM tb))
-      SELECT ts.*, b.deleted_at IS NULL AS building_live, b.year_built
-      FROM ts JOIN buildings b ON b.id = ts.building_id`.execute(db),
+/**
+ * The spaces (live or deleted) of the buildings (null: of every building), each in group
+ * `groupByBuilding ? building id : ''`. Spaces with no lease and no change since `from` come summed
+ * (id ''): the rule treats them alike. The first-fill day and the buildings are joined here: at
+ * 200,000 spaces a window or join in SQL costs more than the maps below.
+ */
+async function spacesOf(db: Kysely<Database>, buildings: RawBuilder<unknown> | null, groupByBuilding: boolean, from: string): Promise<TrendSpace[]> {
+  const inScope = buildings ? sql`AND s.building_id IN (${buildings})` : sql``
+  // Spaces the rule must see one by one: those with a live lease or a logged change since `from`.
+  // The others stand the same on every day they count: summed in SQL by what the rule reads.
+  const leased = sql`SELECT ls.space_id FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL`
+  const changed = sql`SELECT row_id FROM change_log WHERE table_name = 'spaces' AND at >= ${from} AND op <> 'insert'`
+  type SpaceRead = { id: string; buildingId: string; status: string; area: number; live: number; createdAt: string }
+  const [{ rows: single }, { rows: summed }, { rows: buildingRows }, { rows: leases }] = await Promise.all([
+    sql<SpaceRead>`
+      SELECT s.id, s.building_id, s.status, s.area, s.deleted_at IS NULL AS live, s.created_at
+      FROM spaces s WHERE (s.id IN (${leased}) OR s.id IN (${changed})) ${inScope}`.execute(db),
+    sql<SpaceRead>`
+      SELECT '' AS id, s.building_id, s.status, sum(s.area) AS area, s.deleted_at IS NULL AS live, s.created_at
+      FROM spaces s WHERE s.id NOT IN (${leased}) AND s.id NOT IN (${changed}) ${inScope}
+      GROUP BY s.building_id, s.status, s.deleted_at IS NULL, s.created_at`.execute(db),
+    sql<{ id: string; live: number; yearBuilt: number | null }>`
+      SELECT b.id, b.deleted_at IS NULL AS live, b.year_built FROM buildings b ${buildings ? sql`WHERE b.id IN (${buildings})` : sql``}`.execute(db),
     sql<{ spaceId: string; id: string; startDate: string | null; endDate: string | null }>`
       SELECT ls.space_id, l.id, l.start_date, l.end_date
       FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL
-      WHERE l.building_id IN (${buildings})`.execute(db),
+      ${buildings ? sql`WHERE l.building_id IN (${buildings})` : sql``}`.execute(db),
   ])
+  const spaces = [...single, ...summed]
   const leasesBySpace = new Map<string, LeaseTerm[]>()
   for (const l of leases) {
     const term = { id: l.id, startDate: l.startDate, endDate: l.endDate }
@@ -56,28 +70,32 @@ async function spacesOf(db: Kysely<Database>, buildings: RawBuilder<unknown>, gr
     if (list) list.push(term)
     else leasesBySpace.set(l.spaceId, [term])
   }
+  const buildingById = new Map(buildingRows.map((b) => [b.id, b]))
   // A building's first spaces were entered on one local day: those stood before; later ones did not.
-  const firstFillEnd = new Map<string, string>()
-  const fillEnd = (s: { buildingId: string; firstFill: string }) => {
-    let end = firstFillEnd.get(s.buildingId)
-    if (end === undefined) {
-      end = endOfLocalDay(localDayOf(s.firstFill))
-      firstFillEnd.set(s.buildingId, end)
-    }
-    return end
+  const firstFill = new Map<string, string>()
+  for (const s of spaces) {
+    const first = firstFill.get(s.buildingId)
+    if (first === undefined || s.createdAt < first) firstFill.set(s.buildingId, s.createdAt)
   }
-  return spaces.map((s) => ({
-    id: s.id,
-    buildingId: s.buildingId,
-    group: groupByBuilding ? s.buildingId : '',
-    status: s.status as SpaceStatus,
-    area: Number(s.area),
-    live: s.live === 1,
-    buildingLive: s.buildingLive === 1,
-    yearBuilt: s.yearBuilt,
-    addedAt: s.createdAt >= fillEnd(s) ? s.createdAt : null,
-    leases: leasesBySpace.get(s.id) ?? [],
-  }))
+  const fillEnd = new Map([...firstFill].map(([id, first]) => [id, endOfLocalDay(localDayOf(first))]))
+  const out: TrendSpace[] = []
+  for (const s of spaces) {
+    const building = buildingById.get(s.buildingId)
+    if (!building) continue
+    out.push({
+      id: s.id,
+      buildingId: s.buildingId,
+      group: groupByBuilding ? s.buildingId : '',
+      status: s.status as SpaceStatus,
+      area: Number(s.area),
+      live: s.live === 1,
+      buildingLive: building.live === 1,
+      yearBuilt: building.yearBuilt,
+      addedAt: s.createdAt >= fillEnd.get(s.buildingId)! ? s.createdAt : null,
+      leases: leasesBySpace.get(s.id) ?? [],
+    })
+  }
+  return out
 }
 
 /**
@@ -108,13 +126,13 @@ export async function trendSources(
   within: RollupWithin | undefined,
   firstDay: string,
 ): Promise<{ spaces: TrendSpace[]; changes: TrendChange[] }> {
-  const [spaces, changes] = await Promise.all([spacesOf(db, trendBuildingsSql(scope, within), false), changesSince(db, endOfLocalDay(firstDay))])
+  const [spaces, changes] = await Promise.all([spacesOf(db, trendBuildingsSql(scope, within), false, endOfLocalDay(firstDay)), changesSince(db, endOfLocalDay(firstDay))])
   return { spaces, changes }
 }
 
 /** The same for the live buildings of a scope, per building, for `day` on (the watch list's "then"). */
 export async function watchSources(db: Kysely<Database>, scope: StatsScope | undefined, day: string): Promise<{ spaces: TrendSpace[]; changes: TrendChange[] }> {
-  const [spaces, changes] = await Promise.all([spacesOf(db, scopedBuildingsSql(scope), true), changesSince(db, endOfLocalDay(day))])
+  const [spaces, changes] = await Promise.all([spacesOf(db, scopedBuildingsSql(scope), true, endOfLocalDay(day)), changesSince(db, endOfLocalDay(day))])
   return { spaces, changes }
 }
 
