@@ -40,12 +40,14 @@ function trendBuildingsSql(scope: StatsScope | undefined, within: RollupWithin |
  * (id ''): the rule treats them alike. The first-fill day and the buildings are joined here: at
  * 200,000 spaces a window or join in SQL costs more than the maps below.
  */
-async function spacesOf(db: Kysely<Database>, buildings: RawBuilder<unknown> | null, groupByBuilding: boolean, from: string): Promise<TrendSpace[]> {
+async function spacesOf(db: Kysely<Database>, buildings: RawBuilder<unknown> | null, groupByBuilding: boolean, changes: readonly TrendChange[]): Promise<TrendSpace[]> {
   const inScope = buildings ? sql`AND s.building_id IN (${buildings})` : sql``
-  // Spaces the rule must see one by one: those with a live lease or a logged change since `from`.
-  // The others stand the same on every day they count: summed in SQL by what the rule reads.
+  // Spaces the rule must see one by one: those with a live lease or a logged change in `changes`
+  // (handed in as one JSON text: the log is read once). The others stand the same on every day
+  // they count: summed in SQL by what the rule reads.
   const leased = sql`SELECT ls.space_id FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id AND l.deleted_at IS NULL`
-  const changed = sql`SELECT row_id FROM change_log WHERE table_name = 'spaces' AND at >= ${from} AND op <> 'insert'`
+  const changedIds = [...new Set(changes.filter((c) => c.table === 'spaces').map((c) => c.rowId))]
+  const changed = sql`SELECT value FROM json_each(${JSON.stringify(changedIds)})`
   type SpaceRead = { id: string; buildingId: string; status: string; area: number; live: number; createdAt: string }
   const [{ rows: single }, { rows: summed }, { rows: buildingRows }, { rows: leases }] = await Promise.all([
     sql<SpaceRead>`
@@ -126,14 +128,14 @@ export async function trendSources(
   within: RollupWithin | undefined,
   firstDay: string,
 ): Promise<{ spaces: TrendSpace[]; changes: TrendChange[] }> {
-  const [spaces, changes] = await Promise.all([spacesOf(db, trendBuildingsSql(scope, within), false, endOfLocalDay(firstDay)), changesSince(db, endOfLocalDay(firstDay))])
-  return { spaces, changes }
+  const changes = await changesSince(db, endOfLocalDay(firstDay))
+  return { spaces: await spacesOf(db, trendBuildingsSql(scope, within), false, changes), changes }
 }
 
 /** The same for the live buildings of a scope, per building, for `day` on (the watch list's "then"). */
 export async function watchSources(db: Kysely<Database>, scope: StatsScope | undefined, day: string): Promise<{ spaces: TrendSpace[]; changes: TrendChange[] }> {
-  const [spaces, changes] = await Promise.all([spacesOf(db, scopedBuildingsSql(scope), true, endOfLocalDay(day)), changesSince(db, endOfLocalDay(day))])
-  return { spaces, changes }
+  const changes = await changesSince(db, endOfLocalDay(day))
+  return { spaces: await spacesOf(db, scopedBuildingsSql(scope), true, changes), changes }
 }
 
 /** A live building's figures today, as the rollups define them, with leases ending soon. */
