@@ -9,8 +9,9 @@ import { scopedBuildingsSql, statsFactsCte } from './statsFacts'
 // What the trend and the watch list rebuild the past from (shared/trend.ts says the rule): the
 // spaces of the buildings concerned, live or deleted, with their leases; the change-log rows that
 // move a space's status, area or existence or a building's existence; and, for the watch list, the
-// registered tax by building as tenants and leases stood on a day and as they stand today. Three
-// set-based reads, whatever the number of months.
+// registered tax by building as tenants and leases stood on a day and as they stand today. A few
+// set-based reads, whatever the number of months or buildings; the days are made in one pass in
+// TypeScript (shared/trend.ts areasOnDays).
 
 /**
  * The buildings a trend covers: the map's ids (live buildings), or every building live or deleted
@@ -36,7 +37,7 @@ function trendBuildingsSql(scope: StatsScope | undefined, within: RollupWithin |
 
 /**
  * The spaces (live or deleted) of the buildings (null: of every building), each in group
- * `groupByBuilding ? building id : ''`. Spaces with no lease and no change since `from` come summed
+ * `groupByBuilding ? building id : ''`. Spaces with no lease and no change in `changes` come summed
  * (id ''): the rule treats them alike. The first-fill day and the buildings are joined here: at
  * 200,000 spaces a window or join in SQL costs more than the maps below.
  */
