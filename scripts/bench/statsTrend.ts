@@ -12,7 +12,7 @@ import { addDays, addMonths } from '../../src/shared/tenancy'
 import { atMost, type Spread, spread } from './goals'
 import type { BenchContext, BenchPart, BenchRow } from './rows'
 
-const RUNS = 5
+const RUNS = 3
 const GOAL_MS = 1000
 
 async function timed(runs: number, work: () => Promise<unknown>): Promise<Spread> {
