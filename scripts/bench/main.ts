@@ -24,6 +24,7 @@ export const PARTS: Record<string, string> = {
   host: './hostStart.ts',
   writes: './writes.ts',
   'stats.rollups': './statsRollups.ts',
+  'stats.trend': './statsTrend.ts',
 }
 
 /** The scale of issue 8, as `cli generate` options. */
