@@ -58,4 +58,6 @@ export const INVENTORY_READS = [
   'verification.queue',
   // Targets count new tenants, leased area and parcels transferred from these rows.
   'targets.list',
+  // The statistics view's figures (issue 11).
+  'stats.rollup', 'stats.land', 'stats.parks', 'stats.ranking', 'stats.watch', 'stats.trend',
 ] as const satisfies readonly MethodName[]
