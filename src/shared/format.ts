@@ -71,3 +71,26 @@ export function formatBytes(bytes: number): string {
 export function formatBubbleCount(n: number): string {
   return n < 10_000 ? String(n) : `${(n / 10_000).toFixed(1).replace(/\.0$/, '')}万`
 }
+
+/**
+ * A chart axis's tick: short, no unit (the axis names it). 8,500 · 5万 · 1.2亿 (zh);
+ * 8.5k · 52k · 1.2M (en).
+ */
+export function formatAxisNumber(n: number, lang: Language = 'zh'): string {
+  const abs = Math.abs(n)
+  const short = (value: number, suffix: string) => `${Number(value.toFixed(2))}${suffix}`
+  if (lang === 'en') {
+    if (abs >= 1e9) return short(n / 1e9, 'B')
+    if (abs >= 1e6) return short(n / 1e6, 'M')
+    if (abs >= 1e3) return short(n / 1e3, 'k')
+    return grouped(n, 2)
+  }
+  if (abs >= 1e8) return short(n / 1e8, '亿')
+  if (abs >= 1e4) return short(n / 1e4, '万')
+  return grouped(n, 2)
+}
+
+/** A rate axis's tick: 25% (whole points; 12.5% when a step needs it). */
+export function formatAxisRate(rate: number): string {
+  return `${Number((rate * 100).toFixed(1))}%`
+}

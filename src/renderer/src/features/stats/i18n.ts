@@ -19,7 +19,7 @@ export const messages = {
       parcels: '地块数', areaM2: '面积（m²）', areaMu: '面积（亩）', referenceValue: '参考价值',
     },
     groupings: { district: '区县', cluster: '聚集区', park: '空中产业园', kind: '楼宇类型', grade: '楼宇等级', building: '楼宇', floor: '楼层' },
-    chart: { copy: '复制表格', copied: '已复制，可粘贴到 Excel/WPS', savePng: '保存图片', table: '数据表' },
+    chart: { copy: '复制表格', copied: '已复制，可粘贴到 Excel/WPS', copyFailed: '复制失败：浏览器未允许写入剪贴板', savePng: '保存图片', table: '数据表' },
   },
   en: {
     nav: 'Statistics',
@@ -37,6 +37,6 @@ export const messages = {
       parcels: 'Parcels', areaM2: 'Area (m²)', areaMu: 'Area (mu)', referenceValue: 'Reference value',
     },
     groupings: { district: 'District', cluster: 'Cluster', park: 'Sky park', kind: 'Kind', grade: 'Grade', building: 'Building', floor: 'Floor' },
-    chart: { copy: 'Copy table', copied: 'Copied: paste into Excel/WPS', savePng: 'Save image', table: 'Table' },
+    chart: { copy: 'Copy table', copied: 'Copied: paste into Excel/WPS', copyFailed: 'Copy failed: the browser did not allow the clipboard', savePng: 'Save image', table: 'Table' },
   },
 } satisfies Messages
