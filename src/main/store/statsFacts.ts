@@ -11,9 +11,12 @@ import { leasableList } from './figures'
 //                                        inclusive; no start = since ever, no end = open-ended), in
 //                                        every building: a tenant's tax is shared over all its leases
 //   lease_tax(lease_id, building_id, tenant_id, tax)
-//                                        a registered tenant's annual tax shared among its current
-//                                        leases by lease area (a tenant in two buildings is not
-//                                        counted twice); 0 for tenants not registered in the district
+//                                        the current leases of scoped buildings, each with its part
+//                                        of a registered tenant's annual tax (leaseTaxShare: shared
+//                                        among all the tenant's current leases by lease area, so a
+//                                        tenant in two buildings is not counted twice); 0 for tenants
+//                                        not registered in the district. A lease with no live space
+//                                        keeps its tax here (the building's) but not in space_facts
 //   space_facts(space_id, building_id, floor_label, floor_sort, area, status, leasable, vacant,
 //               leased, tax, coming_free)
 //                                        live spaces of scoped buildings: a lease's tax shared among
@@ -29,37 +32,61 @@ import { leasableList } from './figures'
 
 export interface FactsParams {
   scope?: StatsScope | undefined
+  /** More conditions on the scoped buildings (alias b), e.g. a drill-down's group. */
+  where?: RawBuilder<unknown> | undefined
   /** YYYY-MM-DD, the day figures are for (store/leases.ts today()). */
   today: string
   /** YYYY-MM-DD, the last day of the coming-free window (today + 12 months). */
   until: string
 }
 
-/** `SELECT id FROM buildings …` for the scope. */
-export function scopedBuildingsSql(scope: StatsScope | undefined): RawBuilder<unknown> {
-  if (!scope?.buildingIds) return sql`SELECT id FROM buildings WHERE deleted_at IS NULL`
-  return sql`SELECT id FROM buildings WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(${JSON.stringify(scope.buildingIds)}))`
+/** `SELECT id FROM buildings …` for the scope (and more conditions on alias b). */
+export function scopedBuildingsSql(scope: StatsScope | undefined, where?: RawBuilder<unknown>): RawBuilder<unknown> {
+  const more = where ? sql` AND ${where}` : sql``
+  if (!scope?.buildingIds) return sql`SELECT b.id FROM buildings b WHERE b.deleted_at IS NULL${more}`
+  return sql`SELECT b.id FROM buildings b WHERE b.deleted_at IS NULL AND b.id IN (SELECT value FROM json_each(${JSON.stringify(scope.buildingIds)}))${more}`
+}
+
+/**
+ * A live lease (alias `l`) covering `today`: started by then (no start = since ever) and not ended
+ * (ending today included; no end = open-ended). The one definition of a current lease in figures.
+ */
+export const coversDay = (l: string, today: string | RawBuilder<unknown>): RawBuilder<unknown> => {
+  const a = sql.ref(l)
+  return sql`${a}.deleted_at IS NULL AND (${a}.start_date IS NULL OR ${a}.start_date <= ${today}) AND (${a}.end_date IS NULL OR ${a}.end_date >= ${today})`
+}
+
+/**
+ * The part of a tenant's annual tax a current lease (alias `l`, tenant alias `t`) carries: all of
+ * it for a tenant registered in the district, shared among the tenant's current leases in live
+ * buildings by lease area (a tenant in two buildings is counted once); 0 for a tenant registered
+ * elsewhere. Summed per building it is a building's annual tax (buildings.ts figuresSql), summed per
+ * group the rollups' (so a building's page equals its rollup row).
+ */
+export const leaseTaxShare = (l: string, t: string, today: string | RawBuilder<unknown>): RawBuilder<unknown> => {
+  const [a, ta] = [sql.ref(l), sql.ref(t)]
+  return sql`CASE WHEN ${ta}.registered_in_district = 1 AND ${ta}.annual_tax > 0 THEN coalesce(${ta}.annual_tax * ${a}.area / nullif((
+      SELECT sum(o.area) FROM leases o JOIN buildings ob ON ob.id = o.building_id AND ob.deleted_at IS NULL
+      WHERE o.tenant_id = ${a}.tenant_id AND ${coversDay('o', today)}), 0), 0) ELSE 0 END`
 }
 
 /** The CTEs above, to be followed by `, more AS (…)` or a SELECT. Starts with WITH. */
-export function statsFactsCte({ scope, today, until }: FactsParams): RawBuilder<unknown> {
+export function statsFactsCte({ scope, where, today, until }: FactsParams): RawBuilder<unknown> {
+  // current_leases is inlined where it is used (NOT MATERIALIZED), so a scoped use reads the
+  // scoped buildings' leases through the index instead of every lease of the store.
   return sql`WITH
-  scoped_buildings AS (${scopedBuildingsSql(scope)}),
-  current_leases AS (
+  scoped_buildings AS (${scopedBuildingsSql(scope, where)}),
+  current_leases AS NOT MATERIALIZED (
     SELECT l.id, l.building_id, l.tenant_id, l.area
     FROM leases l
     JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
     JOIN buildings b ON b.id = l.building_id AND b.deleted_at IS NULL
-    WHERE l.deleted_at IS NULL
-      AND (l.start_date IS NULL OR l.start_date <= ${today})
-      AND (l.end_date IS NULL OR l.end_date >= ${today})),
-  tenant_leased AS (SELECT tenant_id, sum(area) AS area FROM current_leases GROUP BY tenant_id),
+    WHERE ${coversDay('l', today)}),
   lease_tax AS (
-    SELECT cl.id AS lease_id, cl.building_id, cl.tenant_id,
-      CASE WHEN t.registered_in_district = 1 THEN coalesce(t.annual_tax, 0) * cl.area / tl.area ELSE 0 END AS tax
-    FROM current_leases cl
-    JOIN tenants t ON t.id = cl.tenant_id
-    JOIN tenant_leased tl ON tl.tenant_id = cl.tenant_id),
+    SELECT l.id AS lease_id, l.building_id, l.tenant_id, ${leaseTaxShare('l', 't', today)} AS tax
+    FROM leases l
+    JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
+    WHERE l.building_id IN (SELECT id FROM scoped_buildings) AND ${coversDay('l', today)}),
   lease_space_area AS (
     SELECT ls.lease_id, sum(s.area) AS area
     FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id AND s.deleted_at IS NULL

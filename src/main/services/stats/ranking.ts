@@ -1,9 +1,56 @@
 import type { z } from 'zod'
-import type { StatsRanking, statsRankingInput } from '../../../shared/stats'
+import { squareMetresToMu } from '../../../shared/domain'
+import { type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, type TaxTag } from '../../../shared/stats'
+import { rankedBuildings } from '../../store/statsRollup'
 import type { ServiceContext } from '../context'
+import { figureDay } from './figureDay'
 import { taxPerMuRanking } from './taxPerMu'
 
+const DEFAULT_LIMIT = 20
+
+/** The highest tax tag a building's registered tax earns (TAX_TAGS lists the highest first). */
+export function taxTags(annualTax: number): TaxTag[] {
+  const earned = TAX_TAGS.find((t) => annualTax >= t.min)
+  return earned ? [earned.tag] : []
+}
+
+/**
+ * Buildings of the scope by registered tax, vacancy rate (buildings with leasable area only), vacant
+ * area or area coming free in 12 months, highest first; a building whose figure is 0 is not ranked
+ * (except by vacancy, where 0% is a rank). tagCounts counts the whole scope: 千万元楼 includes the
+ * 亿元楼 (≥ 1千万元), as reports say "千万元楼 N 栋，其中亿元楼 M 栋".
+ */
 export async function ranking(ctx: ServiceContext, input: z.output<typeof statsRankingInput>): Promise<StatsRanking> {
   if (input.by === 'taxPerMu') return taxPerMuRanking(ctx, input)
-  throw new Error('stats: ranking is being built (issue 11)')
+  const day = await figureDay(ctx)
+  const { rows, tagCounts } = await rankedBuildings(ctx.store.db, {
+    by: input.by,
+    limit: input.limit ?? DEFAULT_LIMIT,
+    scope: input.scope,
+    tagMins: TAX_TAGS.map((t) => t.min),
+    ...day,
+  })
+  return {
+    by: input.by,
+    rows: rows.map(
+      (row, i): RankingRow => ({
+        rank: i + 1,
+        id: row.id,
+        kind: 'building',
+        name: row.name,
+        districtName: row.districtName,
+        clusterName: row.clusterName,
+        value: row.value,
+        annualTax: row.annualTax,
+        leasableArea: row.leasableArea,
+        vacantArea: row.vacantArea,
+        vacancyRate: row.vacancyRate,
+        comingFree12m: row.comingFree12m,
+        landArea: row.landArea,
+        taxPerMu: row.landArea !== null && row.landArea > 0 ? row.annualTax / squareMetresToMu(row.landArea) : null,
+        tags: taxTags(row.annualTax),
+      }),
+    ),
+    tagCounts: Object.fromEntries(TAX_TAGS.map((t, i) => [t.tag, tagCounts[i] ?? 0])) as Record<TaxTag, number>,
+  }
 }

@@ -1,0 +1,228 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { RollupLevel, RollupWithin, StatsScope } from '../../shared/stats'
+import { readRowsTogether } from './handle'
+import type { Database } from './schema'
+import { statsFactsCte } from './statsFacts'
+
+// The rollups of buildings (stats.rollup) and the rankings (stats.ranking): one aggregate each over
+// the facts of statsFacts.ts, so every group, the total and a building's own page (buildings.ts)
+// share one set of definitions (shared/stats.ts RollupFigures).
+//
+// A group's figures are summed per building first, then per group: a building hosting two sky
+// parks is in both parks' rows (each park row shows its host buildings whole) and once in the total.
+
+export interface FactsDay {
+  /** YYYY-MM-DD: the day figures are for. */
+  today: string
+  /** YYYY-MM-DD: the last day of the coming-free window. */
+  until: string
+}
+
+/** A group's figures as summed in SQL (rates are divided out by the service). */
+export interface RollupSqlRow {
+  isTotal: number
+  key: string | null
+  /** The group's own name where it has one (district, cluster, park, building); null otherwise. */
+  name: string | null
+  /** Floors: the highest floor_sort of the label (floors are listed top first). */
+  sort: number | null
+  buildings: number
+  leasableArea: number
+  vacantArea: number
+  leasedArea: number
+  tenants: number
+  aboveScaleTenants: number
+  registeredTenants: number
+  annualTax: number
+  comingFree12m: number
+}
+
+/** Narrows the scoped buildings (alias b) to one group of the level above. */
+export function withinSql(within: RollupWithin | undefined): RawBuilder<unknown> | undefined {
+  if (!within) return undefined
+  const parkHosts = sql`SELECT h.building_id FROM park_hosts h JOIN parks p ON p.id = h.park_id AND p.deleted_at IS NULL WHERE h.deleted_at IS NULL`
+  const parts: RawBuilder<unknown>[] = []
+  if (within.districtCode !== undefined) parts.push(sql`b.district_code = ${within.districtCode}`)
+  if (within.clusterId === null) parts.push(sql`(b.cluster_id IS NULL OR b.cluster_id NOT IN (SELECT id FROM clusters WHERE deleted_at IS NULL))`)
+  else if (within.clusterId !== undefined) parts.push(sql`b.cluster_id = ${within.clusterId}`)
+  if (within.parkId === null) parts.push(sql`b.id NOT IN (${parkHosts})`)
+  else if (within.parkId !== undefined) parts.push(sql`b.id IN (${parkHosts} AND h.park_id = ${within.parkId})`)
+  if (within.kind !== undefined) parts.push(sql`b.kind = ${within.kind}`)
+  if (within.grade === null) parts.push(sql`b.grade IS NULL`)
+  else if (within.grade !== undefined) parts.push(sql`b.grade = ${within.grade}`)
+  if (within.buildingId !== undefined) parts.push(sql`b.id = ${within.buildingId}`)
+  return parts.length > 0 ? sql.join(parts, sql` AND `) : undefined
+}
+
+type BuildingLevel = Exclude<RollupLevel, 'floor'>
+
+/** (building_id, is_total, key, name) of each scoped building's group at a level. */
+function groupsSql(level: BuildingLevel): RawBuilder<unknown> {
+  const scoped = sql`b.id IN (SELECT id FROM scoped_buildings)`
+  switch (level) {
+    case 'district':
+      return sql`SELECT b.id AS building_id, 0 AS is_total, b.district_code AS key, d.name AS name
+        FROM buildings b JOIN districts d ON d.code = b.district_code WHERE ${scoped}`
+    case 'cluster':
+      return sql`SELECT b.id AS building_id, 0 AS is_total, c.id AS key, c.name AS name
+        FROM buildings b LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL WHERE ${scoped}`
+    case 'park':
+      return sql`SELECT b.id AS building_id, 0 AS is_total, hp.id AS key, hp.name AS name
+        FROM buildings b LEFT JOIN (
+          SELECT DISTINCT h.building_id, p.id, p.name FROM park_hosts h JOIN parks p ON p.id = h.park_id AND p.deleted_at IS NULL
+          WHERE h.deleted_at IS NULL) hp ON hp.building_id = b.id
+        WHERE ${scoped}`
+    case 'kind':
+      return sql`SELECT b.id AS building_id, 0 AS is_total, b.kind AS key, NULL AS name FROM buildings b WHERE ${scoped}`
+    case 'grade':
+      return sql`SELECT b.id AS building_id, 0 AS is_total, b.grade AS key, NULL AS name FROM buildings b WHERE ${scoped}`
+    case 'building':
+      return sql`SELECT b.id AS building_id, 0 AS is_total, b.id AS key, b.name AS name FROM buildings b WHERE ${scoped}`
+  }
+}
+
+/** Per scoped building: its spaces' areas and its current leases' tax. Follows statsFactsCte. */
+const buildingFactsCte = sql`
+  building_space AS (
+    SELECT building_id, sum(leasable) AS leasable, sum(vacant) AS vacant, sum(leased) AS leased, sum(coming_free) AS coming_free
+    FROM space_facts GROUP BY building_id),
+  building_tax AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id)`
+
+/**
+ * The rows of a level (none when `level` is null) and the total over the whole scope, in one
+ * statement: every building is in its group's rows and once in the total row (is_total = 1).
+ */
+function groupRollupSql(level: BuildingLevel | null, facts: RawBuilder<unknown>): RawBuilder<RollupSqlRow> {
+  const total = sql`SELECT id AS building_id, 1 AS is_total, NULL AS key, NULL AS name FROM scoped_buildings`
+  return sql<RollupSqlRow>`${facts},
+  ${buildingFactsCte},
+  group_of AS (${level ? sql`${groupsSql(level)} UNION ALL ${total}` : total}),
+  group_figures AS (
+    SELECT g.is_total, g.key, max(g.name) AS name, count(DISTINCT g.building_id) AS buildings,
+      coalesce(sum(bs.leasable), 0) AS leasable_area, coalesce(sum(bs.vacant), 0) AS vacant_area,
+      coalesce(sum(bs.leased), 0) AS leased_area, coalesce(sum(bt.tax), 0) AS annual_tax,
+      coalesce(sum(bs.coming_free), 0) AS coming_free12m
+    FROM group_of g
+    LEFT JOIN building_space bs ON bs.building_id = g.building_id
+    LEFT JOIN building_tax bt ON bt.building_id = g.building_id
+    GROUP BY g.is_total, g.key),
+  group_tenants AS (
+    SELECT x.is_total, x.key, count(*) AS tenants, sum(t.above_scale) AS above_scale_tenants,
+      sum(t.registered_in_district) AS registered_tenants
+    FROM (SELECT DISTINCT g.is_total, g.key, lt.tenant_id FROM lease_tax lt JOIN group_of g ON g.building_id = lt.building_id) x
+    JOIN tenants t ON t.id = x.tenant_id
+    GROUP BY x.is_total, x.key)
+  SELECT f.is_total, f.key, f.name, NULL AS sort, f.buildings, f.leasable_area, f.vacant_area, f.leased_area,
+    coalesce(gt.tenants, 0) AS tenants, coalesce(gt.above_scale_tenants, 0) AS above_scale_tenants,
+    coalesce(gt.registered_tenants, 0) AS registered_tenants, f.annual_tax, f.coming_free12m
+  FROM group_figures f
+  LEFT JOIN group_tenants gt ON gt.is_total = f.is_total AND gt.key IS f.key`
+}
+
+/**
+ * Floors (by label; within one building in a drill-down). A current lease with no live space left
+ * keeps its tax and tenant in a row whose key is null, so the rows still add up to the building.
+ * `buildings` of a floor row counts the buildings having that floor (not additive across floors).
+ */
+function floorRollupSql(facts: RawBuilder<unknown>): RawBuilder<RollupSqlRow> {
+  return sql<RollupSqlRow>`${facts},
+  unplaced AS (SELECT * FROM lease_tax WHERE lease_id NOT IN (SELECT lease_id FROM lease_space_area)),
+  floor_figures AS (
+    SELECT floor_label AS key, max(floor_sort) AS sort, count(DISTINCT building_id) AS buildings,
+      sum(leasable) AS leasable_area, sum(vacant) AS vacant_area, sum(leased) AS leased_area,
+      sum(tax) AS annual_tax, sum(coming_free) AS coming_free12m
+    FROM space_facts GROUP BY floor_label
+    UNION ALL
+    SELECT NULL, NULL, count(DISTINCT building_id), 0, 0, 0, sum(tax), 0 FROM unplaced HAVING count(*) > 0),
+  floor_tenants AS (
+    SELECT x.key, count(*) AS tenants, sum(t.above_scale) AS above_scale_tenants, sum(t.registered_in_district) AS registered_tenants
+    FROM (
+      SELECT sf.floor_label AS key, st.tenant_id FROM space_tenants st JOIN space_facts sf ON sf.space_id = st.space_id
+      UNION SELECT NULL, tenant_id FROM unplaced) x
+    JOIN tenants t ON t.id = x.tenant_id
+    GROUP BY x.key)
+  SELECT 0 AS is_total, f.key, f.key AS name, f.sort, f.buildings, f.leasable_area, f.vacant_area, f.leased_area,
+    coalesce(ft.tenants, 0) AS tenants, coalesce(ft.above_scale_tenants, 0) AS above_scale_tenants,
+    coalesce(ft.registered_tenants, 0) AS registered_tenants, f.annual_tax, f.coming_free12m
+  FROM floor_figures f
+  LEFT JOIN floor_tenants ft ON ft.key IS f.key`
+}
+
+export interface RollupQuery extends FactsDay {
+  level: RollupLevel
+  within?: RollupWithin | undefined
+  scope?: StatsScope | undefined
+}
+
+/** The groups' rows (unsorted) and the total, read in one snapshot. */
+export async function rollupFigures(db: Kysely<Database>, q: RollupQuery): Promise<{ rows: RollupSqlRow[]; total: RollupSqlRow }> {
+  const facts = statsFactsCte({ scope: q.scope, where: withinSql(q.within), today: q.today, until: q.until })
+  if (q.level === 'floor') {
+    const [rows, totals] = await readRowsTogether(db, [floorRollupSql(facts), groupRollupSql(null, facts)] as const)
+    return { rows, total: totals[0]! }
+  }
+  const [all] = await readRowsTogether(db, [groupRollupSql(q.level, facts)] as const)
+  return { rows: all.filter((r) => r.isTotal === 0), total: all.find((r) => r.isTotal === 1)! }
+}
+
+// ─── Rankings ────────────────────────────────────────────────────────────────────────────────────
+
+export type BuildingRanking = 'tax' | 'vacancy' | 'vacantArea' | 'comingFree'
+
+export interface RankedBuildingRow {
+  id: string
+  name: string
+  districtName: string
+  clusterName: string | null
+  landArea: number | null
+  leasableArea: number
+  vacantArea: number
+  vacancyRate: number | null
+  annualTax: number
+  comingFree12m: number
+  value: number
+}
+
+/** What a ranking orders by, and which buildings it lists (a zero is no rank: nothing to show). */
+const RANKED: Record<BuildingRanking, { value: RawBuilder<unknown>; where: RawBuilder<unknown> }> = {
+  tax: { value: sql`annual_tax`, where: sql`annual_tax > 0` },
+  // Only buildings with leasable area have a vacancy rate.
+  vacancy: { value: sql`vacancy_rate`, where: sql`leasable_area > 0` },
+  vacantArea: { value: sql`vacant_area`, where: sql`vacant_area > 0` },
+  comingFree: { value: sql`coming_free12m`, where: sql`coming_free12m > 0` },
+}
+
+export interface RankingQuery extends FactsDay {
+  by: BuildingRanking
+  limit: number
+  scope?: StatsScope | undefined
+  /** Tax thresholds (元) whose buildings are counted over the whole scope, highest first. */
+  tagMins: readonly number[]
+}
+
+/** The top `limit` buildings of the scope by a figure, and per tax threshold the buildings reaching it. */
+export async function rankedBuildings(db: Kysely<Database>, q: RankingQuery): Promise<{ rows: RankedBuildingRow[]; tagCounts: number[] }> {
+  const facts = statsFactsCte({ scope: q.scope, today: q.today, until: q.until })
+  const { value, where } = RANKED[q.by]
+  const ranked = sql<RankedBuildingRow>`${facts},
+  ${buildingFactsCte},
+  figures AS (
+    SELECT b.id, b.name, d.name AS district_name, c.name AS cluster_name, b.land_area,
+      coalesce(bs.leasable, 0) AS leasable_area, coalesce(bs.vacant, 0) AS vacant_area,
+      CASE WHEN bs.leasable > 0 THEN bs.vacant / bs.leasable END AS vacancy_rate,
+      coalesce(bt.tax, 0) AS annual_tax, coalesce(bs.coming_free, 0) AS coming_free12m
+    FROM buildings b
+    JOIN districts d ON d.code = b.district_code
+    LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
+    LEFT JOIN building_space bs ON bs.building_id = b.id
+    LEFT JOIN building_tax bt ON bt.building_id = b.id
+    WHERE b.id IN (SELECT id FROM scoped_buildings))
+  SELECT *, ${value} AS value FROM figures WHERE ${where}
+  ORDER BY value DESC, annual_tax DESC, name, id LIMIT ${q.limit}`
+  const counts = sql<{ n: number }>`${facts},
+  building_tax AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id),
+  mins(i, min) AS (SELECT key, value FROM json_each(${JSON.stringify(q.tagMins)}))
+  SELECT (SELECT count(*) FROM building_tax WHERE tax >= mins.min) AS n FROM mins ORDER BY mins.i`
+  const [rows, tagRows] = await readRowsTogether(db, [ranked, counts] as const)
+  return { rows, tagCounts: tagRows.map((r) => r.n) }
+}
