@@ -31,7 +31,6 @@ function copyByEvent(tsv: string, html: string): boolean {
   }
   document.addEventListener('copy', onCopy)
   try {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one copy that needs no permission
     return document.execCommand('copy')
   } finally {
     document.removeEventListener('copy', onCopy)
