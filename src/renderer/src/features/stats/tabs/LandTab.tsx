@@ -5,28 +5,29 @@ import type { Language } from '../../../i18n'
 import type { LandUse, ParcelStatus } from '../../../../../shared/domain'
 import type { LandDistrictRow, LandIndustryRow } from '../../../../../shared/stats'
 import { ChartPanel } from '../../../components/charts/ChartPanel'
+import { formatValue } from '../../../components/charts/options'
 import { EmptyState, ErrorMessage, Loading } from '../../../components/Page'
 import { formatArea, formatCount, formatMoney } from '../../../lib/format'
 import { FollowMapToggle } from '../FollowMapToggle'
 import { useLandStats } from '../queries'
-import { useMapScope } from '../useMapScope'
+import { useFollowMap } from '../followMap'
 import { districtOption, industryOption, landUseStatusOption, transferredMu } from './land/shape'
 import { districtTotal, industryTotal, landUseStatusRows, type UseStatusRow } from './land/tables'
-import { formatMuValue, muToM2 } from './numbers'
+import { muToM2 } from './numbers'
 import { StatTile as Tile } from './StatTile'
 
 /** Land: parcels and areas by land use × status and by district, available land by target industry. */
 export function LandTab() {
   const { t, i18n } = useTranslation('statsLand')
   const lang = i18n.language as Language
-  const mapScope = useMapScope()
+  const mapScope = useFollowMap()
   // The land tab follows the map's parcels only: a filter on buildings leaves every parcel.
   const scope = mapScope.scope?.parcelIds ? { parcelIds: mapScope.scope.parcelIds } : undefined
   const land = useLandStats({ scope })
 
   const toolbar = (
     <div className="toolbar stats-toolbar">
-      <FollowMapToggle mapScope={mapScope} />
+      <FollowMapToggle followMap={mapScope} />
     </div>
   )
   if (land.isPending || mapScope.pending) return <>{toolbar}<Loading /></>
@@ -36,7 +37,7 @@ export function LandTab() {
     return <>{toolbar}{scope ? <EmptyState title={t('emptyScope')} /> : <EmptyState title={t('empty')} body={t('emptyBody')} />}</>
   }
 
-  const mu = (value: number) => formatMuValue(value, lang)
+  const mu = (value: number) => formatValue(value, 'mu', lang)
   const landUse = (u: LandUse) => t(`vocab.landUse.${u}`)
   const status = (s: ParcelStatus) => t(`vocab.parcelStatus.${s}`)
   const wan = (value: number) => formatMoney(value * 10_000, lang)
@@ -60,7 +61,7 @@ export function LandTab() {
       <ChartPanel<UseStatusRow>
         title={t('byUseStatus')}
         fileName={t('byUseStatus')}
-        option={landUseStatusOption(data.rows, { landUse, status, mu, muUnit: lang === 'zh' ? '亩' : 'mu' })}
+        option={landUseStatusOption(data.rows, { landUse, status }, lang)}
         rows={useStatus.rows}
         total={useStatus.total}
         rowKey={(r) => r.key}
@@ -76,7 +77,7 @@ export function LandTab() {
       <ChartPanel<LandDistrictRow>
         title={t('byDistrict')}
         fileName={t('byDistrict')}
-        option={districtOption(data.byDistrict, { available: t('available'), transferred: t('transferred'), mu, muUnit: lang === 'zh' ? '亩' : 'mu' })}
+        option={districtOption(data.byDistrict, { available: t('available'), transferred: t('transferred') }, lang)}
         rows={data.byDistrict}
         total={districtSum}
         rowKey={(r) => r.key}
@@ -96,7 +97,7 @@ export function LandTab() {
         <ChartPanel<LandIndustryRow>
           title={t('byIndustry')}
           fileName={t('byIndustry')}
-          option={industryOption(data.availableByIndustry, { none: t('noIndustry'), mu })}
+          option={industryOption(data.availableByIndustry, { none: t('noIndustry'), available: t('available') }, lang)}
           rows={data.availableByIndustry}
           total={industrySum}
           rowKey={(r) => r.industry ?? ''}

@@ -9,9 +9,9 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/Page'
 import { formatArea, formatCount, formatMoney, formatMu, formatRate } from '../../../lib/format'
 import { FollowMapToggle } from '../FollowMapToggle'
 import { useParkStats } from '../queries'
-import { useMapScope } from '../useMapScope'
+import { useFollowMap } from '../followMap'
 import { ParkCard } from './parks/ParkCard'
-import { occupancyOption } from './parks/shape'
+import { hostBuildings, occupancyOption } from './parks/shape'
 import { StatTile } from './StatTile'
 
 /** Sky parks: occupancy by park as a chart with its table, then each park's hosts and sub-parks. */
@@ -19,13 +19,13 @@ export function ParksTab() {
   const { t, i18n } = useTranslation('statsParks')
   const lang = i18n.language as Language
   const navigate = useNavigate()
-  const mapScope = useMapScope()
+  const mapScope = useFollowMap()
   const scope = mapScope.scope?.buildingIds ? { buildingIds: mapScope.scope.buildingIds } : undefined
   const parks = useParkStats({ scope })
 
   const toolbar = (
     <div className="toolbar stats-toolbar">
-      <FollowMapToggle mapScope={mapScope} />
+      <FollowMapToggle followMap={mapScope} />
     </div>
   )
   if (parks.isPending || mapScope.pending) return <>{toolbar}<Loading /></>
@@ -52,18 +52,18 @@ export function ParksTab() {
       <ChartPanel<ParkStatsRow>
         title={t('chart')}
         fileName={t('chart')}
-        option={occupancyOption(rows, { occupancy: t('occupancy') })}
+        option={occupancyOption(rows, { occupancy: t('occupancy') }, lang)}
         rows={rows}
         rowKey={(p) => p.id}
         onRowClick={(p) => void navigate(`/parks/${p.id}`)}
         columns={[
-          { key: 'park', label: t('columns.park'), value: (p) => p.name, format: (p) => <Link to={`/parks/${p.id}`}>{p.name}</Link> },
+          { key: 'park', label: t('columns.park'), value: (p) => p.name, format: (p) => <Link to={`/parks/${p.id}`} onClick={(e) => e.stopPropagation()}>{p.name}</Link> },
           { key: 'district', label: t('columns.district'), value: (p) => p.districtName },
           { key: 'status', label: t('columns.status'), value: (p) => t(`vocab.parkStatus.${p.status}`) },
-          { key: 'hosts', label: t('columns.hosts'), numeric: true, value: (p) => new Set(p.hosts.map((h) => h.buildingId)).size },
+          { key: 'hosts', label: t('columns.hosts'), numeric: true, value: (p) => hostBuildings(p) },
           { key: 'hostArea', label: t('columns.hostArea'), numeric: true, value: (p) => p.hostArea, format: (p) => formatArea(p.hostArea, lang) },
           { key: 'occupiedArea', label: t('columns.occupiedArea'), numeric: true, value: (p) => p.occupiedArea, format: (p) => formatArea(p.occupiedArea, lang) },
-          { key: 'occupancyRate', label: t('columns.occupancyRate'), numeric: true, value: (p) => p.occupancyRate, format: (p) => formatRate(p.occupancyRate) },
+          { key: 'occupancyRate', label: t('columns.occupancyRate'), numeric: true, rate: true, value: (p) => p.occupancyRate, format: (p) => formatRate(p.occupancyRate) },
           { key: 'tenants', label: t('columns.tenants'), numeric: true, value: (p) => p.tenants, format: (p) => formatCount(p.tenants) },
           { key: 'investment', label: t('columns.investment'), numeric: true, value: (p) => p.plannedInvestment, format: (p) => formatMoney(p.plannedInvestment, lang) },
           { key: 'landArea', label: t('columns.landArea'), numeric: true, value: (p) => p.landArea, format: (p) => formatMu(p.landArea, lang) },

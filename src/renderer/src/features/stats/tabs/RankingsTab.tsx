@@ -4,14 +4,14 @@ import './statsTabs.css'
 import { RANKINGS, type Ranking } from '../../../../../shared/stats'
 import { Loading } from '../../../components/Page'
 import { FollowMapToggle } from '../FollowMapToggle'
-import { useMapScope } from '../useMapScope'
+import { useFollowMap } from '../followMap'
 import { RankingPanel } from './rankings/RankingPanel'
 import { WatchList } from './rankings/WatchList'
 
 /** Rankings (税收 with 千万元楼/亿元楼, 空置, 到期, 亩均税收) and the watch list. The ranking is kept in the address. */
 export function RankingsTab() {
   const [params, setParams] = useSearchParams()
-  const mapScope = useMapScope()
+  const mapScope = useFollowMap()
   const asked = params.get('by')
   const by: Ranking = (RANKINGS as readonly string[]).includes(asked ?? '') ? (asked as Ranking) : 'tax'
   const limit = [10, 20, 50].includes(Number(params.get('limit'))) ? Number(params.get('limit')) : 20
@@ -24,7 +24,7 @@ export function RankingsTab() {
     }, { replace: true })
   const toolbar = (
     <div className="toolbar stats-toolbar">
-      <FollowMapToggle mapScope={mapScope} />
+      <FollowMapToggle followMap={mapScope} />
     </div>
   )
   if (mapScope.pending) return <>{toolbar}<Loading /></>

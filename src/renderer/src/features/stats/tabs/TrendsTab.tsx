@@ -12,7 +12,7 @@ import { useClusterList } from '../../clusters/queries'
 import { useDistricts } from '../../meta/queries'
 import { FollowMapToggle } from '../FollowMapToggle'
 import { useTrend } from '../queries'
-import { useMapScope } from '../useMapScope'
+import { useFollowMap } from '../followMap'
 import { trendOption } from './trends/shape'
 
 const MONTHS = 24
@@ -24,7 +24,7 @@ export function TrendsTab() {
   const { t, i18n } = useTranslation('statsTrends')
   const lang = i18n.language as Language
   const [params, setParams] = useSearchParams()
-  const mapScope = useMapScope()
+  const mapScope = useFollowMap()
   const [showAreas, setShowAreas] = useState(false)
   const districts = useDistricts()
   const clusters = useClusterList({})
@@ -69,7 +69,7 @@ export function TrendsTab() {
         <input type="checkbox" name="showAreas" checked={showAreas} onChange={(e) => setShowAreas(e.target.checked)} />
         {t('showAreas')}
       </label>
-      <FollowMapToggle mapScope={mapScope} />
+      <FollowMapToggle followMap={mapScope} />
     </div>
   )
   if (trend.isPending || mapScope.pending) return <>{toolbar}<Loading /></>
@@ -87,8 +87,8 @@ export function TrendsTab() {
         fileName={title}
         option={trendOption(points, {
           vacancyRate: t('stats:figures.vacancyRate'), occupancyRate: t('stats:figures.occupancyRate'),
-          vacantArea: t('stats:figures.vacantArea'), leasedArea: t('stats:figures.leasedArea'), area,
-        }, showAreas)}
+          vacantArea: t('stats:figures.vacantArea'), leasedArea: t('stats:figures.leasedArea'),
+        }, showAreas, lang)}
         rows={points}
         rowKey={(p) => p.month}
         columns={[
@@ -97,8 +97,8 @@ export function TrendsTab() {
           { key: 'leasableArea', label: t('columns.leasableArea'), numeric: true, value: (p) => p.leasableArea, format: (p) => area(p.leasableArea) },
           { key: 'leasedArea', label: t('columns.leasedArea'), numeric: true, value: (p) => p.leasedArea, format: (p) => area(p.leasedArea) },
           { key: 'vacantArea', label: t('columns.vacantArea'), numeric: true, value: (p) => p.vacantArea, format: (p) => area(p.vacantArea) },
-          { key: 'vacancyRate', label: t('columns.vacancyRate'), numeric: true, value: (p) => p.vacancyRate, format: (p) => formatRate(p.vacancyRate) },
-          { key: 'occupancyRate', label: t('columns.occupancyRate'), numeric: true, value: (p) => p.occupancyRate, format: (p) => formatRate(p.occupancyRate) },
+          { key: 'vacancyRate', label: t('columns.vacancyRate'), numeric: true, rate: true, value: (p) => p.vacancyRate, format: (p) => formatRate(p.vacancyRate) },
+          { key: 'occupancyRate', label: t('columns.occupancyRate'), numeric: true, rate: true, value: (p) => p.occupancyRate, format: (p) => formatRate(p.occupancyRate) },
         ]}
       />
       <p className="stats-note" data-testid="trend-basis"><b>{t('basisTitle')}：</b>{trend.data.basis}</p>

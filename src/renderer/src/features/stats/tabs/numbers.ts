@@ -1,15 +1,7 @@
-import type { Language } from '../../../../../shared/format'
-
-// Figures the shared formats (lib/format.ts) take in other units: the statistics answers give land
-// in 亩 and reference values in 万元, while formatMu and formatMoney take m² and 元.
+// Small conversions for figures the statistics answers give in other units than the shared
+// formats take (land in 亩, while formatArea takes m²), and rates as a sentence says them.
 
 const MU_TO_M2 = 10000 / 15
-
-/** 12.50 亩 from a figure already in 亩. */
-export function formatMuValue(mu: number | null | undefined, lang: Language = 'zh'): string {
-  if (mu == null) return '—'
-  return `${mu.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${lang === 'zh' ? '亩' : 'mu'}`
-}
 
 export const muToM2 = (mu: number) => mu * MU_TO_M2
 

@@ -55,10 +55,10 @@ export function RankingPanel({ by, limit, scope, onChange }: {
 
   const columns: Array<ChartColumn<RankingRow>> = [
     { key: 'rank', label: t('columns.rank'), numeric: true, value: (r) => r.rank },
-    { key: 'name', label: t('columns.name'), value: (r) => r.name, format: (r) => <Link to={pageOf(r)}>{r.name}</Link> },
+    { key: 'name', label: t('columns.name'), value: (r) => r.name, format: (r) => <Link to={pageOf(r)} onClick={(e) => e.stopPropagation()}>{r.name}</Link> },
     ...(by === 'taxPerMu' ? [{ key: 'kind', label: t('columns.kind'), value: (r: RankingRow) => t(`kinds.${r.kind}`) }] : []),
     { key: 'district', label: t('columns.district'), value: (r) => r.districtName },
-    { key: 'value', label: t(`rankings.${by}`), numeric: true, value: (r) => r.value, format: (r) => <b>{formatValue(r.value)}</b> },
+    { key: 'value', label: t(`rankings.${by}`), numeric: true, rate: by === 'vacancy', value: (r) => r.value, format: (r) => <b>{formatValue(r.value)}</b> },
     {
       key: 'tags', label: t('columns.tags'), value: (r) => { const tag = highestTag(r.tags); return tag ? t(`tags.${tag}`) : '' },
       format: (r) => { const tag = highestTag(r.tags); return tag ? <span className={`badge badge--${tag}`}>{t(`tags.${tag}`)}</span> : null },
@@ -71,7 +71,7 @@ export function RankingPanel({ by, limit, scope, onChange }: {
       : [
           { key: 'leasableArea', label: t('columns.leasableArea'), numeric: true, value: (r: RankingRow) => r.leasableArea, format: (r: RankingRow) => formatArea(r.leasableArea, lang) },
           ...(by === 'vacantArea' ? [] : [{ key: 'vacantArea', label: t('columns.vacantArea'), numeric: true, value: (r: RankingRow) => r.vacantArea, format: (r: RankingRow) => formatArea(r.vacantArea, lang) }]),
-          ...(by === 'vacancy' ? [] : [{ key: 'vacancyRate', label: t('columns.vacancyRate'), numeric: true, value: (r: RankingRow) => r.vacancyRate, format: (r: RankingRow) => formatRate(r.vacancyRate) }]),
+          ...(by === 'vacancy' ? [] : [{ key: 'vacancyRate', label: t('columns.vacancyRate'), numeric: true, rate: true, value: (r: RankingRow) => r.vacancyRate, format: (r: RankingRow) => formatRate(r.vacancyRate) }]),
           ...(by === 'comingFree' ? [] : [{ key: 'comingFree12m', label: t('columns.comingFree12m'), numeric: true, value: (r: RankingRow) => r.comingFree12m, format: (r: RankingRow) => formatArea(r.comingFree12m, lang) }]),
         ]),
   ]
@@ -82,12 +82,11 @@ export function RankingPanel({ by, limit, scope, onChange }: {
       <ChartPanel<RankingRow>
         title={title}
         fileName={title}
-        option={rankingOption(by, rows, formatValue)}
+        option={rankingOption(by, rows, t(`rankings.${by}`), lang)}
         rows={rows}
         rowKey={(r) => `${r.kind}:${r.id}`}
         onRowClick={(r) => void navigate(pageOf(r))}
         columns={columns}
-        chartHeight={Math.min(rows.length, 10) * 28 + 40}
       />
       <p className="stats-note">{t('tagRule')}</p>
     </>
