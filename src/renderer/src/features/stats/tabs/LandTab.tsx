@@ -13,7 +13,6 @@ import { useLandStats } from '../queries'
 import { useFollowMap } from '../followMap'
 import { districtOption, industryOption, landUseStatusOption, transferredMu } from './land/shape'
 import { districtTotal, industryTotal, landUseStatusRows, type UseStatusRow } from './land/tables'
-import { muToM2 } from './numbers'
 import { StatTile as Tile } from './StatTile'
 
 /** Land: parcels and areas by land use × status and by district, available land by target industry. */
@@ -105,7 +104,6 @@ export function LandTab() {
             { key: 'industry', label: t('columns.industry'), value: (r) => (r === industrySum ? t('stats:total') : r.industry ?? t('noIndustry')) },
             { key: 'parcels', label: t('columns.parcels'), numeric: true, value: (r) => r.parcels, format: (r) => formatCount(r.parcels) },
             { key: 'areaMu', label: t('columns.areaMu'), numeric: true, value: (r) => r.areaMu, format: (r) => mu(r.areaMu) },
-            { key: 'areaM2', label: t('columns.areaM2'), numeric: true, value: (r) => Math.round(muToM2(r.areaMu)), format: (r) => formatArea(muToM2(r.areaMu), lang) },
             { key: 'referenceValue', label: `${t('columns.referenceValue')}（${lang === 'zh' ? '万元' : '10k CNY'}）`, numeric: true, value: (r) => r.referenceValue, format: (r) => wan(r.referenceValue) },
           ]}
         />

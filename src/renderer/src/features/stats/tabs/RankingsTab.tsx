@@ -22,16 +22,11 @@ export function RankingsTab() {
       if (next.limit) out.set('limit', String(next.limit))
       return out
     }, { replace: true })
-  const toolbar = (
-    <div className="toolbar stats-toolbar">
-      <FollowMapToggle followMap={mapScope} />
-    </div>
-  )
-  if (mapScope.pending) return <>{toolbar}<Loading /></>
+  const toggle = <FollowMapToggle followMap={mapScope} />
+  if (mapScope.pending) return <><div className="toolbar stats-toolbar">{toggle}</div><Loading /></>
   return (
     <div className="stats-tab">
-      {toolbar}
-      <RankingPanel by={by} limit={limit} scope={mapScope.scope} onChange={change} />
+      <RankingPanel by={by} limit={limit} scope={mapScope.scope} onChange={change} aside={toggle} />
       <WatchList scope={mapScope.scope} />
     </div>
   )

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import type { Language } from '../../../../i18n'
@@ -13,11 +14,13 @@ const LIMITS = [10, 20, 50] as const
 const pageOf = (r: RankingRow) => (r.kind === 'park' ? `/parks/${r.id}` : `/buildings/${r.id}`)
 
 /** A ranking picked from the five, its first bars as a chart and every row in the table. */
-export function RankingPanel({ by, limit, scope, onChange }: {
+export function RankingPanel({ by, limit, scope, onChange, aside }: {
   by: Ranking
   limit: number
   scope: StatsScope | undefined
   onChange: (next: { by?: Ranking; limit?: number }) => void
+  /** More controls for the same line (the follow-the-map switch). */
+  aside?: ReactNode
 }) {
   const { t, i18n } = useTranslation('statsRankings')
   const lang = i18n.language as Language
@@ -46,6 +49,7 @@ export function RankingPanel({ by, limit, scope, onChange }: {
           {t('tagCounts', { qianwan: ranking.data.tagCounts.qianwan, yiyuan: ranking.data.tagCounts.yiyuan })}
         </span>
       )}
+      {aside}
     </div>
   )
   if (ranking.isPending) return <>{controls}<Loading /></>
