@@ -32,7 +32,7 @@ describe('screens loaded when used', () => {
   it('opens the map without the code of the other screens', async () => {
     await page.goto(host.url)
     await page.locator('.site-map[data-buildings-shown]').waitFor()
-    for (const screen of ['BuildingListScreen', 'ParcelListScreen', 'SettingsScreen', 'ImportScreen', 'SheetScreen', 'VisitListScreen', 'ExportScreen']) {
+    for (const screen of ['BuildingListScreen', 'ParcelListScreen', 'SettingsScreen', 'ImportScreen', 'SheetScreen', 'VisitListScreen', 'ExportScreen', 'StatsScreen', 'EChart']) {
       expect(chunksOf(screen), screen).toEqual([])
     }
   })

@@ -56,4 +56,6 @@ export const INVENTORY_READS = [
   'changes.actors', 'trash.list',
   'leases.comingFree', 'tenancy.asOf',
   'verification.queue',
+  // The statistics view's figures (issue 11).
+  'stats.rollup', 'stats.land', 'stats.parks', 'stats.ranking', 'stats.watch', 'stats.trend',
 ] as const satisfies readonly MethodName[]

@@ -61,12 +61,15 @@ const zoomFor = (count: number) =>
     ? { dataZoom: [{ type: 'slider' as const, start: 0, end: Math.round((ZOOM_AFTER / count) * 100), height: 16, bottom: 4 }] }
     : {}
 
-const base = (legend: boolean): EChartsOption => ({
+/** Room under the axis for the zoom slider when there is one. */
+const gridFor = (legend: boolean, count = 0) => ({ left: 8, right: 16, top: legend ? 36 : 16, bottom: count > ZOOM_AFTER ? 36 : 8 })
+
+const base = (legend: boolean, count = 0): EChartsOption => ({
   animation: false,
   textStyle: { fontFamily: 'inherit' },
   tooltip: { trigger: 'axis', confine: true },
   ...(legend ? { legend: { top: 0, type: 'scroll' } } : {}),
-  grid: { left: 8, right: 16, top: legend ? 36 : 16, bottom: 8 },
+  grid: gridFor(legend, count),
 })
 
 const barSeries = (s: SeriesSpec, lang: Language, extra: Record<string, unknown> = {}) => ({
@@ -81,7 +84,7 @@ const barSeries = (s: SeriesSpec, lang: Language, extra: Record<string, unknown>
 /** Bars by group, one bar per series side by side (all series of one kind). */
 export function barByGroup(categories: string[], series: SeriesSpec[], lang: Language): EChartsOption {
   return {
-    ...base(series.length > 1),
+    ...base(series.length > 1, categories.length),
     xAxis: categoryAxis(categories),
     yAxis: axisFor(series[0]?.kind ?? 'count', lang),
     series: series.map((s) => barSeries(s, lang)),
@@ -92,7 +95,7 @@ export function barByGroup(categories: string[], series: SeriesSpec[], lang: Lan
 /** Bars by group with the series stacked (parts of a whole: vacant + leased). */
 export function stackedBar(categories: string[], series: SeriesSpec[], lang: Language): EChartsOption {
   return {
-    ...base(series.length > 1),
+    ...base(series.length > 1, categories.length),
     xAxis: categoryAxis(categories),
     yAxis: axisFor(series[0]?.kind ?? 'count', lang),
     series: series.map((s) => barSeries(s, lang, { stack: 'total', barMaxWidth: 48 })),
@@ -106,7 +109,7 @@ export function stackedBarWithRate(categories: string[], bars: SeriesSpec[], rat
   return {
     ...option,
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 36, bottom: 8 },
+    grid: gridFor(true, categories.length),
     yAxis: [axisFor(bars[0]?.kind ?? 'area', lang), axisFor('rate', lang, { splitLine: { show: false } })],
     series: [
       ...(option.series as unknown[]),
