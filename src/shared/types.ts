@@ -76,6 +76,8 @@ export interface Building extends Audit {
   notes: string | null
   /** The day staff last confirmed the building on site (YYYY-MM-DD); null if never. */
   verifiedAt: string | null
+  /** 占地面积, m²; null = not known. */
+  landArea: number | null
 }
 
 export type BuildingSummary = Building & BuildingFigures
@@ -203,6 +205,8 @@ export interface SubPark {
   name: string
   theme: string | null
   area: number | null
+  /** Its own progress; null = as its park. */
+  status: ParkStatus | null
 }
 
 export interface ParkHost {
@@ -226,6 +230,8 @@ export interface Park extends Audit {
   contactName: string | null
   contactPhone: string | null
   description: string | null
+  /** 占地面积, m²; null = not known. */
+  landArea: number | null
   subParks: SubPark[]
   hosts: ParkHost[]
 }

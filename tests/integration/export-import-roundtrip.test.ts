@@ -37,6 +37,14 @@ describe('export → import round trip', () => {
       expect(byId(after.buildings)).toEqual(byId(before.buildings))
       expect(byId(after.parcels)).toEqual(byId(before.parcels))
       expect(byId(after.parks)).toEqual(byId(before.parks))
+      // The land area of buildings and parks and the sub-parks' own progress come back too: the sky
+      // parks' figures and the 亩均税收 ranking are unchanged.
+      const parks = await source.ok('stats.parks', {})
+      expect(parks.some((p) => p.taxPerMu !== null) && parks.some((p) => p.subParks.some((s) => s.status !== p.status))).toBe(true)
+      expect(await t.app.ok('stats.parks', {})).toEqual(parks)
+      const ranking = await source.ok('stats.ranking', { by: 'taxPerMu', limit: 1000 })
+      expect(ranking.rows.some((r) => r.kind === 'building')).toBe(true)
+      expect(await t.app.ok('stats.ranking', { by: 'taxPerMu', limit: 1000 })).toEqual(ranking)
     } finally {
       await source.close()
     }

@@ -51,3 +51,17 @@ describe('importing sky parks', () => {
     expect(updated.hosts).toHaveLength(1)
   })
 })
+
+describe('importing the land area of sky parks', () => {
+  const t = freshAppPerTest()
+
+  it('reads 占地面积 in 亩 as m² (亩均税收)', async () => {
+    const file = await writeWorkbook(path.join(t.dir, '园区占地.xlsx'), {
+      园区: [['园区名称', '所属区县', '主导产业', '建设状态', '占地面积（亩）'], ['金融科技园', '沈河区', '金融科技', '运营中', 30]],
+    })
+    const job = await runImportJob(t.app, file, {})
+    expect(job.state).toBe('done')
+    const [park] = await t.app.ok('parks.list', {})
+    expect(park!.landArea).toBeCloseTo(20_000, 6) // 30 亩 × 10000/15
+  })
+})

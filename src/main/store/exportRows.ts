@@ -52,7 +52,7 @@ const QUERIES: Record<ExportTableName, ExportQuery> = {
         sum(CASE WHEN status = 'vacant' THEN area ELSE 0 END) AS vacant
       FROM spaces WHERE deleted_at IS NULL GROUP BY building_id)`,
     select: `b.id, b.name, b.address, b.district_code AS districtCode, c.id AS clusterId, c.name AS clusterName,
-      b.lng, b.lat, b.grade, b.kind, b.floors_above AS floorsAbove, b.floors_below AS floorsBelow, b.total_area AS totalArea,
+      b.lng, b.lat, b.grade, b.kind, b.floors_above AS floorsAbove, b.floors_below AS floorsBelow, b.total_area AS totalArea, b.land_area AS landArea,
       coalesce(f.leasable, 0) AS leasableArea, coalesce(f.vacant, 0) AS vacantArea,
       CASE WHEN f.leasable > 0 THEN f.vacant / f.leasable END AS vacancyRate,
       b.year_built AS yearBuilt, b.owner, b.property_manager AS propertyManager, b.ownership, b.property_fee AS propertyFee,
@@ -105,13 +105,13 @@ const QUERIES: Record<ExportTableName, ExportQuery> = {
   },
   parks: {
     select: `id, name, theme, district_code AS districtCode, planned_investment AS plannedInvestment, total_area AS totalArea,
-      operator, status, contact_name AS contactName, contact_phone AS contactPhone, description`,
+      land_area AS landArea, operator, status, contact_name AS contactName, contact_phone AS contactPhone, description`,
     from: `parks`,
     where: `deleted_at IS NULL`,
     orderBy: `district_code, name, id`,
   },
   subParks: {
-    select: `s.id, s.park_id AS parkId, p.name AS parkName, s.name, s.theme, s.area, s.sort_order AS sortOrder`,
+    select: `s.id, s.park_id AS parkId, p.name AS parkName, s.name, s.theme, s.area, s.status, s.sort_order AS sortOrder`,
     from: `sub_parks s JOIN parks p ON p.id = s.park_id AND p.deleted_at IS NULL`,
     where: `s.deleted_at IS NULL`,
     orderBy: `p.district_code, p.name, s.park_id, s.sort_order, s.id`,

@@ -27,7 +27,7 @@ export async function listParks(db: Kysely<Database>, filter: ParkFilter = {}): 
   }
   const { rows } = await sql<ParkRow>`
     SELECT p.id, p.name, p.theme, p.district_code, d.name AS district_name, p.planned_investment, p.total_area,
-      p.operator, p.status, p.contact_name, p.contact_phone, p.description,
+      p.operator, p.status, p.contact_name, p.contact_phone, p.description, p.land_area,
       p.created_at, p.updated_at, p.deleted_at, p.is_demo
     FROM parks p
     JOIN districts d ON d.code = p.district_code
@@ -64,13 +64,13 @@ function groupByPark<T extends { parkId: string }>(rows: T[]): Map<string, Array
 async function subParksOf(db: Kysely<Database>, parkIds: string[]): Promise<Map<string, SubPark[]>> {
   const rows = await db
     .selectFrom('subParks')
-    .select(['id', 'parkId', 'name', 'theme', 'area'])
+    .select(['id', 'parkId', 'name', 'theme', 'area', 'status'])
     .where('parkId', 'in', parkIds)
     .where('deletedAt', 'is', null)
     .orderBy('sortOrder')
     .orderBy('createdAt')
     .execute()
-  return groupByPark(rows)
+  return groupByPark(rows.map((r) => ({ ...r, status: r.status as ParkStatus | null })))
 }
 
 // A host building deleted later still shows under its name: the park occupied it.

@@ -22,6 +22,8 @@ export const buildingFields = z.strictObject({
   contactName: f.optionalText('联系人', 50),
   contactPhone: f.phone('联系电话'),
   notes: f.optionalText('备注', 2000),
+  /** 占地面积, m² (亩均税收). */
+  landArea: f.nonNegativeNumber('占地面积', 1e9).nullable().optional(),
 })
 
 export const buildingCreate = buildingFields.refine((b) => (b.lng == null) === (b.lat == null), {

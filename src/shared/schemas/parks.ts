@@ -7,6 +7,8 @@ export const subParkInput = z.strictObject({
   name: f.requiredText('分园名称', 100),
   theme: f.optionalText('分园主题', 100),
   area: f.positiveNumber('分园面积', 1e8).nullable().optional(),
+  /** Progress; null = as its park. */
+  status: z.enum(PARK_STATUSES, { error: '分园进度：应为 规划中/装修中/运营中 之一' }).nullable().optional(),
 })
 
 export const parkHostInput = z.strictObject({
@@ -28,6 +30,8 @@ export const parkFields = z.strictObject({
   contactName: f.optionalText('联系人', 50),
   contactPhone: f.phone('联系电话'),
   description: f.optionalText('简介', 2000),
+  /** 占地面积, m² (亩均税收). */
+  landArea: f.nonNegativeNumber('占地面积', 1e9).nullable().optional(),
   subParks: z.array(subParkInput).max(50, { error: '分园：最多 50 个' }).optional(),
   hosts: z.array(parkHostInput).max(50, { error: '载体楼宇：最多 50 个' }).optional(),
 })

@@ -200,6 +200,9 @@ export function buildBuilding(spec: BuildingSpec, ctx: BuildingContext): BuiltBu
       floorsAbove: spec.floorsAbove,
       floorsBelow: spec.floorsBelow,
       totalArea: Math.round(Math.max(built * 1.15, spec.plate * (spec.floorsAbove + spec.floorsBelow) * 1.1) / 100) * 100,
+      // An industrial site covers about 60% of its land (厂房 plate ÷ 0.6): no draw of the random
+      // sequence, so every other demo figure stays as it was.
+      landArea: spec.kind === 'industrial' ? Math.round(spec.plate / 0.6 / 100) * 100 : null,
       yearBuilt: spec.yearBuilt,
       owner: spec.owner,
       propertyManager: spec.propertyManager,

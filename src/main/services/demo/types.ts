@@ -41,6 +41,8 @@ export interface DemoBuilding {
   floorsAbove: number
   floorsBelow: number
   totalArea: number
+  /** 占地面积, m²: known for the industrial parks (亩均税收), null for towers. */
+  landArea: number | null
   yearBuilt: number
   owner: string
   propertyManager: string | null
@@ -117,7 +119,10 @@ export interface DemoPark {
   contactName: string
   contactPhone: string
   description: string
-  subParks: Array<{ name: string; theme: string | null; area: number | null }>
+  /** 占地面积, m², where the bureau has it (亩均税收). */
+  landArea: number | null
+  /** status: its own progress; null = as the park. */
+  subParks: Array<{ name: string; theme: string | null; area: number | null; status: ParkStatus | null }>
   hosts: Array<{ buildingKey: string; floors: string; area: number }>
 }
 

@@ -232,6 +232,8 @@ export function buildBuilding(random: GenRandom, plan: BuildingPlan, spaceCount:
     floorsAbove: plan.floorsAbove,
     floorsBelow: plan.floorsBelow,
     totalArea: Math.round(Math.max(recorded * 1.15, plan.plate * (plan.floorsAbove + plan.floorsBelow) * 1.05) / 100) * 100,
+    // As in the demo: an industrial site covers about 60% of its land; no draw of the sequence.
+    landArea: plan.kind === 'industrial' ? Math.round(plan.plate / 0.6 / 100) * 100 : null,
     yearBuilt: plan.yearBuilt,
     owner,
     propertyManager: plan.kind === 'stalled' || (plan.kind === 'industrial' && random.chance(0.5)) ? null : random.pick(MANAGERS),

@@ -19,7 +19,7 @@ import {
 
 const BUILDING_KEYS = [
   'name', 'address', 'lng', 'lat', 'grade', 'kind', 'floorsAbove', 'floorsBelow', 'totalArea', 'yearBuilt', 'owner',
-  'propertyManager', 'ownership', 'propertyFee', 'contactName', 'contactPhone', 'notes',
+  'propertyManager', 'ownership', 'propertyFee', 'contactName', 'contactPhone', 'notes', 'landArea',
 ] as const
 const SPACE_KEYS = ['floorLabel', 'unit', 'area', 'status', 'askingRent', 'fitOut', 'availableFrom', 'divisible'] as const
 const TENANT_KEYS = ['creditCode', 'industry', 'aboveScale', 'registeredInDistrict', 'annualTax', 'staff'] as const

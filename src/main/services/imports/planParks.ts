@@ -10,7 +10,7 @@ import type { HostRef } from './values'
 // names are added to the park; 载体楼宇 names existing buildings ('财富中心（3-5层）'), each of which
 // must be found by name (in the park's district first) or the row is a problem.
 
-const KEYS = ['name', 'theme', 'plannedInvestment', 'totalArea', 'operator', 'status', 'contactName', 'contactPhone', 'description'] as const
+const KEYS = ['name', 'theme', 'plannedInvestment', 'totalArea', 'landArea', 'operator', 'status', 'contactName', 'contactPhone', 'description'] as const
 
 export function planParks(records: RecordRow[], layout: SheetLayout, ctx: PlanContext, book: PlanBook): void {
   const byId = new Map(ctx.lookups.parks.map((p) => [p.id as string, p]))
@@ -95,7 +95,7 @@ export function planParks(records: RecordRow[], layout: SheetLayout, ctx: PlanCo
       ops.push({
         op: 'insert', table: 'parks',
         values: {
-          id: parkId, plannedInvestment: null, totalArea: null, operator: null, contactName: null, contactPhone: null, description: null,
+          id: parkId, plannedInvestment: null, totalArea: null, landArea: null, operator: null, contactName: null, contactPhone: null, description: null,
           isDemo: 0, ...value,
         },
       })

@@ -48,7 +48,7 @@ export async function syncSubParks(w: Writer, parkId: string, items: SubParkInpu
     field: 'subParks',
     label: '分园',
     items,
-    values: (s) => ({ name: s.name, theme: s.theme ?? null, area: s.area ?? null }),
+    values: (s) => ({ name: s.name, theme: s.theme ?? null, area: s.area ?? null, status: s.status ?? null }),
   })
 }
 
