@@ -11,6 +11,9 @@ import { highestTag, rankingOption } from './shape'
 
 const LIMITS = [10, 20, 50] as const
 
+/** 千万元楼/亿元楼 are buildings' tags: a park's row shows none. */
+const buildingTag = (r: RankingRow) => (r.kind === 'building' ? highestTag(r.tags) : null)
+
 const pageOf = (r: RankingRow) => (r.kind === 'park' ? `/parks/${r.id}` : `/buildings/${r.id}`)
 
 /** A ranking picked from the five, its first bars as a chart and every row in the table. */
@@ -44,7 +47,7 @@ export function RankingPanel({ by, limit, scope, onChange, aside }: {
           {LIMITS.map((n) => <option key={n} value={n}>{t('limitOption', { n })}</option>)}
         </select>
       </label>
-      {ranking.data && (by === 'tax' || by === 'taxPerMu') && (
+      {ranking.data && by === 'tax' && (
         <span className="tag-counts" title={t('tagRule')} data-testid="tag-counts">
           {t('tagCounts', { qianwan: ranking.data.tagCounts.qianwan, yiyuan: ranking.data.tagCounts.yiyuan })}
         </span>
@@ -64,8 +67,8 @@ export function RankingPanel({ by, limit, scope, onChange, aside }: {
     { key: 'district', label: t('columns.district'), value: (r) => r.districtName },
     { key: 'value', label: t(`rankings.${by}`), numeric: true, rate: by === 'vacancy', value: (r) => r.value, format: (r) => <b>{formatValue(r.value)}</b> },
     {
-      key: 'tags', label: t('columns.tags'), value: (r) => { const tag = highestTag(r.tags); return tag ? t(`tags.${tag}`) : '' },
-      format: (r) => { const tag = highestTag(r.tags); return tag ? <span className={`badge badge--${tag}`}>{t(`tags.${tag}`)}</span> : null },
+      key: 'tags', label: t('columns.tags'), value: (r) => { const tag = buildingTag(r); return tag ? t(`tags.${tag}`) : '' },
+      format: (r) => { const tag = buildingTag(r); return tag ? <span className={`badge badge--${tag}`}>{t(`tags.${tag}`)}</span> : null },
     },
     ...(by === 'tax' ? [] : [{ key: 'annualTax', label: t('columns.annualTax'), numeric: true, value: (r: RankingRow) => r.annualTax, format: (r: RankingRow) => formatMoney(r.annualTax, lang) }]),
     ...(by === 'taxPerMu'
