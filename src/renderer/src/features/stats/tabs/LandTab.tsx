@@ -7,7 +7,7 @@ import type { LandDistrictRow, LandIndustryRow } from '../../../../../shared/sta
 import { ChartPanel } from '../../../components/charts/ChartPanel'
 import { formatValue } from '../../../components/charts/options'
 import { EmptyState, ErrorMessage, Loading } from '../../../components/Page'
-import { formatArea, formatCount, formatMoney } from '../../../lib/format'
+import { formatArea, formatCount, formatMoney, formatRate } from '../../../lib/format'
 import { FollowMapToggle } from '../FollowMapToggle'
 import { useLandStats } from '../queries'
 import { useFollowMap } from '../followMap'
@@ -44,6 +44,7 @@ export function LandTab() {
   const districtSum = districtTotal(data.byDistrict, t('stats:total'))
   const industrySum = industryTotal(data.availableByIndustry)
   const isTotal = (r: UseStatusRow) => r.key === 'total'
+  const areaShare = (r: UseStatusRow) => (data.total.areaM2 > 0 ? r.areaM2 / data.total.areaM2 : null)
 
   return (
     <div className="stats-tab">
@@ -70,6 +71,7 @@ export function LandTab() {
           { key: 'parcels', label: t('columns.parcels'), numeric: true, value: (r) => r.parcels, format: (r) => formatCount(r.parcels) },
           { key: 'areaM2', label: t('columns.areaM2'), numeric: true, value: (r) => r.areaM2, format: (r) => formatArea(r.areaM2, lang) },
           { key: 'areaMu', label: t('columns.areaMu'), numeric: true, value: (r) => r.areaMu, format: (r) => mu(r.areaMu) },
+          { key: 'share', label: t('columns.share'), numeric: true, rate: true, value: (r) => areaShare(r), format: (r) => formatRate(areaShare(r)) },
         ]}
       />
 

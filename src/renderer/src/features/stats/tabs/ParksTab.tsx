@@ -53,6 +53,7 @@ export function ParksTab() {
         title={t('chart')}
         fileName={t('chart')}
         option={occupancyOption(rows, { occupancy: t('occupancy') }, lang)}
+        chartHeight={240}
         rows={rows}
         rowKey={(p) => p.id}
         onRowClick={(p) => void navigate(`/parks/${p.id}`)}
