@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import './land/i18n'
 import './statsTabs.css'
 import type { Language } from '../../../i18n'
-import type { LandUse, ParcelStatus } from '../../../../../shared/domain'
+import { muToSquareMetres, type LandUse, type ParcelStatus } from '../../../../../shared/domain'
 import type { LandDistrictRow, LandIndustryRow } from '../../../../../shared/stats'
 import { ChartPanel } from '../../../components/charts/ChartPanel'
 import { formatValue } from '../../../components/charts/options'
@@ -44,6 +44,7 @@ export function LandTab() {
   const districtSum = districtTotal(data.byDistrict, t('stats:total'))
   const industrySum = industryTotal(data.availableByIndustry)
   const isTotal = (r: UseStatusRow) => r.key === 'total'
+  const availableShare = (r: LandIndustryRow) => (industrySum.areaMu > 0 ? r.areaMu / industrySum.areaMu : null)
   const areaShare = (r: UseStatusRow) => (data.total.areaM2 > 0 ? r.areaM2 / data.total.areaM2 : null)
 
   return (
@@ -106,6 +107,8 @@ export function LandTab() {
             { key: 'industry', label: t('columns.industry'), value: (r) => (r === industrySum ? t('stats:total') : r.industry ?? t('noIndustry')) },
             { key: 'parcels', label: t('columns.parcels'), numeric: true, value: (r) => r.parcels, format: (r) => formatCount(r.parcels) },
             { key: 'areaMu', label: t('columns.areaMu'), numeric: true, value: (r) => r.areaMu, format: (r) => mu(r.areaMu) },
+            { key: 'areaM2', label: t('columns.areaM2'), numeric: true, value: (r) => Math.round(muToSquareMetres(r.areaMu)), format: (r) => formatArea(muToSquareMetres(r.areaMu), lang) },
+            { key: 'share', label: t('columns.availableShare'), numeric: true, rate: true, value: (r) => availableShare(r), format: (r) => formatRate(availableShare(r)) },
             { key: 'referenceValue', label: `${t('columns.referenceValue')}（${lang === 'zh' ? '万元' : '10k CNY'}）`, numeric: true, value: (r) => r.referenceValue, format: (r) => wan(r.referenceValue) },
           ]}
         />

@@ -7,7 +7,7 @@ export const messages = {
     byUseStatus: '地块：按用地性质与出让状态', byDistrict: '地块：按区县（可出让与已出让）', byIndustry: '可出让土地：按目标产业',
     columns: {
       landUse: '用地性质', status: '出让状态', district: '区县', industry: '目标产业', parcels: '宗数', areaM2: '面积（m²）', areaMu: '面积（亩）',
-      share: '面积占比', availableParcels: '可出让（宗）', availableMu: '可出让（亩）', transferredMu: '已出让（亩）', referenceValue: '参考价值',
+      share: '面积占比', availableShare: '占可出让面积', availableParcels: '可出让（宗）', availableMu: '可出让（亩）', transferredMu: '已出让（亩）', referenceValue: '参考价值',
     },
     available: '可出让', transferred: '已出让', noIndustry: '（未定产业）',
     noAreaNote: '{{count}} 宗地块未录入面积：计入宗数，不计入面积。',
@@ -21,7 +21,7 @@ export const messages = {
     byUseStatus: 'Parcels by land use and status', byDistrict: 'Parcels by district (available and transferred)', byIndustry: 'Available land by target industry',
     columns: {
       landUse: 'Land use', status: 'Status', district: 'District', industry: 'Target industry', parcels: 'Parcels', areaM2: 'Area (m²)', areaMu: 'Area (mu)',
-      share: 'Share of area', availableParcels: 'Available (parcels)', availableMu: 'Available (mu)', transferredMu: 'Transferred (mu)', referenceValue: 'Reference value',
+      share: 'Share of area', availableShare: 'Share of available', availableParcels: 'Available (parcels)', availableMu: 'Available (mu)', transferredMu: 'Transferred (mu)', referenceValue: 'Reference value',
     },
     available: 'Available', transferred: 'Transferred', noIndustry: '(no industry set)',
     noAreaNote: '{{count}} parcel(s) have no area: counted as parcels, not in the areas.',
