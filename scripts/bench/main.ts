@@ -23,6 +23,7 @@ export const PARTS: Record<string, string> = {
   map: './map.ts',
   host: './hostStart.ts',
   writes: './writes.ts',
+  'stats.rollups': './statsRollups.ts',
 }
 
 /** The scale of issue 8, as `cli generate` options. */

@@ -59,6 +59,8 @@ function aliased(sqlite: BetterSqlite3.Database, table: string, alias: string): 
 }
 
 const TODAY_IS_CURRENT = `(l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))`
+const TODAY_COVERED = (a: string) =>
+  `(${a}.start_date IS NULL OR ${a}.start_date <= date('now', 'localtime')) AND (${a}.end_date IS NULL OR ${a}.end_date >= date('now', 'localtime'))`
 
 /** The least SQL for each answer, its columns named as the service names them. */
 function rawSql(sqlite: BetterSqlite3.Database) {
@@ -74,10 +76,14 @@ function rawSql(sqlite: BetterSqlite3.Database) {
           max(CASE WHEN status = 'vacant' THEN asking_rent END) AS rent_max
         FROM spaces WHERE building_id = @id AND deleted_at IS NULL),
       tf AS (
-        SELECT count(*) AS tenant_count, coalesce(sum(above_scale), 0) AS above_scale_tenant_count, coalesce(sum(annual_tax), 0) AS annual_tax
-        FROM (SELECT DISTINCT t.id, t.above_scale, coalesce(t.annual_tax, 0) AS annual_tax
-          FROM leases l JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
-          WHERE l.building_id = @id AND l.deleted_at IS NULL AND ${TODAY_IS_CURRENT}))
+        -- A current lease covers today; it carries its part of a registered tenant's tax, shared
+        -- among the tenant's current leases in live buildings by area (store/statsFacts.ts).
+        SELECT count(DISTINCT t.id) AS tenant_count, count(DISTINCT CASE WHEN t.above_scale = 1 THEN t.id END) AS above_scale_tenant_count,
+          coalesce(sum(CASE WHEN t.registered_in_district = 1 AND t.annual_tax > 0 THEN coalesce(t.annual_tax * l.area / nullif((
+            SELECT sum(o.area) FROM leases o JOIN buildings ob ON ob.id = o.building_id AND ob.deleted_at IS NULL
+            WHERE o.tenant_id = l.tenant_id AND o.deleted_at IS NULL AND ${TODAY_COVERED('o')}), 0), 0) ELSE 0 END), 0) AS annual_tax
+        FROM leases l JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
+        WHERE l.building_id = @id AND l.deleted_at IS NULL AND ${TODAY_COVERED('l')})
       SELECT ${building}, d.name AS districtName, c.name AS clusterName, sf.space_count AS spaceCount,
         coalesce(sf.leasable_area, 0) AS leasableArea, coalesce(sf.vacant_area, 0) AS vacantArea, coalesce(sf.leased_area, 0) AS leasedArea,
         CASE WHEN sf.leasable_area > 0 THEN sf.vacant_area / sf.leasable_area END AS vacancyRate,

@@ -8,6 +8,7 @@ import { leasesQuery, toLease } from './leases'
 import { spacesQuery, toSpace } from './spaces'
 import { searchIds } from './search'
 import { sortByName } from './collate'
+import { coversDay, leaseTaxShare } from './statsFacts'
 
 export interface BuildingFilter {
   q?: string
@@ -23,6 +24,8 @@ export interface BuildingFilter {
 // the rental market (figures.ts); sold and owner-occupied space is not. The figures are computed
 // for the chosen buildings only (`scope`, their ids as a subquery or a list): one building's page
 // sums one building's spaces, not the whole district's.
+const TODAY = sql`date('now', 'localtime')`
+
 const figuresSql = (scope: RawBuilder<unknown>) => sql`
   WITH space_figures AS (
     SELECT building_id,
@@ -36,14 +39,15 @@ const figuresSql = (scope: RawBuilder<unknown>) => sql`
       min(CASE WHEN verified_at IS NULL THEN created_at END) AS spaces_entered_min
     FROM spaces WHERE deleted_at IS NULL AND building_id IN (${scope}) GROUP BY building_id),
   current_tenants AS (
-    -- Only a tenant registered in the district pays its tax to the district (the tenant form says
-    -- so): the building's annual tax is theirs alone.
-    SELECT DISTINCT l.building_id, t.id AS tenant_id, t.above_scale,
-      CASE WHEN t.registered_in_district = 1 THEN coalesce(t.annual_tax, 0) ELSE 0 END AS annual_tax
+    -- The rollups' definitions (statsFacts.ts): a lease is current from its start to its end day
+    -- inclusive, and carries its part of a registered tenant's annual tax (shared among the
+    -- tenant's current leases by area), so a building's page equals its row in the statistics.
+    SELECT l.building_id, t.id AS tenant_id, t.above_scale, ${leaseTaxShare('l', 't', TODAY)} AS annual_tax
     FROM leases l JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
-    WHERE l.building_id IN (${scope}) AND l.deleted_at IS NULL AND (l.end_date IS NULL OR l.end_date >= date('now', 'localtime'))),
+    WHERE l.building_id IN (${scope}) AND ${coversDay('l', TODAY)}),
   tenant_figures AS (
-    SELECT building_id, count(*) AS tenant_count, sum(above_scale) AS above_scale_tenant_count,
+    SELECT building_id, count(DISTINCT tenant_id) AS tenant_count,
+      count(DISTINCT CASE WHEN above_scale = 1 THEN tenant_id END) AS above_scale_tenant_count,
       sum(annual_tax) AS annual_tax
     FROM current_tenants GROUP BY building_id)
   SELECT b.*, d.name AS district_name, c.name AS cluster_name,

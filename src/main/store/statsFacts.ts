@@ -88,16 +88,17 @@ export function statsFactsCte({ scope, where, today, until }: FactsParams): RawB
     JOIN tenants t ON t.id = l.tenant_id AND t.deleted_at IS NULL
     WHERE l.building_id IN (SELECT id FROM scoped_buildings) AND ${coversDay('l', today)}),
   lease_space_area AS (
-    SELECT ls.lease_id, sum(s.area) AS area
-    FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id AND s.deleted_at IS NULL
-    WHERE ls.lease_id IN (SELECT lease_id FROM lease_tax)
-    GROUP BY ls.lease_id),
+    -- Driven from the scoped leases (lease_spaces' primary key starts with lease_id).
+    SELECT lt.lease_id, lt.tax, (
+      SELECT sum(s.area) FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id AND s.deleted_at IS NULL
+      WHERE ls.lease_id = lt.lease_id) AS area
+    FROM lease_tax lt),
   space_tax AS (
-    SELECT ls.space_id, sum(lt.tax * s.area / lsa.area) AS tax
-    FROM lease_spaces ls
-    JOIN lease_tax lt ON lt.lease_id = ls.lease_id
+    SELECT ls.space_id, sum(lsa.tax * s.area / lsa.area) AS tax
+    FROM lease_space_area lsa
+    JOIN lease_spaces ls ON ls.lease_id = lsa.lease_id
     JOIN spaces s ON s.id = ls.space_id AND s.deleted_at IS NULL
-    JOIN lease_space_area lsa ON lsa.lease_id = ls.lease_id
+    WHERE lsa.area > 0
     GROUP BY ls.space_id),
   freeing AS (
     SELECT DISTINCT ls.space_id

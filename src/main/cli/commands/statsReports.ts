@@ -29,6 +29,8 @@ export function rankingJson(r: StatsRanking): unknown {
 }
 
 const TAG_ZH = { yiyuan: '亿元楼', qianwan: '千万元楼' } as const
+const GROUP_ZH: Record<StatsRollup['by'], string> = { district: '区县', cluster: '聚集区', park: '空中产业园', kind: '楼宇类型', grade: '楼宇等级', building: '楼宇', floor: '楼层' }
+const RANKED_ZH: Record<StatsRanking['by'], string> = { tax: '年税收', vacancy: '空置率', vacantArea: '空置面积', comingFree: '12个月内到期', taxPerMu: '亩均税收' }
 
 export function rollupTable(r: StatsRollup): string[] {
   const line = (row: RollupRow) =>
@@ -38,7 +40,7 @@ export function rollupTable(r: StatsRollup): string[] {
       formatMoney(row.annualTax), row.taxPerLeasedM2 === null ? '—' : `${row.taxPerLeasedM2.toFixed(0)} 元/m²`, formatArea(row.comingFree12m),
     ].join('\t')
   return [
-    '分组\t楼宇\t可租面积\t空置面积\t空置率\t出租率\t入驻企业\t规上企业\t本区注册\t年税收\t每平方米税收\t12个月内到期',
+    `${GROUP_ZH[r.by]}\t楼宇\t可租面积\t空置面积\t空置率\t出租率\t入驻企业\t规上企业\t本区注册\t年税收\t每平方米税收\t12个月内到期`,
     ...r.rows.map(line),
     line(r.total),
   ]
@@ -62,6 +64,6 @@ export function rankingTable(r: StatsRanking): string[] {
         row.rank, row.name, row.districtName, formatMoney(row.annualTax), formatRate(row.vacancyRate), formatArea(row.vacantArea),
         formatArea(row.comingFree12m), row.tags.map((t) => TAG_ZH[t]).join('、'),
       ].join('\t')),
-    `亿元楼 ${formatCount(r.tagCounts.yiyuan)} 栋 · 千万元楼 ${formatCount(r.tagCounts.qianwan)} 栋`,
+    `按${RANKED_ZH[r.by]}排序 · 千万元楼 ${formatCount(r.tagCounts.qianwan)} 栋（其中亿元楼 ${formatCount(r.tagCounts.yiyuan)} 栋）`,
   ]
 }

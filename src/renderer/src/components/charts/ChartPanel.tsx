@@ -97,6 +97,9 @@ export function ChartPanel<Row>({ title, option, rows, columns, total, fileName,
                   data-row-key={rowKey(row)}
                   className={onRowClick ? 'is-clickable' : undefined}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  // Reachable from the keyboard too: Tab to a row, Enter opens it.
+                  tabIndex={onRowClick ? 0 : undefined}
+                  onKeyDown={onRowClick ? (event) => { if (event.key === 'Enter' && event.target === event.currentTarget) onRowClick(row) } : undefined}
                 >
                   {columns.map((c) => <td key={c.key} className={c.numeric ? 'num' : undefined}>{cell(row, c)}</td>)}
                 </tr>

@@ -76,6 +76,9 @@ function Rollups() {
   const columns = useMemo(() => rollupColumns(drill.by, lang, t, tb), [drill.by, lang, t, tb])
   const group = t(`groupings.${drill.by}`)
   const canOpen = drill.by !== 'floor'
+  // The picture's name says what it shows: 楼宇统计-沈河区-按聚集区.
+  const openedName = useStepName(drill.steps, scope)
+  const fileName = ['楼宇统计', openedName, tb('chartTitle', { group })].filter(Boolean).join('-')
 
   return (
     <>
@@ -106,7 +109,7 @@ function Rollups() {
           rows={rollup.data.rows}
           columns={columns}
           total={rollup.data.total}
-          fileName={`楼宇统计-${crumbFileName(drill)}`}
+          fileName={fileName}
           rowKey={(row) => row.key ?? '~'}
           onRowClick={canOpen ? open : undefined}
           chartHeight={300}
@@ -116,8 +119,6 @@ function Rollups() {
     </>
   )
 }
-
-const crumbFileName = (drill: Drill) => [drill.root, ...drill.steps.map((s) => s.key ?? 'none'), drill.by].join('-')
 
 function ScopeLine({ followMap, mapScope }: { followMap: boolean; mapScope: MapScope }) {
   const { t } = useTranslation('statsBuildings')
@@ -158,11 +159,16 @@ function Breadcrumb({ drill, scope, onGo }: { drill: Drill; scope: StatsScope | 
   )
 }
 
-/** A step's name, from its level's rollup (already read on the way down, so usually cached). */
-function CrumbName({ steps, scope }: { steps: DrillStep[]; scope: StatsScope | undefined }) {
+/** The last opened group's name, from its level's rollup (read on the way down, so usually cached); '' at the top. */
+function useStepName(steps: DrillStep[], scope: StatsScope | undefined): string {
   const { t } = useTranslation('stats')
-  const step = steps.at(-1)!
-  const parent = useRollup(step.level, withinOf(steps.slice(0, -1)), scope)
+  const step = steps.at(-1)
+  const parent = useRollup(step?.level ?? 'district', withinOf(steps.slice(0, -1)), scope, { enabled: step !== undefined })
+  if (!step) return ''
   const row = parent.data?.rows.find((r) => r.key === step.key)
-  return <>{row ? row.name || t('none') : step.key === null ? t('none') : '…'}</>
+  return row ? row.name || t('none') : step.key === null ? t('none') : '…'
+}
+
+function CrumbName({ steps, scope }: { steps: DrillStep[]; scope: StatsScope | undefined }) {
+  return <>{useStepName(steps, scope)}</>
 }
