@@ -19,7 +19,7 @@ const COMMON = { contactName: '联系人', contactPhone: '联系电话', notes: 
 export const FIELD_ZH: Record<HistoryTable, Record<string, string>> = {
   buildings: {
     ...COMMON, name: '楼宇名称', address: '地址', clusterId: '所属聚集区', lng: '经度', lat: '纬度', grade: '楼宇等级',
-    kind: '楼宇类型', floorsAbove: '地上层数', floorsBelow: '地下层数', totalArea: '总建筑面积', yearBuilt: '建成年份',
+    kind: '楼宇类型', floorsAbove: '地上层数', floorsBelow: '地下层数', totalArea: '总建筑面积', landArea: '占地面积', yearBuilt: '建成年份',
     owner: '产权方', propertyManager: '物业公司', ownership: '产权形式', propertyFee: '物业费',
   },
   spaces: {
@@ -41,10 +41,10 @@ export const FIELD_ZH: Record<HistoryTable, Record<string, string>> = {
     referencePrice: '参考价格', targetIndustry: '意向产业',
   },
   parks: {
-    ...COMMON, name: '园区名称', theme: '园区主题', plannedInvestment: '计划投资', totalArea: '总面积', operator: '运营方',
+    ...COMMON, name: '园区名称', theme: '园区主题', plannedInvestment: '计划投资', totalArea: '总面积', landArea: '占地面积', operator: '运营方',
     status: '状态', description: '简介',
   },
-  subParks: { parkId: '所属园区', name: '分园区名称', theme: '主题', area: '面积', sortOrder: '排序' },
+  subParks: { parkId: '所属园区', name: '分园区名称', theme: '主题', area: '面积', status: '进度', sortOrder: '排序' },
   parkHosts: { parkId: '所属园区', buildingId: '载体楼宇', floors: '楼层', area: '面积', sortOrder: '排序' },
   clusters: { ...COMMON, name: '聚集区名称', description: '简介' },
   visits: {
@@ -72,10 +72,11 @@ const VOCAB_FIELDS: Partial<Record<HistoryTable, Record<string, VocabName>>> = {
   tenants: { industry: 'industry' },
   parcels: { landUse: 'landUse', status: 'parcelStatus', readiness: 'readiness' },
   parks: { status: 'parkStatus' },
+  subParks: { status: 'parkStatus' },
 }
 
 const BOOLEAN_FIELDS = new Set(['divisible', 'aboveScale', 'registeredInDistrict', 'isPanorama'])
-const AREA_FIELDS = new Set(['area', 'totalArea'])
+const AREA_FIELDS = new Set(['area', 'totalArea', 'landArea'])
 const RENT_FIELDS = new Set(['rent', 'askingRent'])
 const MONEY_FIELDS = new Set(['annualTax', 'plannedInvestment'])
 const RATIO_FIELDS = new Set(['buildingDensity', 'greenRatio'])

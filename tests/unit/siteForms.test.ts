@@ -94,14 +94,18 @@ describe('park form', () => {
     const park = {
       name: '数字经济产业园', theme: '数字经济', districtCode: '210103', plannedInvestment: 2e9, totalArea: 50000, operator: null,
       status: 'operating', contactName: null, contactPhone: null, description: null,
-      subParks: [{ id: '00000000-0000-4000-8000-000000000001', name: '大数据分园', theme: null, area: 8000 }],
+      landArea: 20000,
+      subParks: [{ id: '00000000-0000-4000-8000-000000000001', name: '大数据分园', theme: null, area: 8000, status: 'fitting_out' }],
       hosts: [{ id: '00000000-0000-4000-8000-000000000002', buildingId: '00000000-0000-4000-8000-000000000003', buildingName: '茂业中心', floors: '12-18', area: null }],
     } as unknown as Park
     const form = parkFormOf(park)
     expect(form.plannedInvestment).toBe('20')
     const input = parkInputOf({ ...form, hosts: [...form.hosts, { ...emptyHost(), buildingId: '00000000-0000-4000-8000-000000000004' }] })
     expect(input.plannedInvestment).toBe(2e9)
-    expect(input.subParks).toEqual([{ id: '00000000-0000-4000-8000-000000000001', name: '大数据分园', theme: null, area: 8000 }])
+    expect(input.subParks).toEqual([{ id: '00000000-0000-4000-8000-000000000001', name: '大数据分园', theme: null, area: 8000, status: 'fitting_out' }])
+    expect(input.landArea).toBe(20000)
+    // A sub-park with its progress left blank goes as the park.
+    expect(parkInputOf({ ...form, subParks: [{ ...form.subParks[0]!, status: '' }] }).subParks?.[0]?.status).toBeNull()
     expect(input.hosts?.map((h) => h.id)).toEqual(['00000000-0000-4000-8000-000000000002', undefined])
     expect(parkCreate.safeParse(input).success).toBe(true)
   })

@@ -3,6 +3,7 @@ import type { BuildingSummary } from '../../../../shared/types'
 import { Facts } from '../../components/Page'
 import type { Language } from '../../i18n'
 import { formatArea, formatCount, formatMoney, formatRate, formatRentRange } from '../../lib/format'
+import { formatLandArea } from '../../lib/landArea'
 
 /** Buildings whose tenants pay this much tax a year are called 亿元楼. */
 export const YI_YUAN_BUILDING_TAX = 1e8
@@ -55,6 +56,7 @@ export function BuildingFacts({ b }: { b: BuildingSummary }) {
     [t('fields.floorsAbove'), or(b.floorsAbove)],
     [t('fields.floorsBelow'), or(b.floorsBelow)],
     [t('fields.totalArea'), formatArea(b.totalArea, lang)],
+    [t('fields.landArea'), formatLandArea(b.landArea, lang)],
     [t('fields.yearBuilt'), or(b.yearBuilt)],
     [t('fields.owner'), or(b.owner)],
     [t('fields.propertyManager'), or(b.propertyManager)],

@@ -2,6 +2,8 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BUILDING_GRADES, BUILDING_KINDS, OWNERSHIPS } from '../../../../shared/domain'
 import { CoordinatePaste } from '../../components/CoordinatePaste'
+import type { Language } from '../../i18n'
+import { muHint } from '../../lib/landArea'
 import { NumberField, SelectField, TextField } from '../../components/Field'
 import { useDistricts } from '../meta/queries'
 import type { BuildingFormState } from './buildingForm'
@@ -18,7 +20,7 @@ interface Props {
 }
 
 export function BuildingForm({ initial, errors, pending, onSubmit, onCancel }: Props) {
-  const { t } = useTranslation(['buildings', 'common'], { nsMode: 'fallback' })
+  const { t, i18n } = useTranslation(['buildings', 'common'], { nsMode: 'fallback' })
   const [s, setS] = useState(initial)
   const districts = useDistricts()
   const clusters = useClusters(s.districtCode || undefined)
@@ -91,6 +93,7 @@ export function BuildingForm({ initial, errors, pending, onSubmit, onCancel }: P
         {number('floorsAbove')}
         {number('floorsBelow')}
         {number('totalArea', t('units.m2'))}
+        {number('landArea', t('units.m2'), muHint(s.landArea, i18n.language as Language) ?? t('form.landAreaHint'))}
         {number('yearBuilt')}
 
         <FormSection title={t('form.sections.property')} />

@@ -17,6 +17,7 @@ export interface BuildingFormState {
   floorsAbove: string
   floorsBelow: string
   totalArea: string
+  landArea: string
   yearBuilt: string
   owner: string
   propertyManager: string
@@ -30,7 +31,7 @@ export interface BuildingFormState {
 export function emptyBuildingForm(districtCode = ''): BuildingFormState {
   return {
     name: '', address: '', districtCode, clusterId: '', lng: '', lat: '', grade: '', kind: 'office',
-    floorsAbove: '', floorsBelow: '', totalArea: '', yearBuilt: '', owner: '', propertyManager: '',
+    floorsAbove: '', floorsBelow: '', totalArea: '', landArea: '', yearBuilt: '', owner: '', propertyManager: '',
     ownership: '', propertyFee: '', contactName: '', contactPhone: '', notes: '',
   }
 }
@@ -48,6 +49,7 @@ export function buildingFormOf(b: Building): BuildingFormState {
     floorsAbove: numberText(b.floorsAbove),
     floorsBelow: numberText(b.floorsBelow),
     totalArea: numberText(b.totalArea),
+    landArea: numberText(b.landArea),
     yearBuilt: numberText(b.yearBuilt),
     owner: b.owner ?? '',
     propertyManager: b.propertyManager ?? '',
@@ -73,6 +75,7 @@ export function buildingInputOf(s: BuildingFormState): BuildingCreate {
     floorsAbove: parseNumber(s.floorsAbove),
     floorsBelow: parseNumber(s.floorsBelow),
     totalArea: parseNumber(s.totalArea),
+    landArea: parseNumber(s.landArea),
     yearBuilt: parseNumber(s.yearBuilt),
     owner: textOrNull(s.owner),
     propertyManager: textOrNull(s.propertyManager),

@@ -16,12 +16,13 @@ export const messages = {
     fields: {
       isDemo: '演示数据标记（移除演示数据时保留）',
       name: '楼宇名称', address: '地址', districtCode: '所属区县', clusterId: '所属聚集区', lng: '经度', lat: '纬度',
-      grade: '楼宇等级', kind: '楼宇类型', floorsAbove: '地上层数', floorsBelow: '地下层数', totalArea: '总建筑面积',
+      grade: '楼宇等级', kind: '楼宇类型', floorsAbove: '地上层数', floorsBelow: '地下层数', totalArea: '总建筑面积', landArea: '占地面积',
       yearBuilt: '建成年份', owner: '产权方', propertyManager: '物业公司', ownership: '产权形式', propertyFee: '物业费',
       contactName: '联系人', contactPhone: '联系电话', notes: '备注', deletedAt: '删除',
     },
     form: {
       newTitle: '新增楼宇', editTitle: '编辑楼宇', choose: '请选择', noCluster: '不属于聚集区',
+      landAreaHint: '用地面积，用于计算亩均税收',
       sections: { basic: '基本信息', location: '位置', scale: '规模', property: '产权与物业', contact: '联系方式', notes: '备注' },
       locationHint: '填写 WGS-84 坐标（GPS、天地图）。从高德、腾讯地图复制的是 GCJ-02 坐标，会偏移几百米，需先转换。',
       summary: '有 {{count}} 处需要修改：',
@@ -75,12 +76,13 @@ export const messages = {
     fields: {
       isDemo: 'Demo flag (kept when the demo was removed)',
       name: 'Building name', address: 'Address', districtCode: 'District', clusterId: 'Cluster', lng: 'Longitude', lat: 'Latitude',
-      grade: 'Grade', kind: 'Kind', floorsAbove: 'Floors above ground', floorsBelow: 'Floors below ground', totalArea: 'Total floor area',
+      grade: 'Grade', kind: 'Kind', floorsAbove: 'Floors above ground', floorsBelow: 'Floors below ground', totalArea: 'Total floor area', landArea: 'Land area',
       yearBuilt: 'Year built', owner: 'Owner / developer', propertyManager: 'Property manager', ownership: 'Ownership', propertyFee: 'Property fee',
       contactName: 'Contact', contactPhone: 'Phone', notes: 'Notes', deletedAt: 'Deleted',
     },
     form: {
       newTitle: 'Add building', editTitle: 'Edit building', choose: 'Choose…', noCluster: 'No cluster',
+      landAreaHint: 'The land the site stands on, for tax per mu',
       sections: { basic: 'Basics', location: 'Location', scale: 'Size', property: 'Ownership & management', contact: 'Contact', notes: 'Notes' },
       locationHint: 'WGS-84 coordinates (GPS, Tianditu). Coordinates copied from Gaode or Tencent maps are GCJ-02, off by a few hundred metres: convert them first.',
       summary: '{{count}} field(s) need attention:',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { PARK_STATUSES } from '../../../../shared/domain'
 import type { FormErrors } from '../parcels/formKit'
 import { emptyHost, emptySubPark, type HostRow, type SubParkRow } from './parkForm'
 import { useHostBuildingOptions } from './queries'
@@ -26,7 +27,7 @@ export function SubParkRows({ rows, onChange, errors }: { rows: SubParkRow[]; on
     <div className="child-rows" data-testid="sub-park-rows">
       {rows.length === 0 ? <div className="child-rows__empty">{t('subPark.empty')}</div> : (
         <div className="child-rows__head child-rows__grid--sub">
-          <span>{t('subPark.name')}</span><span>{t('subPark.theme')}</span><span>{t('subPark.area')} (m²)</span><span />
+          <span>{t('subPark.name')}</span><span>{t('subPark.theme')}</span><span>{t('subPark.area')} (m²)</span><span>{t('subPark.status')}</span><span />
         </div>
       )}
       {rows.map((row, i) => {
@@ -37,6 +38,13 @@ export function SubParkRows({ rows, onChange, errors }: { rows: SubParkRow[]; on
             <Cell name={`${path}.name`} label={label('name')} value={row.name} onChange={(name) => onChange(update(rows, i, { name }))} error={errors.under(`${path}.name`) ?? errors.at(path) ?? errors.under(`${path}.id`)} />
             <Cell name={`${path}.theme`} label={label('theme')} value={row.theme} onChange={(theme) => onChange(update(rows, i, { theme }))} error={errors.under(`${path}.theme`)} />
             <Cell name={`${path}.area`} label={label('area')} value={row.area} inputMode="decimal" onChange={(area) => onChange(update(rows, i, { area }))} error={errors.under(`${path}.area`)} />
+            <div className={`row-cell${errors.under(`${path}.status`) ? ' field--error' : ''}`}>
+              <select name={`${path}.status`} aria-label={label('status')} value={row.status} onChange={(e) => onChange(update(rows, i, { status: e.target.value as SubParkRow['status'] }))}>
+                <option value="">{t('subPark.asPark')}</option>
+                {PARK_STATUSES.map((v) => <option key={v} value={v}>{t(`common:vocab.parkStatus.${v}`)}</option>)}
+              </select>
+              {errors.under(`${path}.status`) && <div className="field__error" role="alert" data-field-error>{errors.under(`${path}.status`)}</div>}
+            </div>
             <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('subPark.remove')}</button>
           </div>
         )

@@ -7,6 +7,7 @@ import type { Park } from '../../../../shared/types'
 import { DemoBadge, ErrorMessage, Facts, Loading, PageHeader } from '../../components/Page'
 import type { Language } from '../../i18n'
 import { formatArea, formatMoney } from '../../lib/format'
+import { formatLandArea } from '../../lib/landArea'
 import { DeleteControl } from '../parcels/DeleteControl'
 import { useDeletePark, useRestorePark } from './mutations'
 import { usePark } from './queries'
@@ -52,6 +53,7 @@ export function ParkDetailScreen() {
             [t('fields.status'), t(`common:vocab.parkStatus.${p.status}`)],
             [t('fields.plannedInvestment'), formatMoney(p.plannedInvestment, lang)],
             [t('fields.totalArea'), formatArea(p.totalArea, lang)],
+            [t('fields.landArea'), formatLandArea(p.landArea, lang)],
             [t('fields.operator'), p.operator ?? none],
             [t('fields.contactName'), p.contactName ?? none],
             [t('fields.contactPhone'), p.contactPhone ?? none],
@@ -76,11 +78,11 @@ function SubParks({ park, lang }: { park: Park; lang: Language }) {
       {park.subParks.length === 0 ? <p className="muted">{t('detail.noSubParks')}</p> : (
         <table className="table">
           <thead>
-            <tr><th>{t('subPark.name')}</th><th>{t('subPark.theme')}</th><th className="num">{t('subPark.area')}</th></tr>
+            <tr><th>{t('subPark.name')}</th><th>{t('subPark.theme')}</th><th className="num">{t('subPark.area')}</th><th>{t('subPark.status')}</th></tr>
           </thead>
           <tbody>
             {park.subParks.map((s) => (
-              <tr key={s.id}><td>{s.name}</td><td>{s.theme ?? '—'}</td><td className="num">{formatArea(s.area, lang)}</td></tr>
+              <tr key={s.id}><td>{s.name}</td><td>{s.theme ?? '—'}</td><td className="num">{formatArea(s.area, lang)}</td><td>{t(`common:vocab.parkStatus.${s.status ?? park.status}`)}{s.status === null && <span className="muted">{t('subPark.asParkNote')}</span>}</td></tr>
             ))}
           </tbody>
         </table>

@@ -9,9 +9,11 @@ import { formErrorsOf } from '../parcels/formKit'
 import { HostRows, SubParkRows } from './ParkChildRows'
 import { parkInputOf, type ParkFormState } from './parkForm'
 import type { FormHandlers } from '../../components/EditScreen'
+import type { Language } from '../../i18n'
+import { muHint } from '../../lib/landArea'
 
 const SHOWN = [
-  'name', 'theme', 'districtCode', 'plannedInvestment', 'totalArea', 'operator', 'status', 'contactName', 'contactPhone',
+  'name', 'theme', 'districtCode', 'plannedInvestment', 'totalArea', 'landArea', 'operator', 'status', 'contactName', 'contactPhone',
   'description', 'subParks', 'hosts',
 ] as const
 
@@ -32,7 +34,7 @@ interface ParkFormProps extends FormHandlers<ParkCreate> {
 }
 
 export function ParkForm({ initial, pending, error, onSubmit, onCancel }: ParkFormProps) {
-  const { t } = useTranslation('parks')
+  const { t, i18n } = useTranslation('parks')
   const [s, setState] = useState(initial)
   const set = <K extends keyof ParkFormState>(key: K) => (value: ParkFormState[K]) => setState((prev) => ({ ...prev, [key]: value }))
   const errors = formErrorsOf(error, {}, plainerMessages(s, t))
@@ -55,6 +57,7 @@ export function ParkForm({ initial, pending, error, onSubmit, onCancel }: ParkFo
         <SelectField label={t('fields.status')} name="status" value={s.status} options={statuses} onChange={(v) => v && set('status')(v)} error={errors.at('status')} required />
         <NumberField label={t('fields.plannedInvestment')} name="plannedInvestment" value={s.plannedInvestment} onChange={set('plannedInvestment')} unit={t('common:units.yiYuan')} hint={t('form.investmentHint')} error={errors.at('plannedInvestment')} />
         <NumberField label={t('fields.totalArea')} name="totalArea" value={s.totalArea} onChange={set('totalArea')} unit="m²" error={errors.at('totalArea')} />
+        <NumberField label={t('fields.landArea')} name="landArea" value={s.landArea} onChange={set('landArea')} unit="m²" hint={muHint(s.landArea, i18n.language as Language) ?? t('form.landAreaHint')} error={errors.at('landArea')} />
 
         <div className="form-section">{t('form.sections.subParks')}</div>
         <div className="form-grid__wide">

@@ -14,11 +14,11 @@ export const messages = {
       hosts: '载体楼宇', subParks: '分园',
     },
     fields: {
-      name: '园区名称', theme: '产业主题', districtCode: '所属区县', plannedInvestment: '计划投资', totalArea: '总面积',
+      name: '园区名称', theme: '产业主题', districtCode: '所属区县', plannedInvestment: '计划投资', totalArea: '总面积', landArea: '占地面积',
       operator: '运营方', status: '园区状态', contactName: '联系人', contactPhone: '联系电话', description: '简介',
       subParks: '分园', hosts: '载体楼宇',
     },
-    subPark: { name: '分园名称', theme: '分园主题', area: '面积', add: '新增分园', remove: '移除', empty: '没有分园。', row: '第 {{n}} 个分园' },
+    subPark: { name: '分园名称', theme: '分园主题', area: '面积', status: '进度', asPark: '同园区', asParkNote: '（同园区）', add: '新增分园', remove: '移除', empty: '没有分园。', row: '第 {{n}} 个分园' },
     host: {
       buildingId: '载体楼宇', floors: '所在楼层', area: '载体面积', add: '新增载体楼宇', remove: '移除', empty: '没有载体楼宇。',
       floorsHint: '如 12-18、5,7,9', choose: '请选择楼宇', row: '第 {{n}} 栋载体楼宇',
@@ -27,6 +27,7 @@ export const messages = {
       newTitle: '新增园区', editTitle: '编辑园区', choose: '请选择', mustChoose: '{{label}}：请选择',
       sections: { basic: '基本信息', subParks: '分园', hosts: '载体楼宇', contact: '运营与联系', description: '简介' },
       investmentHint: '按 亿元 填写，如 20',
+      landAreaHint: '用地面积，用于计算亩均税收',
       summary: '有 {{count}} 处需要修改，见标红的字段。',
     },
     detail: {
@@ -46,11 +47,11 @@ export const messages = {
       hosts: 'Host buildings', subParks: 'Sub-parks',
     },
     fields: {
-      name: 'Park name', theme: 'Industry theme', districtCode: 'District', plannedInvestment: 'Planned investment', totalArea: 'Total area',
+      name: 'Park name', theme: 'Industry theme', districtCode: 'District', plannedInvestment: 'Planned investment', totalArea: 'Total area', landArea: 'Land area',
       operator: 'Operator', status: 'Status', contactName: 'Contact', contactPhone: 'Phone', description: 'Description',
       subParks: 'Sub-parks', hosts: 'Host buildings',
     },
-    subPark: { name: 'Sub-park name', theme: 'Theme', area: 'Area', add: 'Add sub-park', remove: 'Remove', empty: 'No sub-parks.', row: 'Sub-park {{n}}' },
+    subPark: { name: 'Sub-park name', theme: 'Theme', area: 'Area', status: 'Progress', asPark: 'As the park', asParkNote: ' (as the park)', add: 'Add sub-park', remove: 'Remove', empty: 'No sub-parks.', row: 'Sub-park {{n}}' },
     host: {
       buildingId: 'Host building', floors: 'Floors', area: 'Area', add: 'Add host building', remove: 'Remove', empty: 'No host buildings.',
       floorsHint: 'e.g. 12-18, 5,7,9', choose: 'Choose a building', row: 'Host building {{n}}',
@@ -59,6 +60,7 @@ export const messages = {
       newTitle: 'Add park', editTitle: 'Edit park', choose: 'Choose…', mustChoose: '{{label}}: choose one',
       sections: { basic: 'Basics', subParks: 'Sub-parks', hosts: 'Host buildings', contact: 'Operator and contact', description: 'Description' },
       investmentHint: 'In 100m CNY (亿元), e.g. 20',
+      landAreaHint: 'The land the park stands on, for tax per mu',
       summary: '{{count}} field(s) need attention: see those marked in red.',
     },
     detail: {

@@ -16,6 +16,8 @@ export interface SubParkRow {
   name: string
   theme: string
   area: string
+  /** '' = as the park. */
+  status: ParkStatus | ''
 }
 
 export interface HostRow {
@@ -32,6 +34,7 @@ export interface ParkFormState {
   districtCode: string
   plannedInvestment: string
   totalArea: string
+  landArea: string
   operator: string
   status: ParkStatus
   contactName: string
@@ -45,11 +48,11 @@ let nextKey = 0
 /** A React key for a row that has no id yet. */
 export const newRowKey = () => `new-${++nextKey}`
 
-export const emptySubPark = (): SubParkRow => ({ key: newRowKey(), name: '', theme: '', area: '' })
+export const emptySubPark = (): SubParkRow => ({ key: newRowKey(), name: '', theme: '', area: '', status: '' })
 export const emptyHost = (): HostRow => ({ key: newRowKey(), buildingId: '', floors: '', area: '' })
 
 export const emptyParkForm = (): ParkFormState => ({
-  name: '', theme: '', districtCode: '', plannedInvestment: '', totalArea: '', operator: '', status: 'planned',
+  name: '', theme: '', districtCode: '', plannedInvestment: '', totalArea: '', landArea: '', operator: '', status: 'planned',
   contactName: '', contactPhone: '', description: '', subParks: [], hosts: [],
 })
 
@@ -58,10 +61,10 @@ const text = (v: string | null) => v ?? ''
 export function parkFormOf(p: Park): ParkFormState {
   return {
     name: p.name, theme: p.theme, districtCode: p.districtCode,
-    plannedInvestment: numberText(p.plannedInvestment, YUAN_PER_YI), totalArea: numberText(p.totalArea),
+    plannedInvestment: numberText(p.plannedInvestment, YUAN_PER_YI), totalArea: numberText(p.totalArea), landArea: numberText(p.landArea),
     operator: text(p.operator), status: p.status, contactName: text(p.contactName), contactPhone: text(p.contactPhone),
     description: text(p.description),
-    subParks: p.subParks.map((s) => ({ key: s.id, id: s.id, name: s.name, theme: text(s.theme), area: numberText(s.area) })),
+    subParks: p.subParks.map((s) => ({ key: s.id, id: s.id, name: s.name, theme: text(s.theme), area: numberText(s.area), status: s.status ?? '' })),
     hosts: p.hosts.map((h) => ({ key: h.id, id: h.id, buildingId: h.buildingId, floors: text(h.floors), area: numberText(h.area) })),
   }
 }
@@ -73,12 +76,13 @@ export function parkInputOf(s: ParkFormState): ParkCreate {
     districtCode: s.districtCode,
     plannedInvestment: scaledNumber(s.plannedInvestment, YUAN_PER_YI),
     totalArea: parseNumber(s.totalArea),
+    landArea: parseNumber(s.landArea),
     operator: textOrNull(s.operator),
     status: s.status,
     contactName: textOrNull(s.contactName),
     contactPhone: textOrNull(s.contactPhone),
     description: textOrNull(s.description),
-    subParks: s.subParks.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, theme: textOrNull(r.theme), area: parseNumber(r.area) })),
+    subParks: s.subParks.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, theme: textOrNull(r.theme), area: parseNumber(r.area), status: r.status || null })),
     hosts: s.hosts.map((r) => ({ ...(r.id ? { id: r.id } : {}), buildingId: r.buildingId, floors: textOrNull(r.floors), area: parseNumber(r.area) })),
   }
 }
