@@ -2,6 +2,7 @@ import { type ComponentType, lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { Loading, PageHeader } from '../../components/Page'
+import { FOLLOW_MAP_PARAM } from './followMap'
 
 // The statistics view: one tab per report. The tab is kept in the address (?tab=), so a drill-down
 // or a report can be linked and Back returns to it. Each tab is its own chunk.
@@ -31,7 +32,7 @@ export function StatsScreen() {
             role="tab"
             aria-selected={tab.id === current}
             className={tab.id === current ? 'tab tab--active' : 'tab'}
-            onClick={() => setParams({ tab: tab.id })}
+            onClick={() => setParams(params.get(FOLLOW_MAP_PARAM) ? { tab: tab.id, [FOLLOW_MAP_PARAM]: '1' } : { tab: tab.id })}
           >
             {t(`tabs.${tab.id}`)}
           </button>

@@ -9,6 +9,7 @@ export const messages = {
     tabs: { buildings: '楼宇', land: '土地', parks: '空中产业园', rankings: '排行与预警', trends: '趋势', targets: '年度目标' },
     followMap: '按地图当前筛选统计',
     followingMap: '已按地图筛选：{{buildings}} 栋楼宇、{{parcels}} 宗地块',
+    mapUnfiltered: '地图当前没有筛选，统计全部',
     total: '合计',
     none: '（无）',
     figures: {
@@ -26,6 +27,7 @@ export const messages = {
     tabs: { buildings: 'Buildings', land: 'Land', parks: 'Sky parks', rankings: 'Rankings & watch', trends: 'Trends', targets: 'Annual targets' },
     followMap: "Use the map's current filter",
     followingMap: 'Following the map: {{buildings}} buildings, {{parcels}} parcels',
+    mapUnfiltered: 'The map has no filter now: counting everything',
     total: 'Total',
     none: '(none)',
     figures: {
