@@ -128,7 +128,7 @@ export interface LandIndustryRow {
   industry: string | null
   parcels: number
   areaMu: number
-  /** Σ reference price (万元/亩) × area (亩), 万元, over parcels with both. */
+  /** Σ reference price (stored in 元/亩, entered as 万元/亩) × area (亩), 元, over parcels with both. */
   referenceValue: number
 }
 
@@ -140,7 +140,7 @@ export interface StatsLand {
   availableByIndustry: LandIndustryRow[]
   /** Parcels with no area recorded. */
   parcelsWithoutArea: number
-  /** Σ reference price × area of parcels with both, 万元 (available land). */
+  /** Σ reference price × area of parcels with both, 元 (available land). */
   availableReferenceValue: number
 }
 

@@ -17,11 +17,11 @@ describe('land statistics', () => {
       ids[code] = (await app.ok('parcels.create', { code, name: `${code} 地块`, ...fields } as never)).id
     }
     // 沈河 210103: L4, L5; 浑南 210112: L1, L2, L3.
-    await parcel('L1', { districtCode: '210112', landUse: 'industrial', status: 'reserve', area: 6000, referencePrice: 50, targetIndustry: '智能制造' })
-    await parcel('L2', { districtCode: '210112', landUse: 'industrial', status: 'transferred', area: 3000, referencePrice: 80, targetIndustry: '智能制造' })
-    await parcel('L3', { districtCode: '210112', landUse: 'commercial', status: 'listed', referencePrice: 100 }) // no area
+    await parcel('L1', { districtCode: '210112', landUse: 'industrial', status: 'reserve', area: 6000, referencePrice: 500_000, targetIndustry: '智能制造' })
+    await parcel('L2', { districtCode: '210112', landUse: 'industrial', status: 'transferred', area: 3000, referencePrice: 800_000, targetIndustry: '智能制造' })
+    await parcel('L3', { districtCode: '210112', landUse: 'commercial', status: 'listed', referencePrice: 1_000_000 }) // no area
     await parcel('L4', { districtCode: '210103', landUse: 'm0', status: 'preparing', area: 1500 }) // no price, no industry
-    await parcel('L5', { districtCode: '210103', landUse: 'industrial', status: 'reserve', area: 2000, referencePrice: 40, targetIndustry: '生物医药' })
+    await parcel('L5', { districtCode: '210103', landUse: 'industrial', status: 'reserve', area: 2000, referencePrice: 400_000, targetIndustry: '生物医药' })
     await parcel('L6', { districtCode: '210103', landUse: 'industrial', status: 'reserve', area: 99_999 })
     await app.ok('parcels.delete', { id: ids.L6! })
   })
@@ -57,14 +57,14 @@ describe('land statistics', () => {
     expect(land.byDistrict.reduce((s, d) => s + d.parcels, 0)).toBe(land.total.parcels)
   })
 
-  it('available land by target industry, with its reference value (万元/亩 × 亩) over parcels with both', async () => {
+  it('available land by target industry, with its reference value (元/亩 as stored × 亩, in 元) over parcels with both', async () => {
     const land = await app.ok('stats.land', {})
     expect(land.availableByIndustry.map((r) => [r.industry, r.parcels, Number(r.areaMu.toFixed(6)), Number(r.referenceValue.toFixed(6))])).toEqual([
-      ['智能制造', 1, 9, 450], // L1: 9 亩 × 50; L2 is transferred
-      ['生物医药', 1, 3, 120], // L5: 3 亩 × 40
+      ['智能制造', 1, 9, 4_500_000], // L1: 9 亩 × 50万元/亩; L2 is transferred
+      ['生物医药', 1, 3, 1_200_000], // L5: 3 亩 × 40万元/亩
       [null, 2, 2.25, 0], // L3 has a price but no area, L4 an area but no price
     ])
-    expect(land.availableReferenceValue).toBeCloseTo(570, 9)
+    expect(land.availableReferenceValue).toBeCloseTo(5_700_000, 6)
   })
 
   it('narrows to a district and to the parcels the map shows', async () => {

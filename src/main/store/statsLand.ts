@@ -4,8 +4,8 @@ import type { StatsScope } from '../../shared/stats'
 import type { Database } from './schema'
 
 // Land statistics (shared/stats.ts StatsLand) over the live parcels in scope. A parcel with no area
-// counts in the parcels (宗) only; 亩 = m² / SQUARE_METRES_PER_MU; reference value (万元) =
-// 参考价 (万元/亩) × 亩 over parcels with both. "Available" = not yet transferred.
+// counts in the parcels (宗) only; 亩 = m² / SQUARE_METRES_PER_MU; reference value (元) =
+// 参考价 (stored in 元/亩 like every sum of money; the form takes 万元/亩) × 亩 over parcels with both. "Available" = not yet transferred.
 
 export interface LandParams {
   scope?: StatsScope | undefined

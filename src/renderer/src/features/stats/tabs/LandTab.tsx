@@ -39,7 +39,8 @@ export function LandTab() {
   const mu = (value: number) => formatValue(value, 'mu', lang)
   const landUse = (u: LandUse) => t(`vocab.landUse.${u}`)
   const status = (s: ParcelStatus) => t(`vocab.parcelStatus.${s}`)
-  const wan = (value: number) => formatMoney(value * 10_000, lang)
+  // Reference values come in 元 (the store keeps money in 元); formatMoney writes 万元/亿元.
+  const wan = (value: number) => formatMoney(value, lang)
   const useStatus = landUseStatusRows(data)
   const districtSum = districtTotal(data.byDistrict, t('stats:total'))
   const industrySum = industryTotal(data.availableByIndustry)
@@ -109,7 +110,7 @@ export function LandTab() {
             { key: 'areaMu', label: t('columns.areaMu'), numeric: true, value: (r) => r.areaMu, format: (r) => mu(r.areaMu) },
             { key: 'areaM2', label: t('columns.areaM2'), numeric: true, value: (r) => Math.round(muToSquareMetres(r.areaMu)), format: (r) => formatArea(muToSquareMetres(r.areaMu), lang) },
             { key: 'share', label: t('columns.availableShare'), numeric: true, rate: true, value: (r) => availableShare(r), format: (r) => formatRate(availableShare(r)) },
-            { key: 'referenceValue', label: `${t('columns.referenceValue')}（${lang === 'zh' ? '万元' : '10k CNY'}）`, numeric: true, value: (r) => r.referenceValue, format: (r) => wan(r.referenceValue) },
+            { key: 'referenceValue', label: t('columns.referenceValue'), numeric: true, value: (r) => r.referenceValue, format: (r) => wan(r.referenceValue) },
           ]}
         />
       )}

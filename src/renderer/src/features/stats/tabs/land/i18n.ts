@@ -11,7 +11,7 @@ export const messages = {
     },
     available: '可出让', transferred: '已出让', noIndustry: '（未定产业）',
     noAreaNote: '{{count}} 宗地块未录入面积：计入宗数，不计入面积。',
-    referenceNote: '参考价值 = 参考单价（万元/亩）× 面积（亩），只计两者都已录入的地块。',
+    referenceNote: '参考价值 = 参考价格（万元/亩）× 面积（亩），只计两者都已录入的地块。',
     empty: '还没有地块', emptyBody: '在“地块”中新增或导入地块后，这里按用地性质、出让状态和区县统计。',
     emptyScope: '地图当前筛选下没有地块',
     noAvailable: '没有可出让的地块',
