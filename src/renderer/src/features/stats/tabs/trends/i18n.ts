@@ -15,6 +15,11 @@ export const messages = {
     columns: { month: 'Month', day: 'As of', leasableArea: 'Leasable', leasedArea: 'Leased', vacantArea: 'Vacant', vacancyRate: 'Vacancy', occupancyRate: 'Occupancy' },
     empty: 'Nothing leasable in this scope', emptyBody: 'Once buildings have floors and spaces, vacancy and occupancy show here month by month.',
     basisTitle: 'How this is counted',
+    // English for the server's Chinese sentence (shared/trend.ts TREND_BASIS): keep the two saying the same.
+    basisText:
+      'Rebuilt from the change log and lease dates: at each month’s end a space counts with the state and area it had then (the value before its first later change), ' +
+      'and a space with a lease is leased or vacant by the lease’s start and end dates; spaces and buildings deleted by then, buildings completed after that year, ' +
+      'and spaces added after a building’s first entry (before they were added) are left out. This month is as of today.',
   },
 }
 
