@@ -6,6 +6,7 @@ export const messages = {
   zh: {
     year: '年度',
     yearOption: '{{year}} 年',
+    thisYear: '回到今年',
     add: '新增目标',
     empty: '{{year}} 年还没有年度目标',
     emptyBody: '新增目标后，系统会自动统计能从数据中算出的完成情况，其余按月填报。',
@@ -40,6 +41,7 @@ export const messages = {
   en: {
     year: 'Year',
     yearOption: '{{year}}',
+    thisYear: 'Back to this year',
     add: 'Add target',
     empty: 'No targets for {{year}} yet',
     emptyBody: 'Once added, achieved is counted from the data where it can be, and entered by month elsewhere.',
