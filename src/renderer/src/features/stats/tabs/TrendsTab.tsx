@@ -102,7 +102,7 @@ export function TrendsTab() {
           { key: 'occupancyRate', label: t('columns.occupancyRate'), numeric: true, rate: true, value: (p) => p.occupancyRate, format: (p) => formatRate(p.occupancyRate) },
         ]}
       />
-      <p className="stats-note" data-testid="trend-basis"><b>{t('basisTitle')}{lang === 'zh' ? '：' : ': '}</b>{basisIn(lang, trend.data.basis, t('basisText'))}</p>
+      <p className="stats-note" data-testid="trend-basis"><b>{t('basisTitle')}</b>{basisIn(lang, trend.data.basis, t('basisText'))}</p>
     </div>
   )
 }
