@@ -119,7 +119,7 @@ function Rollups({ followMap }: { followMap: FollowMap }) {
       ) : (
         <ChartPanel
           title={tb('chartTitle', { group })}
-          note={hint || parkNote ? <>{hint}{hint && parkNote ? ' ' : null}{parkNote && <span data-testid="park-grouping-note">{parkNote}</span>}</> : undefined}
+          note={hint || parkNote ? <>{hint}{hint && parkNote ? <br /> : null}{parkNote && <span data-testid="park-grouping-note">{parkNote}</span>}</> : undefined}
           option={option}
           rows={rollup.data.rows}
           columns={columns}
