@@ -73,6 +73,9 @@ describe('the statistics view in the browser host', () => {
     expect(total[0]).toBe('合计')
     expect(total.slice(1, 9)).toEqual(screenFigures(cli.total))
     expect(cli.total.buildings).toBe(summary.buildings)
+    // The building tiles are the table's total: tenants with a current lease, not every tenant record.
+    expect(await textOf(page.locator('[data-stat="入驻企业"] .stat-tile__value'))).toBe(formatCount(cli.total.tenants))
+    expect(await textOf(page.locator('[data-stat="可租面积"] .stat-tile__value'))).toBe(formatArea(cli.total.leasableArea))
     // The chart drew on its canvas.
     await page.locator('.echart canvas').first().waitFor()
   })
@@ -172,6 +175,8 @@ describe('the statistics view in the browser host', () => {
     expect(hunnan.length).toBeLessThan(sites.buildings.length)
 
     await page.getByRole('link', { name: '统计分析', exact: true }).click()
+    await page.getByRole('checkbox', { name: '按地图当前筛选统计' }).waitFor()
+    const historyBefore = await page.evaluate(() => history.length)
     await page.getByRole('checkbox', { name: '按地图当前筛选统计' }).check()
     await expect.poll(() => textOf(page.locator('[data-stats-scope]'))).toBe(`已按地图筛选（1 项条件）：${hunnan.length} 栋楼宇`)
     await expect.poll(() => bodyRows().count()).toBe(1)
@@ -179,6 +184,11 @@ describe('the statistics view in the browser host', () => {
     expect((await totalCells()).slice(1, 9)).toEqual(screenFigures(scoped.total))
     expect(scoped.total.buildings).toBe(hunnan.length)
     expect(scoped.total.leasableArea).toBeLessThan(all.total.leasableArea)
+    // The tiles follow the map too, as the table does.
+    await expect.poll(() => textOf(page.locator('[data-stat="楼宇"] .stat-tile__value'))).toBe(formatCount(hunnan.length))
+    expect(await textOf(page.locator('[data-stat="入驻企业"] .stat-tile__value'))).toBe(formatCount(scoped.total.tenants))
+    // The switch replaces the address instead of adding a step to Back.
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore)
     // Kept in the address: a reload follows the map still.
     await page.reload()
     await expect.poll(() => bodyRows().count()).toBe(1)
@@ -186,6 +196,16 @@ describe('the statistics view in the browser host', () => {
 
     await page.getByRole('checkbox', { name: '按地图当前筛选统计' }).uncheck()
     await expect.poll(() => bodyRows().count()).toBe(all.rows.length)
+    expect(errors).toEqual([])
+  })
+
+  it('says the sky-park grouping counts host buildings whole, and where the parks’ own floors are', async () => {
+    await page.locator('.stats-buildings__grouping select').selectOption('park')
+    await expect.poll(() => page.url()).toContain('by=park')
+    const parks = await call('stats.rollup', { by: 'park' })
+    await expect.poll(() => bodyRows().count()).toBe(parks.rows.length)
+    expect(await textOf(panel().locator('thead th').first())).toBe('产业园所在楼宇（整栋）')
+    expect(await textOf(page.getByTestId('park-grouping-note'))).toContain('“空中产业园”页签')
     expect(errors).toEqual([])
   })
 })

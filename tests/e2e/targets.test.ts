@@ -84,4 +84,17 @@ describe('annual targets in the browser host', () => {
     expect(errors).toEqual([])
     expect(requests.every((u) => u.startsWith(host.origin) || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true)
   })
+
+  it('reaches a year far from this one by typing it', async () => {
+    const far = year + 4
+    await rpc('targets.create', { year: far, kind: 'custom', name: '远期规划', unit: '个', targetValue: 5 })
+    const box = page.getByRole('spinbutton', { name: '年度' })
+    await box.fill(String(far))
+    await row('远期规划').waitFor()
+    expect(await row('固定资产投资').count()).toBe(0)
+    await page.getByRole('button', { name: '回到今年' }).click()
+    await row('固定资产投资').waitFor()
+    expect(await box.inputValue()).toBe(String(year))
+    expect(errors).toEqual([])
+  })
 })

@@ -12,6 +12,8 @@ export const messages = {
     mapUnfiltered: '地图当前没有筛选，统计全部',
     total: '合计',
     none: '（无）',
+    // The row of a level's "none" group (key null); the server names it in Chinese, as here.
+    noneRow: { district: '未知区县', cluster: '未归入聚集区', park: '不在产业园', kind: '未定类型', grade: '未定等级', building: '未知楼宇', floor: '未关联现有单元的租约' },
     figures: {
       buildings: '楼宇数', leasableArea: '可租面积', vacantArea: '空置面积', leasedArea: '已租面积', vacancyRate: '空置率',
       occupancyRate: '出租率', tenants: '入驻企业', aboveScaleTenants: '规上企业', registeredTenants: '本区注册企业',
@@ -30,6 +32,7 @@ export const messages = {
     mapUnfiltered: 'The map has no filter now: counting everything',
     total: 'Total',
     none: '(none)',
+    noneRow: { district: 'Unknown district', cluster: 'In no cluster', park: 'In no sky park', kind: 'Kind not set', grade: 'Grade not set', building: 'Unknown building', floor: 'Leases on spaces no longer recorded' },
     figures: {
       buildings: 'Buildings', leasableArea: 'Leasable', vacantArea: 'Vacant', leasedArea: 'Leased', vacancyRate: 'Vacancy',
       occupancyRate: 'Occupancy', tenants: 'Tenants', aboveScaleTenants: 'Above-scale', registeredTenants: 'Registered here',

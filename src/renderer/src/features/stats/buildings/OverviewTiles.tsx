@@ -1,23 +1,30 @@
 import { useTranslation } from 'react-i18next'
+import type { RollupFigures } from '../../../../../shared/stats'
 import type { InventoryStats } from '../../../../../shared/types'
 import type { Language } from '../../../i18n'
 import { formatArea, formatCount, formatMu, formatRate } from '../../../lib/format'
 import '../tabs/overviewI18n'
 
-// The store's totals at the top of the statistics view (the old overview's tiles). Each tile
-// keeps its data-stat label: other screens' tests read the figures there.
-export function OverviewTiles({ stats }: { stats: InventoryStats }) {
+/** Still being counted: the tile keeps its place. */
+const PENDING = '…'
+
+// The totals at the top of the statistics view (the old overview's tiles). The building figures
+// are the rollup total of the table's scope (`buildings`; undefined while it is read), so the tiles
+// and the table's 合计 agree; parcels, parks and clusters are the store's counts. Each tile keeps
+// its data-stat label: other screens' tests read the figures there.
+export function OverviewTiles({ stats, buildings }: { stats: InventoryStats; buildings: RollupFigures | undefined }) {
   const { t, i18n } = useTranslation('home')
   const lang = i18n.language as Language
   const s = stats
+  const b = (format: (figures: RollupFigures) => string) => (buildings ? format(buildings) : PENDING)
   const tiles: Array<[string, string]> = [
-    [t('tiles.buildings'), formatCount(s.buildings)],
-    [t('tiles.leasable'), formatArea(s.leasableArea, lang)],
-    [t('tiles.vacant'), formatArea(s.vacantArea, lang)],
-    [t('tiles.vacancyRate'), formatRate(s.vacancyRate)],
-    [t('tiles.occupancyRate'), formatRate(s.occupancyRate)],
-    [t('tiles.tenants'), formatCount(s.tenants)],
-    [t('tiles.aboveScale'), formatCount(s.aboveScaleTenants)],
+    [t('tiles.buildings'), b((f) => formatCount(f.buildings))],
+    [t('tiles.leasable'), b((f) => formatArea(f.leasableArea, lang))],
+    [t('tiles.vacant'), b((f) => formatArea(f.vacantArea, lang))],
+    [t('tiles.vacancyRate'), b((f) => formatRate(f.vacancyRate))],
+    [t('tiles.occupancyRate'), b((f) => formatRate(f.occupancyRate))],
+    [t('tiles.tenants'), b((f) => formatCount(f.tenants))],
+    [t('tiles.aboveScale'), b((f) => formatCount(f.aboveScaleTenants))],
     [t('tiles.parcels'), formatCount(s.parcels)],
     [t('tiles.parcelArea'), formatMu(s.parcelArea, lang)],
     [t('tiles.parks'), formatCount(s.parks)],

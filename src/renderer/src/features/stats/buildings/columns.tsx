@@ -13,7 +13,8 @@ type Translate = (key: string) => string
 // A link inside a clickable row goes where it says, without also drilling down.
 const stop = (event: MouseEvent) => event.stopPropagation()
 
-export function rollupColumns(by: RollupLevel, lang: Language, t: Translate, tb: Translate): Array<ChartColumn<RollupRow>> {
+/** `names`: the first column's heading and each row's name in the reader's language (rowNames.ts). */
+export function rollupColumns(by: RollupLevel, lang: Language, t: Translate, tb: Translate, names: { group: string; name: (row: RollupRow) => string }): Array<ChartColumn<RollupRow>> {
   const figure = (key: keyof RollupRow & string, kind: Parameters<typeof formatValue>[1]): ChartColumn<RollupRow> => ({
     key,
     label: t(`figures.${key}`),
@@ -25,7 +26,7 @@ export function rollupColumns(by: RollupLevel, lang: Language, t: Translate, tb:
   // A row that is one building (or one floor of it) has no count of buildings to show.
   const oneBuilding = by === 'building' || by === 'floor'
   return [
-    { key: 'name', label: t(`groupings.${by}`), value: (row) => row.name || t('none') },
+    { key: 'name', label: names.group, value: names.name },
     ...(oneBuilding ? [] : [figure('buildings', 'count')]),
     figure('leasableArea', 'area'),
     figure('vacantArea', 'area'),

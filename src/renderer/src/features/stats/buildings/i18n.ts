@@ -19,6 +19,10 @@ const messages = {
     readingMap: '正在读取地图筛选…',
     noRows: '这一范围内没有楼宇',
     back: '返回上一级',
+    fileName: '楼宇统计',
+    // Grouped by sky park, each host building counts whole (all its floors); the sky-park tab counts the parks' own floors.
+    parkGrouping: '产业园所在楼宇（整栋）',
+    parkNote: '按产业园所在楼宇整栋统计；各园区自身楼层的面积与出租率见“空中产业园”页签。',
   },
   en: {
     grouping: 'Group by',
@@ -35,6 +39,9 @@ const messages = {
     readingMap: "Reading the map's filter…",
     noRows: 'No buildings here',
     back: 'Up one level',
+    fileName: 'Building statistics',
+    parkGrouping: 'Sky parks’ host buildings (whole)',
+    parkNote: 'Host buildings are counted whole here; the parks’ own floors are counted in the Sky parks tab.',
   },
 } satisfies Messages
 

@@ -40,7 +40,7 @@ export function LandTab() {
   const landUse = (u: LandUse) => t(`vocab.landUse.${u}`)
   const status = (s: ParcelStatus) => t(`vocab.parcelStatus.${s}`)
   // Reference values come in 元 (the store keeps money in 元); formatMoney writes 万元/亿元.
-  const wan = (value: number) => formatMoney(value, lang)
+  const money = (value: number) => formatMoney(value, lang)
   const useStatus = landUseStatusRows(data)
   const districtSum = districtTotal(data.byDistrict, t('stats:total'))
   const industrySum = industryTotal(data.availableByIndustry)
@@ -54,8 +54,8 @@ export function LandTab() {
       <div className="stat-tiles stat-tiles--compact">
         <Tile label={t('tiles.parcels')} value={formatCount(data.total.parcels)} />
         <Tile label={t('tiles.area')} value={mu(data.total.areaMu)} sub={formatArea(data.total.areaM2, lang)} />
-        <Tile label={t('tiles.available')} value={mu(districtSum.availableAreaMu)} sub={`${formatCount(districtSum.availableParcels)} ${lang === 'zh' ? '宗' : 'parcels'}`} />
-        <Tile label={t('tiles.availableValue')} value={wan(data.availableReferenceValue)} />
+        <Tile label={t('tiles.available')} value={mu(districtSum.availableAreaMu)} sub={t('parcelCount', { count: formatCount(districtSum.availableParcels) })} />
+        <Tile label={t('tiles.availableValue')} value={money(data.availableReferenceValue)} />
         <Tile label={t('tiles.noArea')} value={formatCount(data.parcelsWithoutArea)} />
       </div>
       {data.parcelsWithoutArea > 0 && <p className="stats-note" data-testid="land-no-area">{t('noAreaNote', { count: data.parcelsWithoutArea })}</p>}
@@ -110,7 +110,7 @@ export function LandTab() {
             { key: 'areaMu', label: t('columns.areaMu'), numeric: true, value: (r) => r.areaMu, format: (r) => mu(r.areaMu) },
             { key: 'areaM2', label: t('columns.areaM2'), numeric: true, value: (r) => Math.round(muToSquareMetres(r.areaMu)), format: (r) => formatArea(muToSquareMetres(r.areaMu), lang) },
             { key: 'share', label: t('columns.availableShare'), numeric: true, rate: true, value: (r) => availableShare(r), format: (r) => formatRate(availableShare(r)) },
-            { key: 'referenceValue', label: t('columns.referenceValue'), numeric: true, value: (r) => r.referenceValue, format: (r) => wan(r.referenceValue) },
+            { key: 'referenceValue', label: t('columns.referenceValue'), numeric: true, value: (r) => r.referenceValue, format: (r) => money(r.referenceValue) },
           ]}
         />
       )}

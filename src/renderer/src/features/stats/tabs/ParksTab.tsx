@@ -11,7 +11,7 @@ import { FollowMapToggle } from '../FollowMapToggle'
 import { useParkStats } from '../queries'
 import { useFollowMap } from '../followMap'
 import { ParkCard } from './parks/ParkCard'
-import { hostBuildings, occupancyOption } from './parks/shape'
+import { hostBuildings, occupancyOption, sharedHostBuildings } from './parks/shape'
 import { StatTile } from './StatTile'
 
 /** Sky parks: occupancy by park as a chart with its table, then each park's hosts and sub-parks. */
@@ -38,6 +38,7 @@ export function ParksTab() {
   const sum = (f: (p: ParkStatsRow) => number | null) => rows.reduce((s, p) => s + (f(p) ?? 0), 0)
   const hostArea = sum((p) => p.hostArea)
   const occupied = sum((p) => p.occupiedArea)
+  const shared = sharedHostBuildings(rows)
 
   return (
     <div className="stats-tab">
@@ -49,6 +50,7 @@ export function ParksTab() {
         <StatTile label={t('tiles.occupancy')} value={formatRate(hostArea > 0 ? occupied / hostArea : null)} />
         <StatTile label={t('tiles.investment')} value={formatMoney(sum((p) => p.plannedInvestment), lang)} />
       </div>
+      {shared > 0 && <p className="stats-note" data-testid="parks-shared-hosts">{t('sharedHosts', { count: shared })}</p>}
       <ChartPanel<ParkStatsRow>
         title={t('chart')}
         fileName={t('chart')}
@@ -68,7 +70,7 @@ export function ParksTab() {
           { key: 'tenants', label: t('columns.tenants'), numeric: true, value: (p) => p.tenants, format: (p) => formatCount(p.tenants) },
           { key: 'investment', label: t('columns.investment'), numeric: true, value: (p) => p.plannedInvestment, format: (p) => formatMoney(p.plannedInvestment, lang) },
           { key: 'landArea', label: t('columns.landArea'), numeric: true, value: (p) => p.landArea, format: (p) => formatMu(p.landArea, lang) },
-          { key: 'taxPerMu', label: `${t('columns.taxPerMu')}（${lang === 'zh' ? '元/亩' : 'CNY/mu'}）`, numeric: true, value: (p) => p.taxPerMu, format: (p) => (p.taxPerMu == null ? '—' : `${formatMoney(p.taxPerMu, lang)}${t('perMu')}`) },
+          { key: 'taxPerMu', label: t('columns.taxPerMuUnit'), numeric: true, value: (p) => p.taxPerMu, format: (p) => (p.taxPerMu == null ? '—' : `${formatMoney(p.taxPerMu, lang)}${t('perMu')}`) },
         ]}
       />
       <p className="stats-note">{t('taxNote')}</p>

@@ -9,18 +9,19 @@ import { useTargets } from './targets/queries'
 import { TargetDialog } from './targets/TargetDialog'
 import { TargetList } from './targets/TargetList'
 import { TargetProgress } from './targets/TargetProgress'
+import { FIRST_YEAR, LAST_YEAR, parseYear } from './targets/year'
 import './targets/i18n'
 import './targets/targets.css'
 
 const thisYear = () => new Date().getFullYear()
-/** The years offered: a few back (to look at last year's figures) and the next one (to plan it). */
-const yearsAround = (year: number) => Array.from({ length: 6 }, (_, i) => year + 1 - i)
 
 /** 年度目标: a year's targets with their completion, and one target's progress by month. */
 export function TargetsTab() {
   const { t } = useTranslation('statsTargets')
   const toast = useToast()
   const [year, setYear] = useState(thisYear)
+  // What the year box holds while being typed; the list follows once it is a year.
+  const [yearText, setYearText] = useState(() => String(thisYear()))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editing, setEditing] = useState<TargetRow | 'new' | null>(null)
   const [deleting, setDeleting] = useState<TargetRow | null>(null)
@@ -30,6 +31,11 @@ export function TargetsTab() {
 
   const list = targets.data ?? []
   const selected = list.find((x) => x.id === selectedId) ?? list[0] ?? null
+  const askDelete = (target: TargetRow) => {
+    // A failure to delete another target earlier is not this one's.
+    remove.reset()
+    setDeleting(target)
+  }
   const confirmDelete = () => {
     if (!deleting) return
     remove.mutate(
@@ -48,14 +54,27 @@ export function TargetsTab() {
       <div className="targets__bar">
         <label>
           {t('year')}{' '}
-          <select name="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {yearsAround(thisYear()).map((y) => (
-              <option key={y} value={y}>
-                {t('yearOption', { year: y })}
-              </option>
-            ))}
-          </select>
+          <input
+            type="number"
+            name="year"
+            className="targets__year"
+            min={FIRST_YEAR}
+            max={LAST_YEAR}
+            step={1}
+            value={yearText}
+            onChange={(e) => {
+              setYearText(e.target.value)
+              const typed = parseYear(e.target.value)
+              if (typed !== null) setYear(typed)
+            }}
+            onBlur={() => setYearText(String(year))}
+          />
         </label>
+        {year !== thisYear() && (
+          <button type="button" className="link-button" onClick={() => { setYear(thisYear()); setYearText(String(thisYear())) }}>
+            {t('thisYear')}
+          </button>
+        )}
         <button type="button" className="primary" onClick={() => setEditing('new')}>
           {t('add')}
         </button>
@@ -72,7 +91,7 @@ export function TargetsTab() {
               setSelectedId(x.id)
               // Below the list at 1280×720: brought into view once it has been drawn.
               requestAnimationFrame(() => progressRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }))
-            }} onEdit={setEditing} onDelete={setDeleting} />
+            }} onEdit={setEditing} onDelete={askDelete} />
           <div ref={progressRef}>{selected && <TargetProgress key={selected.id} target={selected} />}</div>
         </>
       )}

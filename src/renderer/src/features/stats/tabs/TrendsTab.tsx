@@ -10,6 +10,7 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/Page'
 import { formatArea, formatRate } from '../../../lib/format'
 import { useClusterList } from '../../clusters/queries'
 import { useDistricts } from '../../meta/queries'
+import { basisIn } from '../basis'
 import { FollowMapToggle } from '../FollowMapToggle'
 import { useTrend } from '../queries'
 import { useFollowMap } from '../followMap'
@@ -101,7 +102,7 @@ export function TrendsTab() {
           { key: 'occupancyRate', label: t('columns.occupancyRate'), numeric: true, rate: true, value: (p) => p.occupancyRate, format: (p) => formatRate(p.occupancyRate) },
         ]}
       />
-      <p className="stats-note" data-testid="trend-basis"><b>{t('basisTitle')}：</b>{trend.data.basis}</p>
+      <p className="stats-note" data-testid="trend-basis"><b>{t('basisTitle')}</b>{basisIn(lang, trend.data.basis, t('basisText'))}</p>
     </div>
   )
 }

@@ -11,7 +11,7 @@ import { highestTag, rankingOption } from './shape'
 
 const LIMITS = [10, 20, 50] as const
 
-/** 千万元楼/亿元楼 are buildings' tags: a park's row shows none. */
+/** 千万元楼/亿元楼 are buildings' tags: a park's row shows none (the server gives parks none either; kept as a guard). */
 const buildingTag = (r: RankingRow) => (r.kind === 'building' ? highestTag(r.tags) : null)
 
 const pageOf = (r: RankingRow) => (r.kind === 'park' ? `/parks/${r.id}` : `/buildings/${r.id}`)
@@ -29,6 +29,8 @@ export function RankingPanel({ by, limit, scope, onChange, aside }: {
   const lang = i18n.language as Language
   const navigate = useNavigate()
   const ranking = useRanking({ by, limit, scope })
+  // Only an answer for this ranking: its values are formatted as this ranking's figure.
+  const data = ranking.data?.by === by ? ranking.data : undefined
 
   const perMu = (v: number | null) => (v == null ? '—' : `${formatMoney(v, lang)}${t('perMu')}`)
   const formatValue = (v: number) =>
@@ -47,17 +49,17 @@ export function RankingPanel({ by, limit, scope, onChange, aside }: {
           {LIMITS.map((n) => <option key={n} value={n}>{t('limitOption', { n })}</option>)}
         </select>
       </label>
-      {ranking.data && by === 'tax' && (
+      {data && by === 'tax' && (
         <span className="tag-counts" title={t('tagRule')} data-testid="tag-counts">
-          {t('tagCounts', { qianwan: ranking.data.tagCounts.qianwan, yiyuan: ranking.data.tagCounts.yiyuan })}
+          {t('tagCounts', { qianwan: data.tagCounts.qianwan, yiyuan: data.tagCounts.yiyuan })}
         </span>
       )}
       {aside}
     </div>
   )
-  if (ranking.isPending) return <>{controls}<Loading /></>
   if (ranking.error) return <>{controls}<ErrorMessage error={ranking.error} onRetry={() => void ranking.refetch()} /></>
-  const rows = ranking.data.rows
+  if (!data) return <>{controls}<Loading /></>
+  const rows = data.rows
   if (rows.length === 0) return <>{controls}<EmptyState title={by === 'taxPerMu' ? t('emptyTaxPerMu') : t('emptyRanking')} /></>
 
   const columns: Array<ChartColumn<RankingRow>> = [

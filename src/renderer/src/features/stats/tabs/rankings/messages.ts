@@ -7,7 +7,7 @@ export const messages = {
     rankingTitle: '楼宇排行：{{by}}', rankingTitleParks: '亩均税收排行（楼宇与园区）', rankBy: '排行依据', limit: '显示',
     limitOption: '前 {{n}} 名',
     tags: { yiyuan: '亿元楼', qianwan: '千万元楼' },
-    tagCounts: '千万元楼 {{qianwan}} 栋 · 亿元楼 {{yiyuan}} 栋', tagRule: '按本区注册企业年税收：≥1千万元为千万元楼，≥1亿元为亿元楼',
+    tagCounts: '千万元楼 {{qianwan}} 栋（其中亿元楼 {{yiyuan}} 栋）', tagRule: '按本区注册企业年税收：≥1千万元为千万元楼，≥1亿元为亿元楼',
     columns: {
       rank: '名次', name: '名称', kind: '类别', district: '区县', cluster: '聚集区', value: '排行值', tags: '标签', annualTax: '年税收（本区注册）',
       leasableArea: '可租面积', vacantArea: '空置面积', vacancyRate: '空置率', comingFree12m: '12个月内到期', landArea: '占地', taxPerMu: '亩均税收',
@@ -35,7 +35,7 @@ export const messages = {
     rankingTitle: 'Buildings ranked by {{by}}', rankingTitleParks: 'Tax per mu (buildings and parks)', rankBy: 'Rank by', limit: 'Show',
     limitOption: 'Top {{n}}',
     tags: { yiyuan: '100m-yuan building', qianwan: '10m-yuan building' },
-    tagCounts: '10m-yuan buildings: {{qianwan}} · 100m-yuan buildings: {{yiyuan}}', tagRule: 'By registered tenants’ annual tax: ≥ CNY 10 million, ≥ CNY 100 million',
+    tagCounts: '10m-yuan buildings: {{qianwan}} (of which 100m-yuan: {{yiyuan}})', tagRule: 'By registered tenants’ annual tax: ≥ CNY 10 million, ≥ CNY 100 million',
     columns: {
       rank: 'Rank', name: 'Name', kind: 'Kind', district: 'District', cluster: 'Cluster', value: 'Value', tags: 'Tags', annualTax: 'Annual tax (registered)',
       leasableArea: 'Leasable', vacantArea: 'Vacant', vacancyRate: 'Vacancy', comingFree12m: 'Coming free (12 mo)', landArea: 'Land', taxPerMu: 'Tax per mu',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { TargetRow } from '../../../../../../shared/stats'
 import type { Language } from '../../../../i18n'
 import { formatRate } from '../../../../lib/format'
+import { basisIn } from '../../basis'
 import { formatTargetValue } from './format'
 import './i18n'
 
@@ -49,7 +50,7 @@ export function TargetList({ targets, selectedId, onSelect, onEdit, onDelete }: 
               <div className="targets-table__name">
                 {target.name} <span className="badge">{target.computed ? t('computed') : t('entered')}</span>
               </div>
-              <div className="targets-table__basis">{t('basis', { basis: target.basis })}</div>
+              <div className="targets-table__basis">{t('basis', { basis: basisIn(lang, target.basis, t(`basisText.${target.kind}`)) })}</div>
             </td>
             <td className="num">{formatTargetValue(target.targetValue, target.unit, lang)}</td>
             <td className="num">{formatTargetValue(target.achieved, target.unit, lang)}</td>

@@ -18,7 +18,7 @@ export function TargetProgress({ target }: { target: TargetRow }) {
     { key: 'month', label: t('chart.month'), value: (m) => m.month },
     { key: 'value', label: t('chart.monthly'), value: (m) => m.value, format: (m) => value(m.value), numeric: true },
     { key: 'cumulative', label: t('chart.cumulative'), value: (m) => m.cumulative, format: (m) => value(m.cumulative), numeric: true },
-    { key: 'completion', label: t('columns.completion'), value: (m) => m.cumulative / target.targetValue, format: (m) => formatRate(m.cumulative / target.targetValue), numeric: true },
+    { key: 'completion', label: t('columns.completion'), value: (m) => m.cumulative / target.targetValue, format: (m) => formatRate(m.cumulative / target.targetValue), numeric: true, rate: true },
   ]
   const option = progressOption(target, {
     month: monthName,

@@ -6,6 +6,7 @@ export const messages = {
   zh: {
     year: '年度',
     yearOption: '{{year}} 年',
+    thisYear: '回到今年',
     add: '新增目标',
     empty: '{{year}} 年还没有年度目标',
     emptyBody: '新增目标后，系统会自动统计能从数据中算出的完成情况，其余按月填报。',
@@ -40,6 +41,7 @@ export const messages = {
   en: {
     year: 'Year',
     yearOption: '{{year}}',
+    thisYear: 'Back to this year',
     add: 'Add target',
     empty: 'No targets for {{year}} yet',
     emptyBody: 'Once added, achieved is counted from the data where it can be, and entered by month elsewhere.',
@@ -54,6 +56,14 @@ export const messages = {
     computed: 'Counted',
     entered: 'Entered by month',
     basis: 'How it is counted: {{basis}}',
+    // English for the server's Chinese sentences (services/targets/rows.ts TARGET_BASIS): keep them saying the same.
+    basisText: {
+      new_above_scale_tenants: 'Above-scale tenants moving into a building for the first time this year: counted in the month of the earliest start date among their leases; a tenant with an earlier lease is not new',
+      leased_area: 'Area of leases starting this year: counted in the month of the start date; renewals are not counted',
+      parcels_transferred: 'Parcels whose status changed to transferred this year: counted in the month the change log records it (parcels entered as transferred, in the month they were entered)',
+      projects_signed: 'Sum of the projects signed entered month by month',
+      custom: 'Sum of the values entered month by month',
+    },
     completionLabel: '{{rate}} done',
     exceeded: 'Exceeded',
     actions: { edit: 'Edit', delete: 'Delete', progress: 'By month', save: 'Save', saving: 'Saving…', cancel: 'Cancel' },
