@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadDemoData } from '../../src/main/services/demo/load'
 import { today } from '../../src/main/store/leases'
 import { insertRow, softDeleteRow, write } from '../../src/main/store/writer'
 import { addDays } from '../../src/shared/tenancy'
@@ -221,5 +222,26 @@ describe('annual targets', () => {
     expect((await refusal('targets.update', { id: custom, unit: '' })).field).toBe('unit')
     await app.ok('targets.delete', { id: entered })
     expect((await refusal('targets.setEntry', { targetId: entered, month: '2025-05', value: 1 })).message).toMatch(/^目标：/)
+  })
+})
+
+describe('the demo’s 出让地块 target', () => {
+  it('counts none of the parcels the demo enters as transferred, and one a person transfers today', async () => {
+    const app = await openTestApp()
+    try {
+      const day = await today(app.store.db)
+      const year = Number(day.slice(0, 4))
+      await loadDemoData(app.services.ctx, { today: day })
+      const parcelsTarget = async () => (await app.ok('targets.list', { year })).find((t) => t.kind === 'parcels_transferred')!
+      expect((await app.ok('parcels.list', {})).filter((p) => p.status === 'transferred').length).toBeGreaterThan(0)
+      expect((await parcelsTarget()).achieved).toBe(0)
+      const listed = (await app.ok('parcels.list', { status: 'listed' }))[0]!
+      await app.ok('parcels.update', { id: listed.id, status: 'transferred' })
+      const t = await parcelsTarget()
+      expect(t.achieved).toBe(1)
+      expect(t.months.find((m) => m.month === day.slice(0, 7))!.value).toBe(1)
+    } finally {
+      await app.close()
+    }
   })
 })
