@@ -118,6 +118,17 @@ export interface AreaFigures {
 
 const LEASABLE: ReadonlySet<SpaceStatus> = new Set(['vacant', 'leased', 'reserved'])
 
+/** Summed areas with their rates (null when nothing is leasable): the one place rates are divided out. */
+export function withRates(leasableArea: number, vacantArea: number, leasedArea: number): AreaFigures {
+  return {
+    leasableArea,
+    vacantArea,
+    leasedArea,
+    vacancyRate: leasableArea > 0 ? vacantArea / leasableArea : null,
+    occupancyRate: leasableArea > 0 ? leasedArea / leasableArea : null,
+  }
+}
+
 export function areaFigures(spaces: Iterable<{ status: SpaceStatus; area: number }>): AreaFigures {
   let leasableArea = 0
   let vacantArea = 0
@@ -127,11 +138,5 @@ export function areaFigures(spaces: Iterable<{ status: SpaceStatus; area: number
     if (s.status === 'vacant') vacantArea += s.area
     if (s.status === 'leased') leasedArea += s.area
   }
-  return {
-    leasableArea,
-    vacantArea,
-    leasedArea,
-    vacancyRate: leasableArea > 0 ? vacantArea / leasableArea : null,
-    occupancyRate: leasableArea > 0 ? leasedArea / leasableArea : null,
-  }
+  return withRates(leasableArea, vacantArea, leasedArea)
 }

@@ -1,5 +1,5 @@
 import type { SpaceStatus } from './domain'
-import { type AreaFigures, type LeaseTerm, spaceStatusOn } from './tenancy'
+import { type AreaFigures, type LeaseTerm, spaceStatusOn, withRates } from './tenancy'
 
 // Vacancy and occupancy on past days, rebuilt from today's spaces, the change log and lease dates
 // (issue 11, trends and the watch list). Most stores were filled by an import or the demo on one
@@ -142,18 +142,10 @@ export function areasOnDays(spaces: readonly TrendSpace[], changes: readonly Tre
       if (on) add(list, i, on.status, on.area)
     }
   }
-  const figures = (list: Float64Array, i: number): AreaFigures => {
-    const leasableArea = list[i * 3]!
-    const vacantArea = list[i * 3 + 1]!
-    const leasedArea = list[i * 3 + 2]!
-    return {
-      leasableArea,
-      vacantArea,
-      leasedArea,
-      vacancyRate: leasableArea > 0 ? vacantArea / leasableArea : null,
-      occupancyRate: leasableArea > 0 ? leasedArea / leasableArea : null,
-    }
-  }
+  // Areas to 0.01 m², as every report shows them: summed in another order the same spaces differ
+  // in the last bits, and today's point must equal the rollup's figures.
+  const cent = (x: number) => Math.round(x * 100) / 100
+  const figures = (list: Float64Array, i: number): AreaFigures => withRates(cent(list[i * 3]!), cent(list[i * 3 + 1]!), cent(list[i * 3 + 2]!))
   return days.map((_, i) => new Map([...sums].map(([group, list]) => [group, figures(list, i)])))
 }
 

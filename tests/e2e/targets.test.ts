@@ -50,7 +50,7 @@ describe('annual targets in the browser host', () => {
     await line.waitFor()
     expect(await line.locator('.completion__text').textContent()).toBe(formatRate(tenants.completion))
     expect(await line.textContent()).toContain('110 家')
-    expect(await line.textContent()).toContain('统计口径：本年度首次入驻楼宇的规上企业数')
+    expect(await line.textContent()).toContain('统计口径：本年度截至今天首次入驻楼宇的规上企业数')
     // The progress of the first target is open below: its chart's table has the twelve months.
     await expect.poll(() => page.locator('.chart-panel tbody tr').count()).toBe(12)
   })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/main'
+import { formatArea, formatMoney } from '../../src/shared/format'
 import { STATS_GROUPINGS } from '../../src/shared/stats'
 import { openTestApp, tempDir } from '../helpers/store'
 
@@ -37,7 +38,17 @@ describe('cli stats --by / --top', () => {
         expect(Object.keys(printed)).toEqual(['rows', 'total'])
         for (const row of [...printed.rows, printed.total]) expect(Object.keys(row)).toEqual(ROLLUP_KEYS)
         const view = await app.ok('stats.rollup', { by })
-        expect(printed).toEqual(JSON.parse(JSON.stringify({ rows: view.rows, total: view.total })))
+        // The view's figures, rounded as the usage line says: areas and money to 0.01, rates to 1e-6.
+        const viewRows = [...view.rows, view.total] as unknown as Array<Record<string, unknown>>
+        ;[...printed.rows, printed.total].forEach((row, i) => {
+          for (const key of ROLLUP_KEYS) {
+            const v = viewRows[i]![key]
+            const places = /Rate$/.test(key) ? 6 : 2
+            expect(row[key], `${by} ${key}`).toEqual(typeof v === 'number' && !['buildings', 'tenants', 'aboveScaleTenants', 'registeredTenants'].includes(key) ? Math.round(v * 10 ** places) / 10 ** places : v)
+          }
+        })
+        // No float noise (357917.39999999997) reaches a script.
+        expect(r.out).not.toMatch(/\d\.\d{7,}/)
       }
       const districts = JSON.parse((await cli('stats', '--db', db, '--by', 'district', '--json')).out) as { rows: Array<{ key: string }> }
       expect(districts.rows.map((r) => r.key)).toEqual([...districts.rows.map((r) => r.key)].sort())
@@ -67,9 +78,29 @@ describe('cli stats --by / --top', () => {
     expect(ranking.tagCounts.qianwan).toBeGreaterThanOrEqual(ranking.tagCounts.yiyuan!)
     const table = await cli('stats', '--db', db, '--top', 'vacantArea', '--limit', '2')
     const lines = table.out.split('\n')
-    expect(lines[0]).toBe('名次\t楼宇\t区县\t年税收\t空置率\t空置面积\t12个月内到期\t标签')
+    // The ranked figure comes first, in its own unit; the fixed columns follow without repeating it.
+    expect(lines[0]).toBe('名次\t楼宇\t区县\t空置面积\t年税收\t空置率\t12个月内到期\t标签')
+    expect(lines[1]).toMatch(/^1\t[^\t]+\t[^\t]+\t[\d.,]+(万)? m²\t/)
     expect(lines).toHaveLength(4)
     expect(lines[3]).toMatch(/^按空置面积排序 · 千万元楼 \d+ 栋（其中亿元楼 \d+ 栋）$/)
+  })
+
+  it('prints the ranked figure of taxPerMu (元/亩, with 楼宇 or 产业园) and comingFree (m²) as its own column', async () => {
+    const json = JSON.parse((await cli('stats', '--db', db, '--top', 'taxPerMu', '--limit', '50', '--json')).out) as { rows: Array<{ kind: string; name: string; value: number }> }
+    expect(json.rows.length).toBeGreaterThan(0)
+    const table = (await cli('stats', '--db', db, '--top', 'taxPerMu', '--limit', '50')).out.split('\n')
+    expect(table[0]).toBe('名次\t名称\t类别\t区县\t亩均税收\t年税收\t空置率\t空置面积\t12个月内到期\t标签')
+    json.rows.forEach((row, i) => {
+      const cells = table[i + 1]!.split('\t')
+      expect(cells[1]).toBe(row.name)
+      expect(cells[2]).toBe(row.kind === 'park' ? '产业园' : '楼宇')
+      expect(cells[4]).toBe(`${formatMoney(row.value)}/亩`)
+    })
+    expect(table.at(-1)).toMatch(/^按亩均税收排序 · 千万元楼 \d+ 栋（其中亿元楼 \d+ 栋）$/)
+    const free = JSON.parse((await cli('stats', '--db', db, '--top', 'comingFree', '--limit', '3', '--json')).out) as { rows: Array<{ value: number }> }
+    const freeTable = (await cli('stats', '--db', db, '--top', 'comingFree', '--limit', '3')).out.split('\n')
+    expect(freeTable[0]).toBe('名次\t楼宇\t区县\t12个月内到期\t年税收\t空置率\t空置面积\t标签')
+    free.rows.forEach((row, i) => expect(freeTable[i + 1]!.split('\t')[3]).toBe(formatArea(row.value)))
   })
 
   it('refuses wrong or conflicting flags before opening the file', async () => {

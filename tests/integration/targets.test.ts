@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadDemoData } from '../../src/main/services/demo/load'
+import { today } from '../../src/main/store/leases'
 import { insertRow, softDeleteRow, write } from '../../src/main/store/writer'
+import { addDays } from '../../src/shared/tenancy'
 import { changeText } from '../../src/shared/changeText'
 import type { TargetRow } from '../../src/shared/stats'
 import { openTestApp, type TestApp } from '../helpers/store'
@@ -68,7 +71,8 @@ describe('annual targets', () => {
     const parcel = (code: string, status: 'listed' | 'transferred') =>
       app.ok('parcels.create', { code, name: `${code}地块`, districtCode: '210103', landUse: 'industrial', status, area: 1000 })
     const setStatus = (id: string, status: 'listed' | 'transferred') => app.ok('parcels.update', { id, status })
-    // Made transferred in February; transferred in September after a year listed.
+    // Entered already transferred in February (no known transfer day: not counted); transferred in
+    // September after a year listed.
     await at('2025-02-10T04:00:00Z', () => parcel('P1', 'transferred'))
     const p2 = await at('2024-06-01T04:00:00Z', () => parcel('P2', 'listed'))
     await at('2025-09-15T04:00:00Z', () => setStatus(p2.id, 'transferred'))
@@ -107,14 +111,42 @@ describe('annual targets', () => {
     expect(byMonth(t)).toEqual({ '2025-03': 100, '2025-04': 300, '2025-05': 50, '2025-06': 200, '2025-11': 80 })
   })
 
-  it('counts parcels whose status became transferred in the year, by the day of that change', async () => {
+  it('counts parcels whose status was changed to transferred in the year, by the day of that change', async () => {
     const t = await row(await create({ kind: 'parcels_transferred', name: '出让地块', targetValue: 1 }))
-    expect(t).toMatchObject({ unit: '宗', achieved: 2, completion: 2 })
-    expect(byMonth(t)).toEqual({ '2025-02': 1, '2025-09': 1 })
+    expect(t).toMatchObject({ unit: '宗', achieved: 1, completion: 1 })
+    expect(byMonth(t)).toEqual({ '2025-09': 1 })
+    expect(t.basis).toMatch(/录入或导入时即为已出让的地块无出让日期，不计入/)
     // Last year's target sees the one transferred in December 2024.
     const last = (await app.ok('targets.create', { year: 2024, kind: 'parcels_transferred', name: '出让地块', targetValue: 5 })).id
     const lastYear = (await app.ok('targets.list', { year: 2024 })).find((x) => x.id === last)!
     expect(byMonth(lastYear)).toEqual({ '2024-12': 1 })
+  })
+
+  it('counts only leases started by today: a lease starting later this year is not achieved yet', async () => {
+    const day = await today(app.store.db)
+    const year = Number(day.slice(0, 4))
+    await app.ok('targets.create', { year, kind: 'new_above_scale_tenants', name: '今年规上', targetValue: 2 })
+    await app.ok('targets.create', { year, kind: 'leased_area', name: '今年面积', targetValue: 240 })
+    const list = async () => {
+      const rows = await app.ok('targets.list', { year })
+      return { tenants: rows.find((t) => t.name === '今年规上')!, area: rows.find((t) => t.name === '今年面积')! }
+    }
+    // The setup's leases may fall in this year too: compare with the figures before.
+    const before = await list()
+    const building = (await app.ok('buildings.create', { name: '丙楼', districtCode: '210103' })).id
+    await write(app.store.db, app.services.ctx.author, async (w) => {
+      const now = await insertRow(w, 'tenants', { name: '今日起租企业', aboveScale: 1 })
+      await insertRow(w, 'leases', { tenantId: now, buildingId: building, startDate: day, endDate: null, area: 120, renewsLeaseId: null })
+      const later = await insertRow(w, 'tenants', { name: '明日起租企业', aboveScale: 1 })
+      await insertRow(w, 'leases', { tenantId: later, buildingId: building, startDate: addDays(day, 1), endDate: null, area: 90, renewsLeaseId: null })
+    })
+    const after = await list()
+    expect(after.tenants.achieved).toBe(before.tenants.achieved + 1)
+    expect(after.area.achieved).toBe(before.area.achieved + 120)
+    const thisMonth = (t: TargetRow) => t.months.find((m) => m.month === day.slice(0, 7))!.value
+    expect(thisMonth(after.area)).toBe(thisMonth(before.area) + 120)
+    expect(after.tenants.basis).toMatch(/起租日期在今天以后的暂不计入/)
+    expect(after.area.basis).toMatch(/起租日期在今天以后的暂不计入/)
   })
 
   it('sums entered months, replaces and removes an entry, and keeps one live entry a month', async () => {
@@ -190,5 +222,26 @@ describe('annual targets', () => {
     expect((await refusal('targets.update', { id: custom, unit: '' })).field).toBe('unit')
     await app.ok('targets.delete', { id: entered })
     expect((await refusal('targets.setEntry', { targetId: entered, month: '2025-05', value: 1 })).message).toMatch(/^目标：/)
+  })
+})
+
+describe('the demo’s 出让地块 target', () => {
+  it('counts none of the parcels the demo enters as transferred, and one a person transfers today', async () => {
+    const app = await openTestApp()
+    try {
+      const day = await today(app.store.db)
+      const year = Number(day.slice(0, 4))
+      await loadDemoData(app.services.ctx, { today: day })
+      const parcelsTarget = async () => (await app.ok('targets.list', { year })).find((t) => t.kind === 'parcels_transferred')!
+      expect((await app.ok('parcels.list', {})).filter((p) => p.status === 'transferred').length).toBeGreaterThan(0)
+      expect((await parcelsTarget()).achieved).toBe(0)
+      const listed = (await app.ok('parcels.list', { status: 'listed' }))[0]!
+      await app.ok('parcels.update', { id: listed.id, status: 'transferred' })
+      const t = await parcelsTarget()
+      expect(t.achieved).toBe(1)
+      expect(t.months.find((m) => m.month === day.slice(0, 7))!.value).toBe(1)
+    } finally {
+      await app.close()
+    }
   })
 })

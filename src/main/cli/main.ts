@@ -49,7 +49,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   stats --db FILE [--json]    打印资源统计；--json 时只输出一个 JSON 对象
   stats --db FILE --by district|cluster|park|kind|grade [--json]   楼宇分组统计
   stats --db FILE --land [--json]                                  土地：用地性质 × 状态
-  stats --db FILE --top tax|vacancy|vacantArea [--limit N] [--json]   楼宇排行（千万元楼/亿元楼）
+  stats --db FILE --top tax|vacancy|vacantArea|comingFree|taxPerMu [--limit N] [--json]   楼宇排行（千万元楼/亿元楼）
+                              JSON 中面积保留到 0.01 m²/亩、金额到 0.01 元、比率到 0.000001
   check --db FILE             完整性与外键检查，打印数据结构版本；有问题时以非零状态退出
   ${GENERATE_USAGE}
   ${IMPORT_USAGE}

@@ -4,7 +4,8 @@ import type { RollupWithin, StatsScope } from '../../shared/stats'
 import type { LeaseTerm } from '../../shared/tenancy'
 import { endOfLocalDay, localDayOf, type TrendChange, type TrendSpace } from '../../shared/trend'
 import type { Database } from './schema'
-import { scopedBuildingsSql, statsFactsCte } from './statsFacts'
+import { coversDay, leaseTaxShare, scopedBuildingsSql, statsFactsCte } from './statsFacts'
+import { withinSql } from './statsRollup'
 
 // What the trend and the watch list rebuild the past from (shared/trend.ts says the rule): the
 // spaces of the buildings concerned, live or deleted, with their leases; the change-log rows that
@@ -20,19 +21,11 @@ import { scopedBuildingsSql, statsFactsCte } from './statsFacts'
  */
 function trendBuildingsSql(scope: StatsScope | undefined, within: RollupWithin | undefined): RawBuilder<unknown> | null {
   const base = scope?.buildingIds ? scopedBuildingsSql(scope) : sql`SELECT id FROM buildings`
-  const where: RawBuilder<unknown>[] = []
-  const w = within ?? {}
-  if (w.districtCode !== undefined) where.push(sql`b.district_code = ${w.districtCode}`)
-  if (w.clusterId !== undefined) where.push(w.clusterId === null ? sql`b.cluster_id IS NULL` : sql`b.cluster_id = ${w.clusterId}`)
-  if (w.kind !== undefined) where.push(sql`b.kind = ${w.kind}`)
-  if (w.grade !== undefined) where.push(w.grade === null ? sql`b.grade IS NULL` : sql`b.grade = ${w.grade}`)
-  if (w.buildingId !== undefined) where.push(sql`b.id = ${w.buildingId}`)
-  if (w.parkId !== undefined) {
-    const hosts = sql`SELECT building_id FROM park_hosts h JOIN parks p ON p.id = h.park_id AND p.deleted_at IS NULL WHERE h.deleted_at IS NULL`
-    where.push(w.parkId === null ? sql`b.id NOT IN (${hosts})` : sql`b.id IN (${hosts} AND h.park_id = ${w.parkId})`)
-  }
-  if (where.length === 0) return scope?.buildingIds ? base : null
-  return sql`SELECT b.id FROM buildings b WHERE b.id IN (${base}) AND ${sql.join(where, sql` AND `)}`
+  // The rollup's own narrowing, so a group's trend ends on its rollup row (a building whose
+  // cluster was deleted is in "no cluster" in both).
+  const where = withinSql(within)
+  if (!where) return scope?.buildingIds ? base : null
+  return sql`SELECT b.id FROM buildings b WHERE b.id IN (${base}) AND ${where}`
 }
 
 /**
@@ -151,21 +144,33 @@ export interface BuildingNow {
   endingArea: number
 }
 
-/** Today's figures of the scope's live buildings that have spaces, by building (statsFacts.ts). */
+/**
+ * Today's figures of the scope's live buildings, by building (statsFacts.ts). The tax is lease_tax
+ * summed per building, as the building's page has it (buildings.ts): a current lease with no live
+ * space, or a building with no spaces, keeps its tax.
+ */
 export async function buildingsNow(db: Kysely<Database>, scope: StatsScope | undefined, today: string, until: string): Promise<BuildingNow[]> {
-  const { rows } = await sql<BuildingNow>`${statsFactsCte({ scope, today, until })}
+  const { rows } = await sql<BuildingNow>`${statsFactsCte({ scope, today, until })},
+    space_sums AS (
+      SELECT building_id, sum(leasable) AS leasable, sum(leased) AS leased, sum(coming_free) AS ending
+      FROM space_facts GROUP BY building_id),
+    tax_sums AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id)
     SELECT b.id AS building_id, b.name, d.name AS district_name,
-      sum(f.leasable) AS leasable_area, sum(f.leased) AS leased_area, sum(f.tax) AS annual_tax, sum(f.coming_free) AS ending_area
-    FROM space_facts f JOIN buildings b ON b.id = f.building_id JOIN districts d ON d.code = b.district_code
-    GROUP BY b.id`.execute(db)
+      coalesce(ss.leasable, 0) AS leasable_area, coalesce(ss.leased, 0) AS leased_area,
+      coalesce(ts.tax, 0) AS annual_tax, coalesce(ss.ending, 0) AS ending_area
+    FROM buildings b JOIN districts d ON d.code = b.district_code
+    LEFT JOIN space_sums ss ON ss.building_id = b.id
+    LEFT JOIN tax_sums ts ON ts.building_id = b.id
+    WHERE b.id IN (SELECT id FROM scoped_buildings)`.execute(db)
   return rows.map((r) => ({ ...r, leasableArea: Number(r.leasableArea), leasedArea: Number(r.leasedArea), annualTax: Number(r.annualTax), endingArea: Number(r.endingArea) }))
 }
 
 /**
- * Registered tenants' annual tax by building as it stood on `day`, shared as the rollups share it
- * (statsFacts.ts lease_tax, space_tax) but with each tenant's annual tax, registration and
- * existence as logged then (the old value of its first change after the day, else the present
- * one) and the leases whose dates covered the day. Spaces and buildings are today's live ones.
+ * Registered tenants' annual tax by building as it stood on `day`: the current leases of that day
+ * each with its share (statsFacts.ts leaseTaxShare, on `day`), summed per building as today's
+ * figure is (buildingsNow), but with each tenant's annual tax, registration and existence as logged
+ * then (the old value of its first change after the day, else the present one). Buildings are
+ * today's live ones.
  */
 export async function taxByBuildingOn(db: Kysely<Database>, scope: StatsScope | undefined, day: string): Promise<Map<string, number>> {
   const before = endOfLocalDay(day)
@@ -181,40 +186,18 @@ export async function taxByBuildingOn(db: Kysely<Database>, scope: StatsScope | 
         ${firstAfter(sql`c.op`, sql`c.op IN ('delete', 'restore')`)} AS existence_op
       FROM tenants t WHERE t.id IN (SELECT row_id FROM changed)),
     tenants_then AS (
-      SELECT id, annual_tax, registered_in_district AS registered, deleted_at IS NULL AS live
+      SELECT id, annual_tax, registered_in_district, deleted_at IS NULL AS live
       FROM tenants WHERE id NOT IN (SELECT row_id FROM changed)
       UNION ALL
       SELECT id,
         CASE WHEN tax_old IS NULL THEN annual_tax ELSE json_extract(tax_old, '$') END,
         CASE WHEN registered_old IS NULL THEN registered_in_district ELSE json_extract(registered_old, '$') END,
         CASE existence_op WHEN 'delete' THEN 1 WHEN 'restore' THEN 0 ELSE live END
-      FROM tenants_logged),
-    leases_then AS (
-      SELECT l.id, l.building_id, l.tenant_id, l.area
-      FROM leases l
-      JOIN tenants_then t ON t.id = l.tenant_id AND t.live = 1
-      JOIN buildings b ON b.id = l.building_id AND b.deleted_at IS NULL
-      WHERE l.deleted_at IS NULL
-        AND (l.start_date IS NULL OR l.start_date <= ${day})
-        AND (l.end_date IS NULL OR l.end_date >= ${day})),
-    tenant_leased AS (SELECT tenant_id, sum(area) AS area FROM leases_then GROUP BY tenant_id),
-    lease_tax AS (
-      SELECT lt.id AS lease_id,
-        CASE WHEN t.registered = 1 THEN coalesce(t.annual_tax, 0) * lt.area / tl.area ELSE 0 END AS tax
-      FROM leases_then lt
-      JOIN tenants_then t ON t.id = lt.tenant_id
-      JOIN tenant_leased tl ON tl.tenant_id = lt.tenant_id),
-    lease_space_area AS (
-      SELECT ls.lease_id, sum(s.area) AS area
-      FROM lease_spaces ls JOIN spaces s ON s.id = ls.space_id AND s.deleted_at IS NULL
-      WHERE ls.lease_id IN (SELECT lease_id FROM lease_tax)
-      GROUP BY ls.lease_id)
-    SELECT s.building_id, sum(lt.tax * s.area / lsa.area) AS tax
-    FROM lease_spaces ls
-    JOIN lease_tax lt ON lt.lease_id = ls.lease_id
-    JOIN spaces s ON s.id = ls.space_id AND s.deleted_at IS NULL
-    JOIN lease_space_area lsa ON lsa.lease_id = ls.lease_id
-    WHERE s.building_id IN (SELECT id FROM scoped_buildings)
-    GROUP BY s.building_id`.execute(db)
+      FROM tenants_logged)
+    SELECT l.building_id, sum(${leaseTaxShare('l', 't', day)}) AS tax
+    FROM leases l
+    JOIN tenants_then t ON t.id = l.tenant_id AND t.live = 1
+    WHERE l.building_id IN (SELECT id FROM scoped_buildings) AND ${coversDay('l', day)}
+    GROUP BY l.building_id`.execute(db)
   return new Map(rows.map((r) => [r.buildingId, Number(r.tax)]))
 }

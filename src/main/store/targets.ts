@@ -11,6 +11,12 @@ export type MonthValues = Map<string, number>
 
 const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-12-31` })
 
+/** The year's days up to `today`: a lease starting later in the year is not achieved yet. */
+const yearSoFar = (year: number, today: string) => {
+  const { first, last } = yearBounds(year)
+  return { first, last: today < last ? today : last }
+}
+
 async function monthValues(query: Promise<{ rows: Array<{ month: string; value: number }> }>): Promise<MonthValues> {
   const { rows } = await query
   return new Map(rows.map((r) => [r.month, r.value]))
@@ -65,10 +71,11 @@ export async function findEntry(db: Kysely<Database>, targetId: string, month: s
 /**
  * 新引进规上企业: above-scale tenants whose first lease in a building (the earliest start over their
  * live leases in live buildings; a lease with no start date counts as earlier than any) starts in
- * the year, counted in the month it starts. A tenant that leased before the year is not new.
+ * the year and by `today`, counted in the month it starts. A tenant that leased before the year is
+ * not new; one whose first lease starts after today is not new yet.
  */
-export function newAboveScaleTenants(db: Kysely<Database>, year: number): Promise<MonthValues> {
-  const { first, last } = yearBounds(year)
+export function newAboveScaleTenants(db: Kysely<Database>, year: number, today: string): Promise<MonthValues> {
+  const { first, last } = yearSoFar(year, today)
   return monthValues(
     sql<{ month: string; value: number }>`
       SELECT substr(first_start, 1, 7) AS month, count(*) AS value
@@ -85,11 +92,11 @@ export function newAboveScaleTenants(db: Kysely<Database>, year: number): Promis
 }
 
 /**
- * 新增出租面积: area of live leases (of live tenants, in live buildings) starting in the year that
- * do not renew another lease, in the month they start.
+ * 新增出租面积: area of live leases (of live tenants, in live buildings) starting in the year, by
+ * `today`, that do not renew another lease, in the month they start.
  */
-export function newlyLeasedArea(db: Kysely<Database>, year: number): Promise<MonthValues> {
-  const { first, last } = yearBounds(year)
+export function newlyLeasedArea(db: Kysely<Database>, year: number, today: string): Promise<MonthValues> {
+  const { first, last } = yearSoFar(year, today)
   return monthValues(
     sql<{ month: string; value: number }>`
       SELECT substr(l.start_date, 1, 7) AS month, sum(l.area) AS value
@@ -104,7 +111,8 @@ export function newlyLeasedArea(db: Kysely<Database>, year: number): Promise<Mon
 
 /**
  * 出让地块: live parcels now transferred, in the month (local calendar) the change log last set
- * their status to transferred — an update, or the insert of a parcel made transferred.
+ * their status to transferred by an update. A parcel entered already transferred (a form, an
+ * import, the demo) has no known transfer day: it is not counted in any month.
  */
 export function parcelsTransferred(db: Kysely<Database>, year: number): Promise<MonthValues> {
   const { first, last } = yearBounds(year)
@@ -114,7 +122,7 @@ export function parcelsTransferred(db: Kysely<Database>, year: number): Promise<
       FROM (
         SELECT p.id, date(max(c.at), 'localtime') AS day
         FROM parcels p
-        JOIN change_log c ON c.table_name = 'parcels' AND c.row_id = p.id AND c.field = 'status'
+        JOIN change_log c ON c.table_name = 'parcels' AND c.row_id = p.id AND c.op = 'update' AND c.field = 'status'
           AND c.new_value = '"transferred"'
         WHERE p.deleted_at IS NULL AND p.status = 'transferred'
         GROUP BY p.id)

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { COMPUTED_TARGET_KINDS, type TargetKind, type TargetMonth, type TargetRow } from '../../../shared/stats'
+import { today as storeToday } from '../../store/leases'
 import type { Database } from '../../store/schema'
 import {
   enteredMonths,
@@ -20,14 +21,14 @@ export const isComputed = (kind: string): kind is ComputedKind => COMPUTED_TARGE
 
 /** How achieved is counted, per kind. */
 export const TARGET_BASIS: Record<TargetKind, string> = {
-  new_above_scale_tenants: '本年度首次入驻楼宇的规上企业数：按企业各租约中最早的起租日期计入当月，此前已有租约的企业不算新引进',
-  leased_area: '本年度起租的租约面积之和：按起租日期计入当月，续签的租约不计入',
-  parcels_transferred: '本年度出让状态改为“已出让”的地块数：按变更记录中改为已出让的日期计入当月（录入时即为已出让的按录入日期）',
+  new_above_scale_tenants: '本年度截至今天首次入驻楼宇的规上企业数：按企业各租约中最早的起租日期计入当月，此前已有租约的企业不算新引进，起租日期在今天以后的暂不计入',
+  leased_area: '本年度截至今天已起租的租约面积之和：按起租日期计入当月，续签的租约不计入，起租日期在今天以后的暂不计入',
+  parcels_transferred: '本年度出让状态改为“已出让”的地块数：按变更记录中改为已出让的日期计入当月；录入或导入时即为已出让的地块无出让日期，不计入',
   projects_signed: '按月填报的签约项目数之和',
   custom: '按月填报的完成值之和',
 }
 
-const COUNTERS: Record<ComputedKind, (db: Kysely<Database>, year: number) => Promise<MonthValues>> = {
+const COUNTERS: Record<ComputedKind, (db: Kysely<Database>, year: number, today: string) => Promise<MonthValues>> = {
   new_above_scale_tenants: newAboveScaleTenants,
   leased_area: newlyLeasedArea,
   parcels_transferred: parcelsTransferred,
@@ -66,9 +67,10 @@ function toRow(target: TargetRecord, values: MonthValues, entered: boolean): Tar
 export async function targetRows(db: Kysely<Database>, targets: TargetRecord[]): Promise<TargetRow[]> {
   const entries = await enteredMonths(db, targets.filter((t) => !isComputed(t.kind)).map((t) => t.id))
   const counted = new Map<string, Promise<MonthValues>>()
+  const today = await storeToday(db)
   const countedFor = (kind: ComputedKind, year: number) => {
     const key = `${kind}:${year}`
-    if (!counted.has(key)) counted.set(key, COUNTERS[kind](db, year))
+    if (!counted.has(key)) counted.set(key, COUNTERS[kind](db, year, today))
     return counted.get(key)!
   }
   return Promise.all(
