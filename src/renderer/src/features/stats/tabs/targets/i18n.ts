@@ -58,9 +58,9 @@ export const messages = {
     basis: 'How it is counted: {{basis}}',
     // English for the server's Chinese sentences (services/targets/rows.ts TARGET_BASIS): keep them saying the same.
     basisText: {
-      new_above_scale_tenants: 'Above-scale tenants moving into a building for the first time this year: counted in the month of the earliest start date among their leases; a tenant with an earlier lease is not new',
-      leased_area: 'Area of leases starting this year: counted in the month of the start date; renewals are not counted',
-      parcels_transferred: 'Parcels whose status changed to transferred this year: counted in the month the change log records it (parcels entered as transferred, in the month they were entered)',
+      new_above_scale_tenants: 'Above-scale tenants moving into a building for the first time this year, up to today: counted in the month of the earliest start date among their leases; a tenant with an earlier lease is not new, and leases starting after today are not counted yet',
+      leased_area: 'Area of leases started this year, up to today: counted in the month of the start date; renewals are not counted, and leases starting after today are not counted yet',
+      parcels_transferred: 'Parcels whose status was changed to transferred this year: counted in the month the change log records the change; a parcel entered or imported as already transferred has no transfer date and is not counted',
       projects_signed: 'Sum of the projects signed entered month by month',
       custom: 'Sum of the values entered month by month',
     },
