@@ -59,7 +59,7 @@ describe('command line, first hour', () => {
     const stats = await cli('stats', '--db', db, '--remove')
     expect(stats.code).toBe(2)
     expect(stats.err.split('\n')[0]).toBe('错误：参数有误：--remove 只用于 demo / --remove is for demo only')
-  }, 30_000) // loads the demo three times through the CLI: seconds each on a busy 2-core machine
+  })
 
   it('demo --remove lists and keeps a demo building someone edited', async () => {
     const db = path.join(dir, 'x.db')
@@ -77,7 +77,7 @@ describe('command line, first hour', () => {
     expect(removed.out.split('\n').slice(0, 2)).toEqual(['以下演示记录有人修改过，予以保留：', '  楼宇 改过的楼（改过的字段：name）'])
     expect(count(db, 'SELECT count(*) AS n FROM buildings WHERE deleted_at IS NULL')).toBe(1)
     expect(count(db, 'SELECT count(*) AS n FROM buildings WHERE deleted_at IS NULL AND is_demo = 1')).toBe(0)
-  }, 30_000) // loads the demo three times through the CLI: seconds each on a busy 2-core machine
+  })
 
   it('refuses a --db file in a folder that does not exist, and makes no folder', async () => {
     const missing = path.join(dir, 'no-such-folder')
