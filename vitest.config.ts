@@ -6,7 +6,10 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node' } },
+      // Integration tests load whole stores (the demo, generated data) through the services and the CLI:
+      // seconds each on a busy two-core machine, so vitest's 5 s default is too tight. A wait bound,
+      // not a timing assertion.
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         test: {
           name: 'e2e',
