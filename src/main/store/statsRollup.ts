@@ -3,7 +3,8 @@ import type { RollupLevel, RollupWithin, StatsScope } from '../../shared/stats'
 import { readRowsTogether } from './handle'
 import type { Database } from './schema'
 import { leasableList } from './figures'
-import { statsFactsCte } from './statsFacts'
+import { scopedBuildingsSql, statsFactsCte } from './statsFacts'
+import { withKeptFacts } from './statsKept'
 
 // The rollups of buildings (stats.rollup) and the rankings (stats.ranking): one aggregate each over
 // the facts of statsFacts.ts, so every group, the total and a building's own page (buildings.ts)
@@ -82,48 +83,31 @@ function groupsSql(level: BuildingLevel): RawBuilder<unknown> {
   }
 }
 
-/**
- * Per scoped building: its spaces' areas (read from the spaces' covering index, not space_facts,
- * whose per-space joins cost seconds at 200,000 spaces), area coming free and its current leases' tax.
- * Follows statsFactsCte; the same sums as space_facts grouped by building.
- */
-const buildingFactsCte = sql`
-  building_space AS (
-    SELECT building_id, sum(CASE WHEN status IN ${leasableList} THEN area ELSE 0 END) AS leasable,
-      sum(CASE WHEN status = 'vacant' THEN area ELSE 0 END) AS vacant,
-      sum(CASE WHEN status = 'leased' THEN area ELSE 0 END) AS leased
-    FROM spaces WHERE deleted_at IS NULL AND building_id IN (SELECT id FROM scoped_buildings)
-    GROUP BY building_id),
-  building_free AS (
-    SELECT s.building_id, sum(s.area) AS coming_free
-    FROM freeing f JOIN spaces s ON s.id = f.space_id AND s.deleted_at IS NULL
-    GROUP BY s.building_id),
-  building_tax AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id)`
 
 /**
  * The rows of a level (none when `level` is null) and the total over the whole scope, in one
- * statement: every building is in its group's rows and once in the total row (is_total = 1).
+ * statement over the kept per-building facts (statsKept.ts): every building is in its group's rows
+ * and once in the total row (is_total = 1).
  */
-function groupRollupSql(level: BuildingLevel | null, facts: RawBuilder<unknown>): RawBuilder<RollupSqlRow> {
+function groupRollupSql(level: BuildingLevel | null, scope: StatsScope | undefined, where: RawBuilder<unknown> | undefined): RawBuilder<RollupSqlRow> {
   const total = sql`SELECT id AS building_id, 1 AS is_total, NULL AS key, NULL AS name FROM scoped_buildings`
-  return sql<RollupSqlRow>`${facts},
-  ${buildingFactsCte},
+  return sql<RollupSqlRow>`WITH
+  scoped_buildings AS (${scopedBuildingsSql(scope, where)}),
   group_of AS (${level ? sql`${groupsSql(level)} UNION ALL ${total}` : total}),
   group_figures AS (
     SELECT g.is_total, g.key, max(g.name) AS name, count(DISTINCT g.building_id) AS buildings,
-      coalesce(sum(bs.leasable), 0) AS leasable_area, coalesce(sum(bs.vacant), 0) AS vacant_area,
-      coalesce(sum(bs.leased), 0) AS leased_area, coalesce(sum(bt.tax), 0) AS annual_tax,
-      coalesce(sum(bf.coming_free), 0) AS coming_free12m
+      coalesce(sum(f.leasable), 0) AS leasable_area, coalesce(sum(f.vacant), 0) AS vacant_area,
+      coalesce(sum(f.leased), 0) AS leased_area, coalesce(sum(f.tax), 0) AS annual_tax,
+      coalesce(sum(f.coming_free), 0) AS coming_free12m
     FROM group_of g
-    LEFT JOIN building_space bs ON bs.building_id = g.building_id
-    LEFT JOIN building_free bf ON bf.building_id = g.building_id
-    LEFT JOIN building_tax bt ON bt.building_id = g.building_id
+    LEFT JOIN temp.stats_building_facts f ON f.building_id = g.building_id
     GROUP BY g.is_total, g.key),
   group_tenants AS (
-    SELECT x.is_total, x.key, count(*) AS tenants, sum(t.above_scale) AS above_scale_tenants,
-      sum(t.registered_in_district) AS registered_tenants
-    FROM (SELECT DISTINCT g.is_total, g.key, lt.tenant_id FROM lease_tax lt JOIN group_of g ON g.building_id = lt.building_id) x
-    JOIN tenants t ON t.id = x.tenant_id
+    SELECT x.is_total, x.key, count(*) AS tenants, sum(x.above_scale) AS above_scale_tenants,
+      sum(x.registered) AS registered_tenants
+    FROM (
+      SELECT DISTINCT g.is_total, g.key, p.tenant_id, p.above_scale, p.registered
+      FROM group_of g JOIN temp.stats_building_tenants p ON p.building_id = g.building_id) x
     GROUP BY x.is_total, x.key)
   SELECT f.is_total, f.key, f.name, NULL AS sort, f.buildings, f.leasable_area, f.vacant_area, f.leased_area,
     coalesce(gt.tenants, 0) AS tenants, coalesce(gt.above_scale_tenants, 0) AS above_scale_tenants,
@@ -169,13 +153,17 @@ export interface RollupQuery extends FactsDay {
 
 /** The groups' rows (unsorted) and the total, read in one snapshot. */
 export async function rollupFigures(db: Kysely<Database>, q: RollupQuery): Promise<{ rows: RollupSqlRow[]; total: RollupSqlRow }> {
-  const facts = statsFactsCte({ scope: q.scope, where: withinSql(q.within), today: q.today, until: q.until })
-  if (q.level === 'floor') {
-    const [rows, totals] = await readRowsTogether(db, [floorRollupSql(facts), groupRollupSql(null, facts)] as const)
-    return { rows, total: totals[0]! }
-  }
-  const [all] = await readRowsTogether(db, [groupRollupSql(q.level, facts)] as const)
-  return { rows: all.filter((r) => r.isTotal === 0), total: all.find((r) => r.isTotal === 1)! }
+  const where = withinSql(q.within)
+  return withKeptFacts(db, q, async (conn) => {
+    if (q.level === 'floor') {
+      // Floors stay on the space-level facts: one building's (a drill-down) is quick.
+      const facts = statsFactsCte({ scope: q.scope, where, today: q.today, until: q.until })
+      const [rows, totals] = await readRowsTogether(conn, [floorRollupSql(facts), groupRollupSql(null, q.scope, where)] as const)
+      return { rows, total: totals[0]! }
+    }
+    const [all] = await readRowsTogether(conn, [groupRollupSql(q.level, q.scope, where)] as const)
+    return { rows: all.filter((r) => r.isTotal === 0), total: all.find((r) => r.isTotal === 1)! }
+  })
 }
 
 // ─── Rankings ────────────────────────────────────────────────────────────────────────────────────
@@ -215,28 +203,26 @@ export interface RankingQuery extends FactsDay {
 
 /** The top `limit` buildings of the scope by a figure, and per tax threshold the buildings reaching it. */
 export async function rankedBuildings(db: Kysely<Database>, q: RankingQuery): Promise<{ rows: RankedBuildingRow[]; tagCounts: number[] }> {
-  const facts = statsFactsCte({ scope: q.scope, today: q.today, until: q.until })
   const { value, where } = RANKED[q.by]
-  const ranked = sql<RankedBuildingRow>`${facts},
-  ${buildingFactsCte},
+  const scoped = sql`scoped_buildings AS (${scopedBuildingsSql(q.scope)})`
+  const ranked = sql<RankedBuildingRow>`WITH ${scoped},
   figures AS (
     SELECT b.id, b.name, d.name AS district_name, c.name AS cluster_name, b.land_area,
-      coalesce(bs.leasable, 0) AS leasable_area, coalesce(bs.vacant, 0) AS vacant_area,
-      CASE WHEN bs.leasable > 0 THEN bs.vacant / bs.leasable END AS vacancy_rate,
-      coalesce(bt.tax, 0) AS annual_tax, coalesce(bf.coming_free, 0) AS coming_free12m
+      f.leasable AS leasable_area, f.vacant AS vacant_area,
+      CASE WHEN f.leasable > 0 THEN f.vacant / f.leasable END AS vacancy_rate,
+      f.tax AS annual_tax, f.coming_free AS coming_free12m
     FROM buildings b
     JOIN districts d ON d.code = b.district_code
     LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
-    LEFT JOIN building_space bs ON bs.building_id = b.id
-    LEFT JOIN building_free bf ON bf.building_id = b.id
-    LEFT JOIN building_tax bt ON bt.building_id = b.id
+    JOIN temp.stats_building_facts f ON f.building_id = b.id
     WHERE b.id IN (SELECT id FROM scoped_buildings))
   SELECT *, ${value} AS value FROM figures WHERE ${where}
   ORDER BY value DESC, annual_tax DESC, name, id LIMIT ${q.limit}`
-  const counts = sql<{ n: number }>`${facts},
-  building_tax AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id),
+  const counts = sql<{ n: number }>`WITH ${scoped},
   mins(i, min) AS (SELECT key, value FROM json_each(${JSON.stringify(q.tagMins)}))
-  SELECT (SELECT count(*) FROM building_tax WHERE tax >= mins.min) AS n FROM mins ORDER BY mins.i`
-  const [rows, tagRows] = await readRowsTogether(db, [ranked, counts] as const)
+  SELECT (SELECT count(*) FROM temp.stats_building_facts f
+    WHERE f.building_id IN (SELECT id FROM scoped_buildings) AND f.tax > 0 AND f.tax >= mins.min) AS n
+  FROM mins ORDER BY mins.i`
+  const [rows, tagRows] = await withKeptFacts(db, q, (conn) => readRowsTogether(conn, [ranked, counts] as const))
   return { rows, tagCounts: tagRows.map((r) => r.n) }
 }
