@@ -3,8 +3,8 @@ import type { RollupLevel, RollupWithin, StatsScope } from '../../shared/stats'
 import { readRowsTogether } from './handle'
 import type { Database } from './schema'
 import { leasableList } from './figures'
-import { scopedBuildingsSql, statsFactsCte } from './statsFacts'
-import { withKeptFacts } from './statsKept'
+import { statsFactsCte } from './statsFacts'
+import { keptBuildingsSql, withKeptFacts } from './statsKept'
 
 // The rollups of buildings (stats.rollup) and the rankings (stats.ranking): one aggregate each over
 // the facts of statsFacts.ts, so every group, the total and a building's own page (buildings.ts)
@@ -58,62 +58,66 @@ export function withinSql(within: RollupWithin | undefined): RawBuilder<unknown>
 
 type BuildingLevel = Exclude<RollupLevel, 'floor'>
 
-/** (building_id, is_total, key, name) of each scoped building's group at a level. */
+/** Each scoped building (all of `scoped`'s columns) with its group's key and name at a level. */
 function groupsSql(level: BuildingLevel): RawBuilder<unknown> {
-  const scoped = sql`b.id IN (SELECT id FROM scoped_buildings)`
   switch (level) {
     case 'district':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.district_code AS key, d.name AS name
-        FROM buildings b JOIN districts d ON d.code = b.district_code WHERE ${scoped}`
+      return sql`SELECT b.*, b.district_code AS key, d.name AS group_name FROM scoped b JOIN districts d ON d.code = b.district_code`
     case 'cluster':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, c.id AS key, c.name AS name
-        FROM buildings b LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL WHERE ${scoped}`
+      return sql`SELECT b.*, c.id AS key, c.name AS group_name FROM scoped b LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL`
     case 'park':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, hp.id AS key, hp.name AS name
-        FROM buildings b LEFT JOIN (
+      return sql`SELECT b.*, hp.id AS key, hp.name AS group_name
+        FROM scoped b LEFT JOIN (
           SELECT DISTINCT h.building_id, p.id, p.name FROM park_hosts h JOIN parks p ON p.id = h.park_id AND p.deleted_at IS NULL
-          WHERE h.deleted_at IS NULL) hp ON hp.building_id = b.id
-        WHERE ${scoped}`
+          WHERE h.deleted_at IS NULL) hp ON hp.building_id = b.id`
     case 'kind':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.kind AS key, NULL AS name FROM buildings b WHERE ${scoped}`
+      return sql`SELECT b.*, b.kind AS key, NULL AS group_name FROM scoped b`
     case 'grade':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.grade AS key, NULL AS name FROM buildings b WHERE ${scoped}`
+      return sql`SELECT b.*, b.grade AS key, NULL AS group_name FROM scoped b`
     case 'building':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.id AS key, b.name AS name FROM buildings b WHERE ${scoped}`
+      return sql`SELECT b.*, b.id AS key, b.name AS group_name FROM scoped b`
   }
 }
-
 
 /**
  * The rows of a level (none when `level` is null) and the total over the whole scope, in one
  * statement over the kept per-building facts (statsKept.ts): every building is in its group's rows
- * and once in the total row (is_total = 1).
+ * (a building hosting two parks in both) and once in the total row (is_total = 1).
  */
 function groupRollupSql(level: BuildingLevel | null, scope: StatsScope | undefined, where: RawBuilder<unknown> | undefined): RawBuilder<RollupSqlRow> {
-  const total = sql`SELECT id AS building_id, 1 AS is_total, NULL AS key, NULL AS name FROM scoped_buildings`
-  return sql<RollupSqlRow>`WITH
-  scoped_buildings AS (${scopedBuildingsSql(scope, where)}),
-  group_of AS (${level ? sql`${groupsSql(level)} UNION ALL ${total}` : total}),
-  group_figures AS (
-    SELECT g.is_total, g.key, max(g.name) AS name, count(DISTINCT g.building_id) AS buildings,
-      coalesce(sum(f.leasable), 0) AS leasable_area, coalesce(sum(f.vacant), 0) AS vacant_area,
-      coalesce(sum(f.leased), 0) AS leased_area, coalesce(sum(f.tax), 0) AS annual_tax,
-      coalesce(sum(f.coming_free), 0) AS coming_free12m
-    FROM group_of g
-    LEFT JOIN temp.stats_building_facts f ON f.building_id = g.building_id
-    GROUP BY g.is_total, g.key),
+  const figures = sql`count(*) AS buildings, sum(b.leasable) AS leasable_area, sum(b.vacant) AS vacant_area,
+      sum(b.leased) AS leased_area, sum(b.tax) AS annual_tax, sum(b.coming_free) AS coming_free12m`
+  const tenants = sql`count(*) AS tenants, sum(above_scale) AS above_scale_tenants, sum(registered) AS registered_tenants`
+  const groups = level
+    ? sql`,
+  group_of AS MATERIALIZED (${groupsSql(level)}),
+  group_figures AS (SELECT b.key, max(b.group_name) AS name, ${figures} FROM group_of b GROUP BY b.key),
   group_tenants AS (
-    SELECT x.is_total, x.key, count(*) AS tenants, sum(x.above_scale) AS above_scale_tenants,
-      sum(x.registered) AS registered_tenants
-    FROM (
-      SELECT DISTINCT g.is_total, g.key, p.tenant_id, p.above_scale, p.registered
-      FROM group_of g JOIN temp.stats_building_tenants p ON p.building_id = g.building_id) x
-    GROUP BY x.is_total, x.key)
-  SELECT f.is_total, f.key, f.name, NULL AS sort, f.buildings, f.leasable_area, f.vacant_area, f.leased_area,
-    coalesce(gt.tenants, 0) AS tenants, coalesce(gt.above_scale_tenants, 0) AS above_scale_tenants,
-    coalesce(gt.registered_tenants, 0) AS registered_tenants, f.annual_tax, f.coming_free12m
-  FROM group_figures f
-  LEFT JOIN group_tenants gt ON gt.is_total = f.is_total AND gt.key IS f.key`
+    SELECT key, ${tenants} FROM (
+      SELECT DISTINCT g.key, p.tenant_no, p.above_scale, p.registered
+      FROM group_of g JOIN temp.stats_building_tenants p ON p.building_id = g.id)
+    GROUP BY key)`
+    : sql``
+  const groupRows = level
+    ? sql`SELECT 0 AS is_total, f.key, f.name, NULL AS sort, f.buildings, f.leasable_area, f.vacant_area, f.leased_area,
+      coalesce(gt.tenants, 0) AS tenants, coalesce(gt.above_scale_tenants, 0) AS above_scale_tenants,
+      coalesce(gt.registered_tenants, 0) AS registered_tenants, f.annual_tax, f.coming_free12m
+    FROM group_figures f LEFT JOIN group_tenants gt ON gt.key IS f.key
+    UNION ALL `
+    : sql``
+  return sql<RollupSqlRow>`WITH
+  scoped AS MATERIALIZED (${keptBuildingsSql(scope, where)})${groups},
+  total_figures AS (SELECT ${figures} FROM scoped b),
+  total_tenants AS (
+    SELECT ${tenants} FROM (
+      SELECT DISTINCT p.tenant_no, p.above_scale, p.registered
+      FROM scoped b JOIN temp.stats_building_tenants p ON p.building_id = b.id))
+  ${groupRows}SELECT 1 AS is_total, NULL AS key, NULL AS name, NULL AS sort, f.buildings,
+    coalesce(f.leasable_area, 0) AS leasable_area, coalesce(f.vacant_area, 0) AS vacant_area,
+    coalesce(f.leased_area, 0) AS leased_area, t.tenants, coalesce(t.above_scale_tenants, 0) AS above_scale_tenants,
+    coalesce(t.registered_tenants, 0) AS registered_tenants, coalesce(f.annual_tax, 0) AS annual_tax,
+    coalesce(f.coming_free12m, 0) AS coming_free12m
+  FROM total_figures f, total_tenants t`
 }
 
 /**
@@ -204,24 +208,21 @@ export interface RankingQuery extends FactsDay {
 /** The top `limit` buildings of the scope by a figure, and per tax threshold the buildings reaching it. */
 export async function rankedBuildings(db: Kysely<Database>, q: RankingQuery): Promise<{ rows: RankedBuildingRow[]; tagCounts: number[] }> {
   const { value, where } = RANKED[q.by]
-  const scoped = sql`scoped_buildings AS (${scopedBuildingsSql(q.scope)})`
+  const scoped = sql`scoped AS MATERIALIZED (${keptBuildingsSql(q.scope)})`
   const ranked = sql<RankedBuildingRow>`WITH ${scoped},
   figures AS (
     SELECT b.id, b.name, d.name AS district_name, c.name AS cluster_name, b.land_area,
-      f.leasable AS leasable_area, f.vacant AS vacant_area,
-      CASE WHEN f.leasable > 0 THEN f.vacant / f.leasable END AS vacancy_rate,
-      f.tax AS annual_tax, f.coming_free AS coming_free12m
-    FROM buildings b
+      b.leasable AS leasable_area, b.vacant AS vacant_area,
+      CASE WHEN b.leasable > 0 THEN b.vacant / b.leasable END AS vacancy_rate,
+      b.tax AS annual_tax, b.coming_free AS coming_free12m
+    FROM scoped b
     JOIN districts d ON d.code = b.district_code
-    LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
-    JOIN temp.stats_building_facts f ON f.building_id = b.id
-    WHERE b.id IN (SELECT id FROM scoped_buildings))
+    LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL)
   SELECT *, ${value} AS value FROM figures WHERE ${where}
   ORDER BY value DESC, annual_tax DESC, name, id LIMIT ${q.limit}`
   const counts = sql<{ n: number }>`WITH ${scoped},
   mins(i, min) AS (SELECT key, value FROM json_each(${JSON.stringify(q.tagMins)}))
-  SELECT (SELECT count(*) FROM temp.stats_building_facts f
-    WHERE f.building_id IN (SELECT id FROM scoped_buildings) AND f.tax > 0 AND f.tax >= mins.min) AS n
+  SELECT (SELECT count(*) FROM scoped b WHERE b.tax > 0 AND b.tax >= mins.min) AS n
   FROM mins ORDER BY mins.i`
   const [rows, tagRows] = await withKeptFacts(db, q, (conn) => readRowsTogether(conn, [ranked, counts] as const))
   return { rows, tagCounts: tagRows.map((r) => r.n) }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from './schema'
-import { type FactsParams, scopedBuildingsSql } from './statsFacts'
-import { withKeptFacts } from './statsKept'
+import type { FactsParams } from './statsFacts'
+import { keptBuildingsSql, withKeptFacts } from './statsKept'
 
 // The buildings of the 亩均税收 ranking and the counts of the tax tags. A building's registered tax
 // is Σ lease_tax of its current leases: the tax on its spaces plus any on leases with no live space
@@ -19,19 +19,18 @@ export interface BuildingTaxFacts {
   comingFree12m: number
 }
 
-const scopedCte = (params: FactsParams) => sql`WITH scoped_buildings AS (${scopedBuildingsSql(params.scope, params.where)})`
+const scopedCte = (params: FactsParams) => sql`WITH scoped AS MATERIALIZED (${keptBuildingsSql(params.scope, params.where)})`
 
 /** Buildings in scope with a land area (> 0 m²), with their figures (the kept facts, statsKept.ts). */
 export async function buildingsWithLand(db: Kysely<Database>, params: FactsParams): Promise<BuildingTaxFacts[]> {
   return withKeptFacts(db, params, async (conn) => {
     const { rows } = await sql<BuildingTaxFacts>`${scopedCte(params)}
     SELECT b.id, b.name, coalesce(d.name, b.district_code) AS district_name, c.name AS cluster_name, b.land_area,
-      f.tax AS annual_tax, f.leasable AS leasable_area, f.vacant AS vacant_area, f.coming_free AS coming_free12m
-    FROM buildings b
+      b.tax AS annual_tax, b.leasable AS leasable_area, b.vacant AS vacant_area, b.coming_free AS coming_free12m
+    FROM scoped b
     LEFT JOIN districts d ON d.code = b.district_code
     LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
-    JOIN temp.stats_building_facts f ON f.building_id = b.id
-    WHERE b.id IN (SELECT id FROM scoped_buildings) AND b.land_area > 0`.execute(conn)
+    WHERE b.land_area > 0`.execute(conn)
     return rows
   })
 }
@@ -42,7 +41,7 @@ export async function taxTagCounts(db: Kysely<Database>, params: FactsParams, th
     const { rows } = await sql<{ yiyuan: number; qianwan: number }>`${scopedCte(params)}
     SELECT coalesce(sum(tax >= ${thresholds.yiyuan}), 0) AS yiyuan,
       coalesce(sum(tax >= ${thresholds.qianwan} AND tax < ${thresholds.yiyuan}), 0) AS qianwan
-    FROM temp.stats_building_facts WHERE building_id IN (SELECT id FROM scoped_buildings) AND tax > 0`.execute(conn)
+    FROM scoped WHERE tax > 0`.execute(conn)
     return rows[0]!
   })
 }
