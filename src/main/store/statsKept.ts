@@ -19,6 +19,9 @@ import { storeVersion } from './version'
 //   temp.stats_building_tenants(building_id, tenant_no, above_scale, registered)
 //                                        the (building, tenant) pairs of current leases (tenant_no:
 //                                        the tenant's rowid)
+//   temp.stats_shared_tenants(…)         the same, of tenants in two or more buildings; the others
+//                                        are counted in their building's own_tenants,
+//                                        own_above_scale and own_registered
 //
 // TEMP tables belong to one connection (a read-only one may make them), so two stores in one
 // process never see each other's. They are refilled when storeVersion moves (any change to the
@@ -32,40 +35,59 @@ const CREATE = [
   sql`CREATE TEMP TABLE IF NOT EXISTS stats_building_facts (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, district_code TEXT NOT NULL, cluster_id TEXT, kind TEXT NOT NULL, grade TEXT,
     land_area REAL, leasable REAL NOT NULL, vacant REAL NOT NULL, leased REAL NOT NULL, tax REAL NOT NULL,
-    coming_free REAL NOT NULL) WITHOUT ROWID`,
+    coming_free REAL NOT NULL, own_tenants INTEGER NOT NULL, own_above_scale INTEGER NOT NULL,
+    own_registered INTEGER NOT NULL) WITHOUT ROWID`,
   sql`CREATE TEMP TABLE IF NOT EXISTS stats_building_tenants (
-    building_id TEXT NOT NULL, tenant_no INTEGER NOT NULL, above_scale INTEGER, registered INTEGER,
+    building_id TEXT NOT NULL, tenant_no INTEGER NOT NULL, above_scale INTEGER NOT NULL, registered INTEGER NOT NULL,
+    PRIMARY KEY (building_id, tenant_no)) WITHOUT ROWID`,
+  sql`CREATE TEMP TABLE IF NOT EXISTS stats_shared_tenants (
+    building_id TEXT NOT NULL, tenant_no INTEGER NOT NULL, above_scale INTEGER NOT NULL, registered INTEGER NOT NULL,
     PRIMARY KEY (building_id, tenant_no)) WITHOUT ROWID`,
 ]
 
 async function fill(db: Kysely<Database>, day: FactsDay): Promise<void> {
   for (const statement of CREATE) await statement.execute(db)
-  await sql`DELETE FROM temp.stats_building_facts`.execute(db)
-  await sql`DELETE FROM temp.stats_building_tenants`.execute(db)
+  for (const table of ['stats_building_facts', 'stats_building_tenants', 'stats_shared_tenants']) {
+    await sql`DELETE FROM ${sql.table(`temp.${table}`)}`.execute(db)
+  }
   const facts = statsFactsCte({ today: day.today, until: day.until })
-  // The building's own columns the groups, drill-downs (rollups' withinSql) and rankings read are
-  // copied along, so a report reads this narrow table instead of the wide buildings rows.
-  await sql`INSERT INTO temp.stats_building_facts
-      (id, name, district_code, cluster_id, kind, grade, land_area, leasable, vacant, leased, tax, coming_free)
-    ${facts},
-    ${buildingFactsCte}
-    SELECT b.id, b.name, b.district_code, b.cluster_id, b.kind, b.grade, b.land_area, coalesce(bs.leasable, 0),
-      coalesce(bs.vacant, 0), coalesce(bs.leased, 0), coalesce(bt.tax, 0), coalesce(bf.coming_free, 0)
-    FROM buildings b
-    LEFT JOIN building_space bs ON bs.building_id = b.id
-    LEFT JOIN building_free bf ON bf.building_id = b.id
-    LEFT JOIN building_tax bt ON bt.building_id = b.id
-    WHERE b.id IN (SELECT id FROM scoped_buildings)`.execute(db)
   // A tenant by its rowid: counting distinct integers is cheaper than distinct ids.
   await sql`INSERT INTO temp.stats_building_tenants (building_id, tenant_no, above_scale, registered)
     ${facts}
     SELECT DISTINCT lt.building_id, t.rowid, t.above_scale, t.registered_in_district
     FROM lease_tax lt JOIN tenants t ON t.id = lt.tenant_id`.execute(db)
+  // Counting a group's distinct tenants over every pair cost more than the rest of a rollup: a
+  // tenant in one building only is counted in that building's row (own_*), and only the few in
+  // two or more buildings are counted distinct per group.
+  await sql`INSERT INTO temp.stats_shared_tenants
+    SELECT * FROM temp.stats_building_tenants
+    WHERE tenant_no IN (SELECT tenant_no FROM temp.stats_building_tenants GROUP BY tenant_no HAVING count(*) > 1)`.execute(db)
+  // The building's own columns the groups, drill-downs (rollups' withinSql) and rankings read are
+  // copied along, so a report reads this narrow table instead of the wide buildings rows.
+  await sql`INSERT INTO temp.stats_building_facts
+      (id, name, district_code, cluster_id, kind, grade, land_area, leasable, vacant, leased, tax, coming_free,
+       own_tenants, own_above_scale, own_registered)
+    ${facts},
+    ${buildingFactsCte},
+    own AS (
+      SELECT p.building_id, count(*) AS tenants, sum(p.above_scale) AS above_scale, sum(p.registered) AS registered
+      FROM temp.stats_building_tenants p
+      WHERE NOT EXISTS (SELECT 1 FROM temp.stats_shared_tenants s WHERE s.building_id = p.building_id AND s.tenant_no = p.tenant_no)
+      GROUP BY p.building_id)
+    SELECT b.id, b.name, b.district_code, b.cluster_id, b.kind, b.grade, b.land_area, coalesce(bs.leasable, 0),
+      coalesce(bs.vacant, 0), coalesce(bs.leased, 0), coalesce(bt.tax, 0), coalesce(bf.coming_free, 0),
+      coalesce(o.tenants, 0), coalesce(o.above_scale, 0), coalesce(o.registered, 0)
+    FROM buildings b
+    LEFT JOIN building_space bs ON bs.building_id = b.id
+    LEFT JOIN building_free bf ON bf.building_id = b.id
+    LEFT JOIN building_tax bt ON bt.building_id = b.id
+    LEFT JOIN own o ON o.building_id = b.id
+    WHERE b.id IN (SELECT id FROM scoped_buildings)`.execute(db)
 }
 
 /**
  * The kept buildings (alias b: id, name, district_code, cluster_id, kind, grade, land_area and the
- * figures leasable, vacant, leased, tax, coming_free) of a scope, narrowed by more conditions on b.
+ * figures leasable, vacant, leased, tax, coming_free, own_*) of a scope, narrowed by more conditions on b.
  */
 export function keptBuildingsSql(scope: StatsScope | undefined, where?: RawBuilder<unknown>): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = []

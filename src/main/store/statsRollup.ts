@@ -86,38 +86,38 @@ function groupsSql(level: BuildingLevel): RawBuilder<unknown> {
  */
 function groupRollupSql(level: BuildingLevel | null, scope: StatsScope | undefined, where: RawBuilder<unknown> | undefined): RawBuilder<RollupSqlRow> {
   const figures = sql`count(*) AS buildings, sum(b.leasable) AS leasable_area, sum(b.vacant) AS vacant_area,
-      sum(b.leased) AS leased_area, sum(b.tax) AS annual_tax, sum(b.coming_free) AS coming_free12m`
-  const tenants = sql`count(*) AS tenants, sum(above_scale) AS above_scale_tenants, sum(registered) AS registered_tenants`
+      sum(b.leased) AS leased_area, sum(b.tax) AS annual_tax, sum(b.coming_free) AS coming_free12m,
+      sum(b.own_tenants) AS own_tenants, sum(b.own_above_scale) AS own_above_scale, sum(b.own_registered) AS own_registered`
+  const shared = sql`count(*) AS tenants, sum(above_scale) AS above_scale, sum(registered) AS registered`
+  // A group's tenants: its buildings' own (tenants in that one building) plus its distinct shared ones.
+  const row = (isTotal: 0 | 1) => sql`${sql.raw(String(isTotal))} AS is_total, f.key, f.name, NULL AS sort, f.buildings,
+    coalesce(f.leasable_area, 0) AS leasable_area, coalesce(f.vacant_area, 0) AS vacant_area,
+    coalesce(f.leased_area, 0) AS leased_area, coalesce(f.own_tenants, 0) + coalesce(s.tenants, 0) AS tenants,
+    coalesce(f.own_above_scale, 0) + coalesce(s.above_scale, 0) AS above_scale_tenants,
+    coalesce(f.own_registered, 0) + coalesce(s.registered, 0) AS registered_tenants,
+    coalesce(f.annual_tax, 0) AS annual_tax, coalesce(f.coming_free12m, 0) AS coming_free12m`
   const groups = level
     ? sql`,
-  group_of AS MATERIALIZED (${groupsSql(level)}),
+  group_of AS (${groupsSql(level)}),
   group_figures AS (SELECT b.key, max(b.group_name) AS name, ${figures} FROM group_of b GROUP BY b.key),
-  group_tenants AS (
-    SELECT key, ${tenants} FROM (
+  group_shared AS (
+    SELECT key, ${shared} FROM (
       SELECT DISTINCT g.key, p.tenant_no, p.above_scale, p.registered
-      FROM group_of g JOIN temp.stats_building_tenants p ON p.building_id = g.id)
+      FROM temp.stats_shared_tenants p JOIN group_of g ON g.id = p.building_id)
     GROUP BY key)`
     : sql``
   const groupRows = level
-    ? sql`SELECT 0 AS is_total, f.key, f.name, NULL AS sort, f.buildings, f.leasable_area, f.vacant_area, f.leased_area,
-      coalesce(gt.tenants, 0) AS tenants, coalesce(gt.above_scale_tenants, 0) AS above_scale_tenants,
-      coalesce(gt.registered_tenants, 0) AS registered_tenants, f.annual_tax, f.coming_free12m
-    FROM group_figures f LEFT JOIN group_tenants gt ON gt.key IS f.key
-    UNION ALL `
+    ? sql`SELECT ${row(0)} FROM group_figures f LEFT JOIN group_shared s ON s.key IS f.key
+  UNION ALL `
     : sql``
   return sql<RollupSqlRow>`WITH
-  scoped AS MATERIALIZED (${keptBuildingsSql(scope, where)})${groups},
-  total_figures AS (SELECT ${figures} FROM scoped b),
-  total_tenants AS (
-    SELECT ${tenants} FROM (
+  scoped AS (${keptBuildingsSql(scope, where)})${groups},
+  total_figures AS (SELECT NULL AS key, NULL AS name, ${figures} FROM scoped b),
+  total_shared AS (
+    SELECT ${shared} FROM (
       SELECT DISTINCT p.tenant_no, p.above_scale, p.registered
-      FROM scoped b JOIN temp.stats_building_tenants p ON p.building_id = b.id))
-  ${groupRows}SELECT 1 AS is_total, NULL AS key, NULL AS name, NULL AS sort, f.buildings,
-    coalesce(f.leasable_area, 0) AS leasable_area, coalesce(f.vacant_area, 0) AS vacant_area,
-    coalesce(f.leased_area, 0) AS leased_area, t.tenants, coalesce(t.above_scale_tenants, 0) AS above_scale_tenants,
-    coalesce(t.registered_tenants, 0) AS registered_tenants, coalesce(f.annual_tax, 0) AS annual_tax,
-    coalesce(f.coming_free12m, 0) AS coming_free12m
-  FROM total_figures f, total_tenants t`
+      FROM temp.stats_shared_tenants p JOIN scoped b ON b.id = p.building_id))
+  ${groupRows}SELECT ${row(1)} FROM total_figures f, total_shared s`
 }
 
 /**
@@ -208,7 +208,7 @@ export interface RankingQuery extends FactsDay {
 /** The top `limit` buildings of the scope by a figure, and per tax threshold the buildings reaching it. */
 export async function rankedBuildings(db: Kysely<Database>, q: RankingQuery): Promise<{ rows: RankedBuildingRow[]; tagCounts: number[] }> {
   const { value, where } = RANKED[q.by]
-  const scoped = sql`scoped AS MATERIALIZED (${keptBuildingsSql(q.scope)})`
+  const scoped = sql`scoped AS (${keptBuildingsSql(q.scope)})`
   const ranked = sql<RankedBuildingRow>`WITH ${scoped},
   figures AS (
     SELECT b.id, b.name, d.name AS district_name, c.name AS cluster_name, b.land_area,

@@ -19,7 +19,7 @@ export interface BuildingTaxFacts {
   comingFree12m: number
 }
 
-const scopedCte = (params: FactsParams) => sql`WITH scoped AS MATERIALIZED (${keptBuildingsSql(params.scope, params.where)})`
+const scopedCte = (params: FactsParams) => sql`WITH scoped AS (${keptBuildingsSql(params.scope, params.where)})`
 
 /** Buildings in scope with a land area (> 0 m²), with their figures (the kept facts, statsKept.ts). */
 export async function buildingsWithLand(db: Kysely<Database>, params: FactsParams): Promise<BuildingTaxFacts[]> {
