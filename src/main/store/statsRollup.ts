@@ -26,7 +26,7 @@ export interface RollupSqlRow {
   key: string | null
   /** The group's own name where it has one (district, cluster, park, building); null otherwise. */
   name: string | null
-  /** Floors: the highest floor_sort of the label (floors are listed top first). */
+  /** Floors: the highest floor_sort of the label (floors are listed top first); buildings: the place by name. */
   sort: number | null
   buildings: number
   leasableArea: number
@@ -90,7 +90,7 @@ function groupRollupSql(level: BuildingLevel | null, scope: StatsScope | undefin
       sum(b.own_tenants) AS own_tenants, sum(b.own_above_scale) AS own_above_scale, sum(b.own_registered) AS own_registered`
   const shared = sql`count(*) AS tenants, sum(above_scale) AS above_scale, sum(registered) AS registered`
   // A group's tenants: its buildings' own (tenants in that one building) plus its distinct shared ones.
-  const row = (isTotal: 0 | 1) => sql`${sql.raw(String(isTotal))} AS is_total, f.key, f.name, NULL AS sort, f.buildings,
+  const row = (isTotal: 0 | 1) => sql`${sql.raw(String(isTotal))} AS is_total, f.key, f.name, f.sort, f.buildings,
     coalesce(f.leasable_area, 0) AS leasable_area, coalesce(f.vacant_area, 0) AS vacant_area,
     coalesce(f.leased_area, 0) AS leased_area, coalesce(f.own_tenants, 0) + coalesce(s.tenants, 0) AS tenants,
     coalesce(f.own_above_scale, 0) + coalesce(s.above_scale, 0) AS above_scale_tenants,
@@ -99,7 +99,9 @@ function groupRollupSql(level: BuildingLevel | null, scope: StatsScope | undefin
   const groups = level
     ? sql`,
   group_of AS (${groupsSql(level)}),
-  group_figures AS (SELECT b.key, max(b.group_name) AS name, ${figures} FROM group_of b GROUP BY b.key),
+  group_figures AS (
+    SELECT b.key, max(b.group_name) AS name, ${level === 'building' ? sql`max(b.name_rank)` : sql`NULL`} AS sort, ${figures}
+    FROM group_of b GROUP BY b.key),
   group_shared AS (
     SELECT key, ${shared} FROM (
       SELECT DISTINCT g.key, p.tenant_no, p.above_scale, p.registered
@@ -112,7 +114,7 @@ function groupRollupSql(level: BuildingLevel | null, scope: StatsScope | undefin
     : sql``
   return sql<RollupSqlRow>`WITH
   scoped AS (${keptBuildingsSql(scope, where)})${groups},
-  total_figures AS (SELECT NULL AS key, NULL AS name, ${figures} FROM scoped b),
+  total_figures AS (SELECT NULL AS key, NULL AS name, NULL AS sort, ${figures} FROM scoped b),
   total_shared AS (
     SELECT ${shared} FROM (
       SELECT DISTINCT p.tenant_no, p.above_scale, p.registered
