@@ -2,7 +2,6 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { RollupLevel, RollupWithin, StatsScope } from '../../shared/stats'
 import { readRowsTogether } from './handle'
 import type { Database } from './schema'
-import { leasableList } from './figures'
 import { statsFactsCte } from './statsFacts'
 import { keptBuildingsSql, withKeptFacts } from './statsKept'
 
