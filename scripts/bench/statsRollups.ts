@@ -53,7 +53,7 @@ export const run: BenchPart = async (ctx: BenchContext) => {
     await time('stats.rollup.allBuildings', 'stats.rollup: every building, median', 'stats.rollup', { by: 'building' })
     const building = (sqlite.prepare(`SELECT building_id AS id FROM spaces WHERE deleted_at IS NULL GROUP BY building_id ORDER BY count(*) DESC, building_id LIMIT 1`).get() as { id: string }).id
     await time('stats.rollup.floors', 'stats.rollup: the largest building\'s floors, median', 'stats.rollup', { by: 'floor', within: { buildingId: building } })
-    for (const by of ['tax', 'vacancy', 'vacantArea', 'comingFree'] as const) {
+    for (const by of ['tax', 'vacancy', 'vacantArea', 'comingFree', 'taxPerMu'] as const) {
       await time(`stats.ranking.${by}`, `stats.ranking by ${by} (top 20), median`, 'stats.ranking', { by })
     }
     // The map's filter: half the buildings, as the view sends their ids.
