@@ -7,7 +7,9 @@ import { keptBuildingsSql, withKeptFacts } from './statsKept'
 
 // The rollups of buildings (stats.rollup) and the rankings (stats.ranking): one aggregate each over
 // the facts of statsFacts.ts, so every group, the total and a building's own page (buildings.ts)
-// share one set of definitions (shared/stats.ts RollupFigures).
+// share one set of definitions (shared/stats.ts RollupFigures). The per-building facts are kept
+// per store version (statsKept.ts): a report sums 10,000 kept rows; floor rows are summed from the
+// space-level facts (a drill-down's one building).
 //
 // A group's figures are summed per building first, then per group: a building hosting two sky
 // parks is in both parks' rows (each park row shows its host buildings whole) and once in the total.
