@@ -1,6 +1,7 @@
 // The statistics rows of `npm run bench` (issue 11, item 1 and 4): every rollup grouping, a drill
 // down to buildings and to floors, and each building ranking, through services.dispatch on the
-// generated store at issue 8's scale. Goal: under 100 ms each (median). Read-only: no copy needed.
+// generated store at issue 8's scale. Goal: under 100 ms each (median when warm); each row also
+// gives the first call after a write (cold). Writes only the version count of the bench's own copy.
 import path from 'node:path'
 import { createServices } from '../../src/main/services'
 import { openStore } from '../../src/main/store/open'
@@ -24,7 +25,12 @@ export const run: BenchPart = async (ctx: BenchContext) => {
   const rows: BenchRow[] = []
   const time = async (name: string, label: string, method: string, input: unknown) => {
     ctx.log(`  ${name} ×${RUNS} …`)
-    const answer = await call(method, input) // warm: the statement is prepared once per store
+    // Cold: the first call after a write refills the kept per-building facts (store/statsKept.ts);
+    // a write is stood in for by moving the store's version as the triggers of migration 007 do.
+    store.sqlite.prepare('UPDATE sites_version SET n = n + 1 WHERE id = 1').run()
+    const coldStart = performance.now()
+    const answer = await call(method, input)
+    const cold = performance.now() - coldStart
     const times: number[] = []
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now()
@@ -33,7 +39,7 @@ export const run: BenchPart = async (ctx: BenchContext) => {
     }
     const s = spread(times)
     const count = (answer as { rows: unknown[] }).rows.length
-    rows.push({ name, label, ms: s.median, ...atMost(s.median, GOAL_MS, 'ms'), detail: `min ${fmt(s.min)} / max ${fmt(s.max)} ms; ${count} rows` })
+    rows.push({ name, label, ms: s.median, ...atMost(s.median, GOAL_MS, 'ms'), detail: `warm min ${fmt(s.min)} / max ${fmt(s.max)} ms; cold (first after a write) ${fmt(cold)} ms; ${count} rows` })
     return answer
   }
   try {
@@ -47,7 +53,7 @@ export const run: BenchPart = async (ctx: BenchContext) => {
     await time('stats.rollup.allBuildings', 'stats.rollup: every building, median', 'stats.rollup', { by: 'building' })
     const building = (sqlite.prepare(`SELECT building_id AS id FROM spaces WHERE deleted_at IS NULL GROUP BY building_id ORDER BY count(*) DESC, building_id LIMIT 1`).get() as { id: string }).id
     await time('stats.rollup.floors', 'stats.rollup: the largest building\'s floors, median', 'stats.rollup', { by: 'floor', within: { buildingId: building } })
-    for (const by of ['tax', 'vacancy', 'vacantArea', 'comingFree'] as const) {
+    for (const by of ['tax', 'vacancy', 'vacantArea', 'comingFree', 'taxPerMu'] as const) {
       await time(`stats.ranking.${by}`, `stats.ranking by ${by} (top 20), median`, 'stats.ranking', { by })
     }
     // The map's filter: half the buildings, as the view sends their ids.

@@ -20,6 +20,15 @@ export function registerSqliteHandle(db: Kysely<Database>, sqlite: BetterSqlite3
   handles.set(db, { sqlite, statements })
 }
 
+/**
+ * Registers `db`'s connection under `held` too: `held` is the query builder of db.connection(), so
+ * reads on it (readRowsTogether) go straight through the kept statements while it holds the connection.
+ */
+export function shareSqliteHandle(db: Kysely<Database>, held: Kysely<Database>): void {
+  const handle = handles.get(db)
+  if (handle) handles.set(held, handle)
+}
+
 /** The better-sqlite3 connection under `db`; only for use while holding that connection. */
 export function sqliteHandle(db: Kysely<Database>): BetterSqlite3.Database | undefined {
   return handles.get(db)?.sqlite

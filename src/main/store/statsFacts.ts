@@ -128,3 +128,21 @@ export function statsFactsCte({ scope, where, today, until }: FactsParams): RawB
     JOIN spaces s ON s.id = ls.space_id AND s.deleted_at IS NULL
     WHERE cl.building_id IN (SELECT id FROM scoped_buildings))`
 }
+
+/**
+ * Per scoped building: its spaces' areas (read from the spaces' covering index, not space_facts,
+ * whose per-space joins cost seconds at 200,000 spaces), area coming free and its current leases' tax.
+ * Follows statsFactsCte; the same sums as space_facts grouped by building.
+ */
+export const buildingFactsCte = sql`
+  building_space AS (
+    SELECT building_id, sum(CASE WHEN status IN ${leasableList} THEN area ELSE 0 END) AS leasable,
+      sum(CASE WHEN status = 'vacant' THEN area ELSE 0 END) AS vacant,
+      sum(CASE WHEN status = 'leased' THEN area ELSE 0 END) AS leased
+    FROM spaces WHERE deleted_at IS NULL AND building_id IN (SELECT id FROM scoped_buildings)
+    GROUP BY building_id),
+  building_free AS (
+    SELECT s.building_id, sum(s.area) AS coming_free
+    FROM freeing f JOIN spaces s ON s.id = f.space_id AND s.deleted_at IS NULL
+    GROUP BY s.building_id),
+  building_tax AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id)`

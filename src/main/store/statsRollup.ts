@@ -2,12 +2,14 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { RollupLevel, RollupWithin, StatsScope } from '../../shared/stats'
 import { readRowsTogether } from './handle'
 import type { Database } from './schema'
-import { leasableList } from './figures'
 import { statsFactsCte } from './statsFacts'
+import { keptBuildingsSql, withKeptFacts } from './statsKept'
 
 // The rollups of buildings (stats.rollup) and the rankings (stats.ranking): one aggregate each over
 // the facts of statsFacts.ts, so every group, the total and a building's own page (buildings.ts)
-// share one set of definitions (shared/stats.ts RollupFigures).
+// share one set of definitions (shared/stats.ts RollupFigures). The per-building facts are kept
+// per store version (statsKept.ts): a report sums 10,000 kept rows; floor rows are summed from the
+// space-level facts (a drill-down's one building).
 //
 // A group's figures are summed per building first, then per group: a building hosting two sky
 // parks is in both parks' rows (each park row shows its host buildings whole) and once in the total.
@@ -25,7 +27,7 @@ export interface RollupSqlRow {
   key: string | null
   /** The group's own name where it has one (district, cluster, park, building); null otherwise. */
   name: string | null
-  /** Floors: the highest floor_sort of the label (floors are listed top first). */
+  /** Floors: the highest floor_sort of the label (floors are listed top first); buildings: the place by name. */
   sort: number | null
   buildings: number
   leasableArea: number
@@ -57,79 +59,68 @@ export function withinSql(within: RollupWithin | undefined): RawBuilder<unknown>
 
 type BuildingLevel = Exclude<RollupLevel, 'floor'>
 
-/** (building_id, is_total, key, name) of each scoped building's group at a level. */
+/** Each scoped building (all of `scoped`'s columns) with its group's key and name at a level. */
 function groupsSql(level: BuildingLevel): RawBuilder<unknown> {
-  const scoped = sql`b.id IN (SELECT id FROM scoped_buildings)`
   switch (level) {
     case 'district':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.district_code AS key, d.name AS name
-        FROM buildings b JOIN districts d ON d.code = b.district_code WHERE ${scoped}`
+      return sql`SELECT b.*, b.district_code AS key, d.name AS group_name FROM scoped b JOIN districts d ON d.code = b.district_code`
     case 'cluster':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, c.id AS key, c.name AS name
-        FROM buildings b LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL WHERE ${scoped}`
+      return sql`SELECT b.*, c.id AS key, c.name AS group_name FROM scoped b LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL`
     case 'park':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, hp.id AS key, hp.name AS name
-        FROM buildings b LEFT JOIN (
+      return sql`SELECT b.*, hp.id AS key, hp.name AS group_name
+        FROM scoped b LEFT JOIN (
           SELECT DISTINCT h.building_id, p.id, p.name FROM park_hosts h JOIN parks p ON p.id = h.park_id AND p.deleted_at IS NULL
-          WHERE h.deleted_at IS NULL) hp ON hp.building_id = b.id
-        WHERE ${scoped}`
+          WHERE h.deleted_at IS NULL) hp ON hp.building_id = b.id`
     case 'kind':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.kind AS key, NULL AS name FROM buildings b WHERE ${scoped}`
+      return sql`SELECT b.*, b.kind AS key, NULL AS group_name FROM scoped b`
     case 'grade':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.grade AS key, NULL AS name FROM buildings b WHERE ${scoped}`
+      return sql`SELECT b.*, b.grade AS key, NULL AS group_name FROM scoped b`
     case 'building':
-      return sql`SELECT b.id AS building_id, 0 AS is_total, b.id AS key, b.name AS name FROM buildings b WHERE ${scoped}`
+      return sql`SELECT b.*, b.id AS key, b.name AS group_name FROM scoped b`
   }
 }
 
 /**
- * Per scoped building: its spaces' areas (read from the spaces' covering index, not space_facts,
- * whose per-space joins cost seconds at 200,000 spaces), area coming free and its current leases' tax.
- * Follows statsFactsCte; the same sums as space_facts grouped by building.
- */
-const buildingFactsCte = sql`
-  building_space AS (
-    SELECT building_id, sum(CASE WHEN status IN ${leasableList} THEN area ELSE 0 END) AS leasable,
-      sum(CASE WHEN status = 'vacant' THEN area ELSE 0 END) AS vacant,
-      sum(CASE WHEN status = 'leased' THEN area ELSE 0 END) AS leased
-    FROM spaces WHERE deleted_at IS NULL AND building_id IN (SELECT id FROM scoped_buildings)
-    GROUP BY building_id),
-  building_free AS (
-    SELECT s.building_id, sum(s.area) AS coming_free
-    FROM freeing f JOIN spaces s ON s.id = f.space_id AND s.deleted_at IS NULL
-    GROUP BY s.building_id),
-  building_tax AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id)`
-
-/**
  * The rows of a level (none when `level` is null) and the total over the whole scope, in one
- * statement: every building is in its group's rows and once in the total row (is_total = 1).
+ * statement over the kept per-building facts (statsKept.ts): every building is in its group's rows
+ * (a building hosting two parks in both) and once in the total row (is_total = 1).
  */
-function groupRollupSql(level: BuildingLevel | null, facts: RawBuilder<unknown>): RawBuilder<RollupSqlRow> {
-  const total = sql`SELECT id AS building_id, 1 AS is_total, NULL AS key, NULL AS name FROM scoped_buildings`
-  return sql<RollupSqlRow>`${facts},
-  ${buildingFactsCte},
-  group_of AS (${level ? sql`${groupsSql(level)} UNION ALL ${total}` : total}),
+function groupRollupSql(level: BuildingLevel | null, scope: StatsScope | undefined, where: RawBuilder<unknown> | undefined): RawBuilder<RollupSqlRow> {
+  const figures = sql`count(*) AS buildings, sum(b.leasable) AS leasable_area, sum(b.vacant) AS vacant_area,
+      sum(b.leased) AS leased_area, sum(b.tax) AS annual_tax, sum(b.coming_free) AS coming_free12m,
+      sum(b.own_tenants) AS own_tenants, sum(b.own_above_scale) AS own_above_scale, sum(b.own_registered) AS own_registered`
+  const shared = sql`count(*) AS tenants, sum(above_scale) AS above_scale, sum(registered) AS registered`
+  // A group's tenants: its buildings' own (tenants in that one building) plus its distinct shared ones.
+  const row = (isTotal: 0 | 1) => sql`${sql.raw(String(isTotal))} AS is_total, f.key, f.name, f.sort, f.buildings,
+    coalesce(f.leasable_area, 0) AS leasable_area, coalesce(f.vacant_area, 0) AS vacant_area,
+    coalesce(f.leased_area, 0) AS leased_area, coalesce(f.own_tenants, 0) + coalesce(s.tenants, 0) AS tenants,
+    coalesce(f.own_above_scale, 0) + coalesce(s.above_scale, 0) AS above_scale_tenants,
+    coalesce(f.own_registered, 0) + coalesce(s.registered, 0) AS registered_tenants,
+    coalesce(f.annual_tax, 0) AS annual_tax, coalesce(f.coming_free12m, 0) AS coming_free12m`
+  const groups = level
+    ? sql`,
+  group_of AS (${groupsSql(level)}),
   group_figures AS (
-    SELECT g.is_total, g.key, max(g.name) AS name, count(DISTINCT g.building_id) AS buildings,
-      coalesce(sum(bs.leasable), 0) AS leasable_area, coalesce(sum(bs.vacant), 0) AS vacant_area,
-      coalesce(sum(bs.leased), 0) AS leased_area, coalesce(sum(bt.tax), 0) AS annual_tax,
-      coalesce(sum(bf.coming_free), 0) AS coming_free12m
-    FROM group_of g
-    LEFT JOIN building_space bs ON bs.building_id = g.building_id
-    LEFT JOIN building_free bf ON bf.building_id = g.building_id
-    LEFT JOIN building_tax bt ON bt.building_id = g.building_id
-    GROUP BY g.is_total, g.key),
-  group_tenants AS (
-    SELECT x.is_total, x.key, count(*) AS tenants, sum(t.above_scale) AS above_scale_tenants,
-      sum(t.registered_in_district) AS registered_tenants
-    FROM (SELECT DISTINCT g.is_total, g.key, lt.tenant_id FROM lease_tax lt JOIN group_of g ON g.building_id = lt.building_id) x
-    JOIN tenants t ON t.id = x.tenant_id
-    GROUP BY x.is_total, x.key)
-  SELECT f.is_total, f.key, f.name, NULL AS sort, f.buildings, f.leasable_area, f.vacant_area, f.leased_area,
-    coalesce(gt.tenants, 0) AS tenants, coalesce(gt.above_scale_tenants, 0) AS above_scale_tenants,
-    coalesce(gt.registered_tenants, 0) AS registered_tenants, f.annual_tax, f.coming_free12m
-  FROM group_figures f
-  LEFT JOIN group_tenants gt ON gt.is_total = f.is_total AND gt.key IS f.key`
+    SELECT b.key, max(b.group_name) AS name, ${level === 'building' ? sql`max(b.name_rank)` : sql`NULL`} AS sort, ${figures}
+    FROM group_of b GROUP BY b.key),
+  group_shared AS (
+    SELECT key, ${shared} FROM (
+      SELECT DISTINCT g.key, p.tenant_no, p.above_scale, p.registered
+      FROM temp.stats_shared_tenants p JOIN group_of g ON g.id = p.building_id)
+    GROUP BY key)`
+    : sql``
+  const groupRows = level
+    ? sql`SELECT ${row(0)} FROM group_figures f LEFT JOIN group_shared s ON s.key IS f.key
+  UNION ALL `
+    : sql``
+  return sql<RollupSqlRow>`WITH
+  scoped AS (${keptBuildingsSql(scope, where)})${groups},
+  total_figures AS (SELECT NULL AS key, NULL AS name, NULL AS sort, ${figures} FROM scoped b),
+  total_shared AS (
+    SELECT ${shared} FROM (
+      SELECT DISTINCT p.tenant_no, p.above_scale, p.registered
+      FROM temp.stats_shared_tenants p JOIN scoped b ON b.id = p.building_id))
+  ${groupRows}SELECT ${row(1)} FROM total_figures f, total_shared s`
 }
 
 /**
@@ -169,13 +160,17 @@ export interface RollupQuery extends FactsDay {
 
 /** The groups' rows (unsorted) and the total, read in one snapshot. */
 export async function rollupFigures(db: Kysely<Database>, q: RollupQuery): Promise<{ rows: RollupSqlRow[]; total: RollupSqlRow }> {
-  const facts = statsFactsCte({ scope: q.scope, where: withinSql(q.within), today: q.today, until: q.until })
-  if (q.level === 'floor') {
-    const [rows, totals] = await readRowsTogether(db, [floorRollupSql(facts), groupRollupSql(null, facts)] as const)
-    return { rows, total: totals[0]! }
-  }
-  const [all] = await readRowsTogether(db, [groupRollupSql(q.level, facts)] as const)
-  return { rows: all.filter((r) => r.isTotal === 0), total: all.find((r) => r.isTotal === 1)! }
+  const where = withinSql(q.within)
+  return withKeptFacts(db, q, async (conn) => {
+    if (q.level === 'floor') {
+      // Floors stay on the space-level facts: one building's (a drill-down) is quick.
+      const facts = statsFactsCte({ scope: q.scope, where, today: q.today, until: q.until })
+      const [rows, totals] = await readRowsTogether(conn, [floorRollupSql(facts), groupRollupSql(null, q.scope, where)] as const)
+      return { rows, total: totals[0]! }
+    }
+    const [all] = await readRowsTogether(conn, [groupRollupSql(q.level, q.scope, where)] as const)
+    return { rows: all.filter((r) => r.isTotal === 0), total: all.find((r) => r.isTotal === 1)! }
+  })
 }
 
 // ─── Rankings ────────────────────────────────────────────────────────────────────────────────────
@@ -215,28 +210,23 @@ export interface RankingQuery extends FactsDay {
 
 /** The top `limit` buildings of the scope by a figure, and per tax threshold the buildings reaching it. */
 export async function rankedBuildings(db: Kysely<Database>, q: RankingQuery): Promise<{ rows: RankedBuildingRow[]; tagCounts: number[] }> {
-  const facts = statsFactsCte({ scope: q.scope, today: q.today, until: q.until })
   const { value, where } = RANKED[q.by]
-  const ranked = sql<RankedBuildingRow>`${facts},
-  ${buildingFactsCte},
+  const scoped = sql`scoped AS (${keptBuildingsSql(q.scope)})`
+  const ranked = sql<RankedBuildingRow>`WITH ${scoped},
   figures AS (
     SELECT b.id, b.name, d.name AS district_name, c.name AS cluster_name, b.land_area,
-      coalesce(bs.leasable, 0) AS leasable_area, coalesce(bs.vacant, 0) AS vacant_area,
-      CASE WHEN bs.leasable > 0 THEN bs.vacant / bs.leasable END AS vacancy_rate,
-      coalesce(bt.tax, 0) AS annual_tax, coalesce(bf.coming_free, 0) AS coming_free12m
-    FROM buildings b
+      b.leasable AS leasable_area, b.vacant AS vacant_area,
+      CASE WHEN b.leasable > 0 THEN b.vacant / b.leasable END AS vacancy_rate,
+      b.tax AS annual_tax, b.coming_free AS coming_free12m
+    FROM scoped b
     JOIN districts d ON d.code = b.district_code
-    LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL
-    LEFT JOIN building_space bs ON bs.building_id = b.id
-    LEFT JOIN building_free bf ON bf.building_id = b.id
-    LEFT JOIN building_tax bt ON bt.building_id = b.id
-    WHERE b.id IN (SELECT id FROM scoped_buildings))
+    LEFT JOIN clusters c ON c.id = b.cluster_id AND c.deleted_at IS NULL)
   SELECT *, ${value} AS value FROM figures WHERE ${where}
   ORDER BY value DESC, annual_tax DESC, name, id LIMIT ${q.limit}`
-  const counts = sql<{ n: number }>`${facts},
-  building_tax AS (SELECT building_id, sum(tax) AS tax FROM lease_tax GROUP BY building_id),
+  const counts = sql<{ n: number }>`WITH ${scoped},
   mins(i, min) AS (SELECT key, value FROM json_each(${JSON.stringify(q.tagMins)}))
-  SELECT (SELECT count(*) FROM building_tax WHERE tax >= mins.min) AS n FROM mins ORDER BY mins.i`
-  const [rows, tagRows] = await readRowsTogether(db, [ranked, counts] as const)
+  SELECT (SELECT count(*) FROM scoped b WHERE b.tax > 0 AND b.tax >= mins.min) AS n
+  FROM mins ORDER BY mins.i`
+  const [rows, tagRows] = await withKeptFacts(db, q, (conn) => readRowsTogether(conn, [ranked, counts] as const))
   return { rows, tagCounts: tagRows.map((r) => r.n) }
 }

@@ -51,6 +51,8 @@ function order(level: RollupLevel, rows: RollupSqlRow[]): RollupSqlRow[] {
   const compare = (a: RollupSqlRow, b: RollupSqlRow): number => {
     if (level === 'district') return a.key!.localeCompare(b.key!)
     if (level === 'floor') return (b.sort ?? 0) - (a.sort ?? 0) || compareNames(a.key!, b.key!)
+    // The store's place by name (compareNames, then id), worked out once per kept facts.
+    if (level === 'building' && a.sort !== null && b.sort !== null) return a.sort - b.sort
     if (vocab) return vocab.indexOf(a.key!) - vocab.indexOf(b.key!)
     return compareNames(a.name ?? '', b.name ?? '') || a.key!.localeCompare(b.key!)
   }
