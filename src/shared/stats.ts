@@ -207,6 +207,15 @@ export const TAX_TAGS = [
 ] as const
 export type TaxTag = (typeof TAX_TAGS)[number]['tag']
 
+/** The highest tax tag a building's registered annual tax earns (亿元楼 implies 千万元楼, so only it is named). */
+export function taxTags(annualTax: number): TaxTag[] {
+  const earned = TAX_TAGS.find((t) => annualTax >= t.min)
+  return earned ? [earned.tag] : []
+}
+
+/** Rows a ranking shows when the caller gives no limit. */
+export const DEFAULT_RANKING_LIMIT = 20
+
 export const statsRankingInput = z.strictObject({
   by: z.enum(RANKINGS, { error: '排行：应为 tax、vacancy、vacantArea、comingFree 或 taxPerMu' }),
   limit: z.number().int().min(1, { error: '条数：至少 1' }).max(1000, { error: '条数：最多 1000' }).optional(),
@@ -237,7 +246,10 @@ export interface RankingRow {
 export interface StatsRanking {
   by: Ranking
   rows: RankingRow[]
-  /** Buildings per tag in the scope (not only the rows shown). */
+  /**
+   * Buildings per tag in the scope (not only the rows shown), as reports say "千万元楼 N 栋，其中亿元楼
+   * M 栋": qianwan counts every building ≥ 1千万元, 亿元楼 included. Parks carry no tag.
+   */
   tagCounts: Record<TaxTag, number>
 }
 

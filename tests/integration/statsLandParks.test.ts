@@ -167,12 +167,12 @@ describe('sky parks and 亩均税收', () => {
     expect(await app.ok('stats.parks', { districtCode: '210112' })).toEqual([])
   })
 
-  it('ranks buildings and parks with a land area by registered tax per 亩, with tax tags', async () => {
+  it('ranks buildings and parks with a land area by registered tax per 亩, with tax tags on buildings only', async () => {
     const ranking = await app.ok('stats.ranking', { by: 'taxPerMu' })
     const taxA = 1.2e8 + 2.1e5 // 一号 on A12, 三号's 700 of 1000 on A20
     expect(ranking.rows.map((r) => [r.rank, r.kind, r.name, r.tags])).toEqual([
       [1, 'building', '甲楼', ['yiyuan']],
-      [2, 'park', '数字经济产业园', ['yiyuan']],
+      [2, 'park', '数字经济产业园', []], // 千万元楼/亿元楼 name buildings, not parks
       [3, 'building', '丙楼', ['qianwan']],
     ])
     const [a, park, c] = ranking.rows
@@ -181,8 +181,10 @@ describe('sky parks and 亩均税收', () => {
     expect(a!.annualTax).toBeCloseTo(taxA, 4)
     expect(park!.value).toBeCloseTo((1.2e8 + 9e4) / 6, 4)
     expect(c!.value).toBeCloseTo(1.5e7 / 1.5, 4)
-    // Over every building in scope: 甲楼 亿元楼, 丙楼 千万元楼, 乙楼 (9万) none.
-    expect(ranking.tagCounts).toEqual({ yiyuan: 1, qianwan: 1 })
+    // Over every building in scope: 甲楼 亿元楼, 丙楼 千万元楼, 乙楼 (9万) none; 千万元楼 counts every
+    // building ≥ 1千万元 (the 亿元楼 among them), as the tax ranking does.
+    expect(ranking.tagCounts).toEqual({ yiyuan: 1, qianwan: 2 })
+    expect((await app.ok('stats.ranking', { by: 'tax' })).tagCounts).toEqual(ranking.tagCounts)
 
     const limited = await app.ok('stats.ranking', { by: 'taxPerMu', limit: 1 })
     expect(limited.rows.map((r) => r.name)).toEqual(['甲楼'])

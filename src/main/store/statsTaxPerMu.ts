@@ -40,7 +40,7 @@ export async function taxTagCounts(db: Kysely<Database>, params: FactsParams, th
   return withKeptFacts(db, params, async (conn) => {
     const { rows } = await sql<{ yiyuan: number; qianwan: number }>`${scopedCte(params)}
     SELECT coalesce(sum(tax >= ${thresholds.yiyuan}), 0) AS yiyuan,
-      coalesce(sum(tax >= ${thresholds.qianwan} AND tax < ${thresholds.yiyuan}), 0) AS qianwan
+      coalesce(sum(tax >= ${thresholds.qianwan}), 0) AS qianwan
     FROM scoped WHERE tax > 0`.execute(conn)
     return rows[0]!
   })

@@ -7,7 +7,7 @@ import {
 } from '../../store/statsParks'
 import type { ServiceContext } from '../context'
 import { parseFloorRanges } from '../sheets/floors'
-import { factsDays } from './factsDays'
+import { figureDay } from './figureDay'
 
 /** A park's row with the figures the 亩均税收 ranking needs beside it. */
 export type ParkStatsFull = ParkStatsRow & { vacantArea: number; comingFree12m: number }
@@ -40,7 +40,7 @@ export async function parkStatsFull(ctx: ServiceContext, input: z.output<typeof 
   const parks = await statsParks(db, { scope: input.scope, districtCode: input.districtCode })
   if (parks.length === 0) return []
   const ids = parks.map((p) => p.id)
-  const [hosts, subParks, days] = await Promise.all([statsParkHosts(db, ids), statsSubParks(db, ids), factsDays(ctx)])
+  const [hosts, subParks, days] = await Promise.all([statsParkHosts(db, ids), statsSubParks(db, ids), figureDay(ctx)])
   const ranges = hostRanges(hosts)
   const [hostRows, parkRows] = await Promise.all([hostFigures(db, { ranges, ...days }), parkFigures(db, { ranges, ...days })])
   const hostById = new Map(hostRows.map((h) => [h.hostId, h]))

@@ -1,18 +1,10 @@
 import type { z } from 'zod'
 import { squareMetresToMu } from '../../../shared/domain'
-import { type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, type TaxTag } from '../../../shared/stats'
+import { DEFAULT_RANKING_LIMIT, type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, type TaxTag, taxTags } from '../../../shared/stats'
 import { rankedBuildings } from '../../store/statsRollup'
 import type { ServiceContext } from '../context'
 import { figureDay } from './figureDay'
 import { taxPerMuRanking } from './taxPerMu'
-
-const DEFAULT_LIMIT = 20
-
-/** The highest tax tag a building's registered tax earns (TAX_TAGS lists the highest first). */
-export function taxTags(annualTax: number): TaxTag[] {
-  const earned = TAX_TAGS.find((t) => annualTax >= t.min)
-  return earned ? [earned.tag] : []
-}
 
 /**
  * Buildings of the scope by registered tax, vacancy rate (buildings with leasable area only), vacant
@@ -25,7 +17,7 @@ export async function ranking(ctx: ServiceContext, input: z.output<typeof statsR
   const day = await figureDay(ctx)
   const { rows, tagCounts } = await rankedBuildings(ctx.store.db, {
     by: input.by,
-    limit: input.limit ?? DEFAULT_LIMIT,
+    limit: input.limit ?? DEFAULT_RANKING_LIMIT,
     scope: input.scope,
     tagMins: TAX_TAGS.map((t) => t.min),
     ...day,

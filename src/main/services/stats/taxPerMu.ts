@@ -1,19 +1,10 @@
 import type { z } from 'zod'
-import { type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, type TaxTag } from '../../../shared/stats'
+import { DEFAULT_RANKING_LIMIT, type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, taxTags } from '../../../shared/stats'
 import { compareNames } from '../../store/collate'
 import { buildingsWithLand, taxTagCounts } from '../../store/statsTaxPerMu'
 import type { ServiceContext } from '../context'
-import { factsDays } from './factsDays'
+import { figureDay } from './figureDay'
 import { parkStatsFull, taxPerMu } from './parks'
-
-/** Rows shown when the caller gives no limit. */
-export const DEFAULT_RANKING_LIMIT = 20
-
-/** The highest tax tag a registered annual tax earns (亿元楼 implies 千万元楼, so only it is named). */
-export function taxTags(annualTax: number): TaxTag[] {
-  const earned = TAX_TAGS.find((t) => annualTax >= t.min)
-  return earned ? [earned.tag] : []
-}
 
 const thresholds = {
   yiyuan: TAX_TAGS.find((t) => t.tag === 'yiyuan')!.min,
@@ -25,7 +16,7 @@ type Unranked = Omit<RankingRow, 'rank'>
 /** 亩均税收: buildings and sky parks whose land area is known, by registered tax per 亩. */
 export async function taxPerMuRanking(ctx: ServiceContext, input: z.output<typeof statsRankingInput>): Promise<StatsRanking> {
   const db = ctx.store.db
-  const days = await factsDays(ctx)
+  const days = await figureDay(ctx)
   const params = { scope: input.scope, ...days }
   const [buildings, parks, tagCounts] = await Promise.all([
     buildingsWithLand(db, params),
@@ -45,7 +36,7 @@ export async function taxPerMuRanking(ctx: ServiceContext, input: z.output<typeo
     ...parks.flatMap((p): Unranked[] => p.taxPerMu === null ? [] : [{
       id: p.id, kind: 'park', name: p.name, districtName: p.districtName, clusterName: null, value: p.taxPerMu,
       annualTax: p.annualTax, leasableArea: p.hostArea, vacantArea: p.vacantArea, vacancyRate: rate(p.vacantArea, p.hostArea),
-      comingFree12m: p.comingFree12m, landArea: p.landArea, taxPerMu: p.taxPerMu, tags: taxTags(p.annualTax),
+      comingFree12m: p.comingFree12m, landArea: p.landArea, taxPerMu: p.taxPerMu, tags: [], // 千万元楼/亿元楼 name buildings
     }]),
   ]
   rows.sort((a, b) => b.value - a.value || compareNames(a.name, b.name))
