@@ -113,7 +113,8 @@ describe('parcels and sky parks in the browser host', () => {
     expect(await textOf(fact(page, '计划投资'))).toBe('20亿元')
     expect(await textOf(fact(page, '园区状态'))).toBe('装修中')
     const subParks = page.locator('section', { has: page.getByRole('heading', { name: '分园', exact: true }) }).locator('tbody tr')
-    expect(await subParks.allTextContents()).toEqual(['动漫孵化分园—3,000 m²'])
+    // A sub-park's progress: its park's when it has none of its own.
+    expect(await subParks.allTextContents()).toEqual(['动漫孵化分园—3,000 m²装修中（同园区）'])
     const hostLink = page.getByRole('link', { name: '测试载体大厦' })
     expect(await hostLink.getAttribute('href')).toBe(`#/buildings/${buildingId}`)
   })

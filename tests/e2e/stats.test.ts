@@ -178,7 +178,12 @@ describe('the statistics view in the browser host', () => {
     await page.getByRole('link', { name: '统计分析', exact: true }).click()
     await page.getByRole('checkbox', { name: '按地图当前筛选统计' }).waitFor()
     const historyBefore = await page.evaluate(() => history.length)
-    await page.getByRole('checkbox', { name: '按地图当前筛选统计' }).check()
+    // Clicked, then waited for: the switch is the address (?map=1), and the router renders a change of
+    // address in a transition, so a busy machine shows the tick a moment after the click (check()
+    // would call that a click that changed nothing).
+    const followSwitch = page.getByRole('checkbox', { name: '按地图当前筛选统计' })
+    await followSwitch.click()
+    await expect.poll(() => followSwitch.isChecked()).toBe(true)
     await expect.poll(() => textOf(page.locator('[data-stats-scope]'))).toBe(`已按地图筛选（1 项条件）：${hunnan.length} 栋楼宇`)
     await expect.poll(() => bodyRows().count()).toBe(1)
     const scoped = await call('stats.rollup', { by: 'district', scope: { buildingIds: hunnan.map((b) => b.id) } })
@@ -195,7 +200,8 @@ describe('the statistics view in the browser host', () => {
     await expect.poll(() => bodyRows().count()).toBe(1)
     expect(await page.getByRole('checkbox', { name: '按地图当前筛选统计' }).isChecked()).toBe(true)
 
-    await page.getByRole('checkbox', { name: '按地图当前筛选统计' }).uncheck()
+    await followSwitch.click()
+    await expect.poll(() => followSwitch.isChecked()).toBe(false)
     await expect.poll(() => bodyRows().count()).toBe(all.rows.length)
     expect(errors).toEqual([])
   })
