@@ -3,7 +3,7 @@ import type {
   SpaceStatus,
 } from '../../../shared/domain'
 import type { Boundary } from '../../../shared/schemas/parcels'
-import type { TargetKind } from '../../../shared/stats'
+import type { TargetRow } from '../../../shared/stats'
 
 // The demo dataset as plain data. Rows refer to each other by `key` (stable, readable strings);
 // the loader turns keys into fresh ids, so the same dataset can go into any store.
@@ -138,13 +138,8 @@ export interface DemoDataset {
   targets: DemoTarget[]
 }
 
-export interface DemoTarget {
-  year: number
-  kind: TargetKind
-  name: string
-  unit: string
-  targetValue: number
-  notes: string | null
+/** A target as the demo loads it: the fields a person enters, and the months entered so far. */
+export interface DemoTarget extends Pick<TargetRow, 'year' | 'kind' | 'name' | 'unit' | 'targetValue' | 'notes'> {
   /** YYYY-MM → achieved that month (entered kinds only). */
   entries: Array<{ month: string; value: number }>
 }
