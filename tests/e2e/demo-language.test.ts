@@ -46,10 +46,13 @@ describe('demo data and the interface language in the browser host', () => {
     expect(await banner.locator('.badge--demo').textContent()).toBe('演示数据')
     expect(await banner.textContent()).toContain('当前显示的是演示数据')
 
-    const buildings = Number((await textOf(page.locator('[data-stat="楼宇"] .stat-tile__value')))?.replace(/,/g, ''))
+    // The building tiles are the rollup's total: a placeholder until it answers.
+    const buildingsTile = page.locator('[data-stat="楼宇"] .stat-tile__value')
+    await expect.poll(async () => /^[\d,]+$/.test((await textOf(buildingsTile)) ?? '')).toBe(true)
+    const buildings = Number((await textOf(buildingsTile))?.replace(/,/g, ''))
     expect(buildings).toBeGreaterThan(20)
     const shenhe = page.locator('table tbody tr', { has: page.getByRole('cell', { name: '沈河区', exact: true }) })
-    expect(await shenhe.count()).toBe(1)
+    await expect.poll(() => shenhe.count()).toBe(1)
     expect(Number(await textOf(shenhe.locator('td').nth(1)))).toBeGreaterThan(0)
     expect(await textOf(page.locator('[data-stat="空置率"] .stat-tile__value'))).toMatch(/^\d+\.\d%$/)
   })
