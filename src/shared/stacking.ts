@@ -1,4 +1,5 @@
 import { parseFloorLabel, storeyLabel, storeyRange, unitKey } from './floors'
+import { addMonths } from './tenancy'
 
 // The stacking plan (楼宇剖面) as data: a building's floors top to bottom, the largest contiguous
 // vacant block, the units a generated floor gets. Pure, so the renderer draws it and the tests
@@ -81,15 +82,8 @@ export interface StackingPlan {
   widest: number
 }
 
-/** `iso` (YYYY-MM-DD) moved by whole months, the day clamped to the month's end. */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-  const total = y * 12 + (m - 1) + months
-  const year = Math.floor(total / 12)
-  const month = (total % 12) + 1
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
-}
+// Calendar months are counted by shared/tenancy.ts (one implementation), re-exported for this module's users.
+export { addMonths }
 
 /** Which spaces' leases end soon: a lease ending on or after today and within 6 (else 12) months. */
 export function leasesEnding(leases: readonly PlanLease[], today: string): Map<string, EndingSoon> {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BUILDING_GRADES, BUILDING_KINDS, type LandUse, type ParcelStatus, type ParkStatus } from './domain'
+import { BUILDING_GRADES, BUILDING_KINDS, type LandUse, type ParcelStatus, type ParkStatus, squareMetresToMu } from './domain'
 import { districtCode, id, optionalText, requiredText } from './schemas/common'
 
 // Statistics (issue 11): what the statistics view, `cli stats` and the targets screen ask for and
@@ -212,6 +212,10 @@ export function taxTags(annualTax: number): TaxTag[] {
   const earned = TAX_TAGS.find((t) => annualTax >= t.min)
   return earned ? [earned.tag] : []
 }
+
+/** 亩均税收: registered tax per 亩 of land; null when the land area is not known. */
+export const taxPerMu = (tax: number, landArea: number | null): number | null =>
+  landArea !== null && landArea > 0 ? tax / squareMetresToMu(landArea) : null
 
 /** Rows a ranking shows when the caller gives no limit. */
 export const DEFAULT_RANKING_LIMIT = 20

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { type ParkStatus, squareMetresToMu } from '../../../shared/domain'
-import type { ParkHostStats, ParkStatsRow, ParkSubParkStats, statsParksInput } from '../../../shared/stats'
+import type { ParkStatus } from '../../../shared/domain'
+import { type ParkHostStats, type ParkStatsRow, type ParkSubParkStats, type statsParksInput, taxPerMu } from '../../../shared/stats'
 import { sortByName } from '../../store/collate'
 import {
   type HostFloorRange, hostFigures, parkFigures, type ParkFigures, statsParkHosts, statsParks, type StatsParkHostBase, statsSubParks,
@@ -26,8 +26,6 @@ export function hostRanges(hosts: StatsParkHostBase[]): HostFloorRange[] {
 }
 
 /** 亩均税收: 元 per 亩 of land; null when the land area is not known. */
-export const taxPerMu = (tax: number, landArea: number | null): number | null =>
-  landArea !== null && landArea > 0 ? tax / squareMetresToMu(landArea) : null
 
 const byPark = <T extends { parkId: string }>(rows: T[]) => {
   const map = new Map<string, T[]>()

@@ -1,6 +1,5 @@
 import type { z } from 'zod'
-import { squareMetresToMu } from '../../../shared/domain'
-import { DEFAULT_RANKING_LIMIT, type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, type TaxTag, taxTags } from '../../../shared/stats'
+import { DEFAULT_RANKING_LIMIT, type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, type TaxTag, taxPerMu, taxTags } from '../../../shared/stats'
 import { rankedBuildings } from '../../store/statsRollup'
 import type { ServiceContext } from '../context'
 import { figureDay } from './figureDay'
@@ -39,7 +38,7 @@ export async function ranking(ctx: ServiceContext, input: z.output<typeof statsR
         vacancyRate: row.vacancyRate,
         comingFree12m: row.comingFree12m,
         landArea: row.landArea,
-        taxPerMu: row.landArea !== null && row.landArea > 0 ? row.annualTax / squareMetresToMu(row.landArea) : null,
+        taxPerMu: taxPerMu(row.annualTax, row.landArea),
         tags: taxTags(row.annualTax),
       }),
     ),

@@ -1,10 +1,10 @@
 import type { z } from 'zod'
-import { DEFAULT_RANKING_LIMIT, type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, taxTags } from '../../../shared/stats'
+import { DEFAULT_RANKING_LIMIT, type RankingRow, type StatsRanking, type statsRankingInput, TAX_TAGS, taxPerMu, taxTags } from '../../../shared/stats'
 import { compareNames } from '../../store/collate'
 import { buildingsWithLand, taxTagCounts } from '../../store/statsTaxPerMu'
 import type { ServiceContext } from '../context'
 import { figureDay } from './figureDay'
-import { parkStatsFull, taxPerMu } from './parks'
+import { parkStatsFull } from './parks'
 
 const thresholds = {
   yiyuan: TAX_TAGS.find((t) => t.tag === 'yiyuan')!.min,

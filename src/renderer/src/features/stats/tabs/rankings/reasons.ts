@@ -1,3 +1,4 @@
+import { addMonths } from '../../../../../../shared/tenancy'
 import { formatArea, formatMoney, type Language } from '../../../../../../shared/format'
 import type { WatchReason } from '../../../../../../shared/stats'
 import { percentText } from '../numbers'
@@ -32,11 +33,4 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 }
 
 /** The day `months` months before `today` (YYYY-MM-DD), kept within the shorter month: 05-31 − 3 → 02-28. */
-export function monthsBefore(today: string, months: number): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number]
-  const index = y * 12 + (m - 1) - months
-  const year = Math.floor(index / 12)
-  const month = (index % 12) + 1
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`
-}
+export const monthsBefore = (today: string, months: number): string => addMonths(today, -months)
