@@ -33,6 +33,10 @@ import {
   statsLandInput, statsParksInput, statsRankingInput, statsRollupInput, statsTrendInput, statsWatchInput,
   targetCreate, targetList, targetSetEntry, targetUpdate,
 } from './stats'
+import {
+  type BackupEntry, type BackupStatus, type RestoreResult, type StoreFileCheck,
+  backupConfigureInput, backupPreviewInput, backupRestoreInput,
+} from './backup'
 import { type ChangeActor, type ChangeEntry, changeListInput, type TrashItem, trashListInput } from './history'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
@@ -72,6 +76,14 @@ export const contract = {
       value: z.string().max(100_000, { error: '设置值：过长' }),
     }),
   ),
+
+  // Backups and restore (shared/backup.ts). In a store that failed its start-up check only these answer.
+  'backup.status': method<BackupStatus>()(none),
+  'backup.list': method<BackupEntry[]>()(none),
+  'backup.preview': method<StoreFileCheck>()(backupPreviewInput),
+  'backup.create': method<BackupEntry>()(none),
+  'backup.configure': method<BackupStatus>()(backupConfigureInput),
+  'backup.restore': method<RestoreResult>()(backupRestoreInput),
 
   'districts.list': method<District[]>()(none),
   'districts.create': method<{ code: string }>()(

@@ -4,9 +4,11 @@ import type { MethodName } from './api'
 // 'read'  — answered by any reader (a read-only connection: a misfiled write fails loudly there);
 // 'write' — answered by the one writer: it writes, or it needs the writer's own state (the jobs it
 //           started, files it is making). When in doubt, a method is a write.
+// 'exclusive' — runs with no worker holding the store (a restore replaces the file): the runtime
+//           waits for the calls in flight, stops every worker, runs it, and starts them again.
 // Every method is listed: a method added to the contract fails to compile here until filed.
 
-export type MethodKind = 'read' | 'write'
+export type MethodKind = 'read' | 'write' | 'exclusive'
 
 export const METHOD_KINDS = {
   'meta.info': 'read',
@@ -15,6 +17,13 @@ export const METHOD_KINDS = {
   'demo.remove': 'write',
   'settings.get': 'read',
   'settings.set': 'write',
+  'backup.status': 'read',
+  'backup.list': 'read',
+  // Reading a file someone handed us (or an old backup) may be slow or hostile: a reader.
+  'backup.preview': 'read',
+  'backup.create': 'write',
+  'backup.configure': 'write',
+  'backup.restore': 'exclusive',
 
   'districts.list': 'read',
   'districts.create': 'write',

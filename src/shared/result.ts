@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not_empty'
   | 'internal'
   | 'needs_confirmation' // nothing written: the input is allowed but has warnings the person must accept
+  | 'store_unavailable' // the data file failed its start-up check (or is being restored): only backup.* answer
 
 export interface ApiError {
   code: ErrorCode

@@ -4,7 +4,7 @@ import { METHOD_KINDS, methodKind } from '../../src/shared/methodKinds'
 
 it('files every contract method, and nothing else, as a read or a write', () => {
   expect(Object.keys(METHOD_KINDS).sort()).toEqual([...METHOD_NAMES].sort())
-  for (const kind of Object.values(METHOD_KINDS)) expect(['read', 'write']).toContain(kind)
+  for (const kind of Object.values(METHOD_KINDS)) expect(['read', 'write', 'exclusive']).toContain(kind)
 })
 
 it('never files a method that changes something as a read', () => {

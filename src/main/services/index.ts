@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { Result } from '../../shared/result'
 import type { Store } from '../store/open'
+import { backupHandlers } from './backup/handlers'
 import { basemapHandlers } from './basemaps/handlers'
 import { closeAllSources } from './basemaps/sources'
 import { type AssetReader, createAssetReader } from './assets'
@@ -64,6 +65,7 @@ export const handlers = {
   ...verificationHandlers,
   ...trashHandlers,
   ...tenancyHandlers,
+  ...backupHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>
