@@ -16,9 +16,8 @@ export function BackupNow() {
           {create.isPending ? t('now.busy') : t('now.button')}
         </button>
         {create.isPending && (
-          <div className="progress backup-now__progress" role="progressbar" aria-busy="true">
+          <div className="progress backup-now__progress" role="progressbar" aria-busy="true" aria-label={t('now.busy')}>
             <div className="progress__bar progress__bar--busy" />
-            <span>{t('now.busy')}</span>
           </div>
         )}
         {made && !create.isPending && (

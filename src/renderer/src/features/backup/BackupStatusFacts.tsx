@@ -17,7 +17,10 @@ export function BackupStatusFacts({ status, showFolder = true }: { status: Backu
       t('status.last'),
       last ? (
         <span data-backup-last>
-          {t('status.lastLine', { when: localTime(last.createdAt), ago: relativeTime(last.createdAt, now, lang), size: megabytes(last.bytes), folder: t(`folders.${last.folder}`) })}
+          {localTime(last.createdAt)}
+          <span className="backup-muted">{lang === 'zh' ? `（${relativeTime(last.createdAt, now, lang)}）` : ` (${relativeTime(last.createdAt, now, lang)})`}</span>
+          <br />
+          <span className="backup-muted">{`${megabytes(last.bytes)} · ${t(`reasons.${last.reason}`)} · ${t(`folders.${last.folder}`)}`}</span>
         </span>
       ) : (
         <span className="backup-warn" data-backup-last>{t('status.lastNone')}</span>

@@ -34,10 +34,6 @@ export function DataSafetyScreen() {
           <BackupNow />
         </section>
       </div>
-      <section className="panel" aria-labelledby="backup-settings-title">
-        <h2 id="backup-settings-title">{t('settings.title')}</h2>
-        {s && <BackupSettingsForm key={JSON.stringify(s.settings)} saved={s.settings} />}
-      </section>
       <section className="panel" aria-labelledby="backup-list-title">
         <div className="backup-list__head">
           <h2 id="backup-list-title">{t('list.title')}</h2>
@@ -48,6 +44,11 @@ export function DataSafetyScreen() {
         {list.data && list.data.length === 0 && <p className="backup-empty">{t('list.empty')}</p>}
         {list.data && list.data.length > 0 && <BackupTable entries={list.data} onRestore={(entry) => setTarget({ source: sourceOf(entry), entry })} />}
         {list.isPending && <Loading />}
+      </section>
+      {/* Last: set once, while the list is what a person comes back for. */}
+      <section className="panel" aria-labelledby="backup-settings-title">
+        <h2 id="backup-settings-title">{t('settings.title')}</h2>
+        {s && <BackupSettingsForm key={JSON.stringify(s.settings)} saved={s.settings} />}
       </section>
       {target && <RestoreDialog target={target} folder={s?.folder} onClose={() => setTarget(null)} />}
     </div>

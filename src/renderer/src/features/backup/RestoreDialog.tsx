@@ -53,8 +53,8 @@ export function RestoreDialog({ target, recovery = false, folder, onClose, onRes
       <StorePreview check={preview.data} error={preview.error} pending={preview.isPending} />
       {!refused && !preview.error && (
         <ol className="backup-restore__steps">
-          {recovery ? <li>{t('restore.stepDamaged')}</li> : <li>{t('restore.step1', { folder: folder ?? '…' })}</li>}
-          <li>{t('restore.step2')}</li>
+          <li>{recovery ? t('restore.stepDamaged') : t('restore.step1', { folder: folder ?? '…' })}</li>
+          <li>{recovery ? t('restore.stepAfter') : t('restore.step2')}</li>
         </ol>
       )}
       {restore.isPending && (
