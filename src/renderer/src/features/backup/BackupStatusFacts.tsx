@@ -55,7 +55,7 @@ export function BackupStatusFacts({ status, showFolder = true }: { status: Backu
       <Facts items={items} />
       {status.lastError && (
         <div className="error-box backup-last-error" role="alert" data-backup-last-error>
-          {t('status.lastError')}：{status.lastError}
+          {t('status.lastError', { message: status.lastError })}
         </div>
       )}
     </>
