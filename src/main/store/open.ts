@@ -133,7 +133,10 @@ function inspect(sqlite: BetterSqlite3.Database, file: string, latest: number): 
 function backupBeforeMigration(sqlite: BetterSqlite3.Database, file: string, version: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const target = `${file}.v${version}-${stamp}.bak`
-  sqlite.prepare('VACUUM INTO ?').run(target)
+  // VACUUM INTO writes its file in place: killed midway, it would leave a partial copy under the
+  // backup's name. Written beside it and renamed when whole, the name only ever holds a whole copy.
+  sqlite.prepare('VACUUM INTO ?').run(`${target}.part`)
+  fs.renameSync(`${target}.part`, target)
   return target
 }
 
