@@ -130,7 +130,7 @@ function checkVersion(ctx: CheckContext, model: CrashModel, db: BetterSqlite3.Da
   return version
 }
 
-/** Backups made before a migration, wherever this version keeps them, must each be whole. */
+/** Backups (before a migration, or an import), wherever this version keeps them, must each be whole. */
 function checkBackups(ctx: CheckContext, model: CrashModel, problems: string[]): void {
   const folder = path.dirname(ctx.file)
   const name = path.basename(ctx.file)
@@ -152,8 +152,9 @@ function checkBackups(ctx: CheckContext, model: CrashModel, problems: string[]):
       const integrity = backup.pragma('integrity_check', { simple: true })
       const version = backup.pragma('user_version', { simple: true }) as number
       if (integrity !== 'ok') problems.push(`backup ${path.basename(file)}: integrity_check ${String(integrity)}`)
-      else if (version !== model.fromVersion || schemaOf(backup) !== ctx.schemas.get(version)) {
-        problems.push(`backup ${path.basename(file)} is not the version-${model.fromVersion} store (user_version ${version})`)
+      // Before a migration: the old version; before an import (or on a schedule): the latest.
+      else if (![model.fromVersion, ctx.latest].includes(version) || schemaOf(backup) !== ctx.schemas.get(version)) {
+        problems.push(`backup ${path.basename(file)} is not a whole store of version ${model.fromVersion} or ${ctx.latest} (user_version ${version})`)
       }
     } catch (error) {
       problems.push(`backup ${path.basename(file)}: ${(error as Error).message}`)

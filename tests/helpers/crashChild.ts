@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       today, today,
     )
   const leaseSpaces = (id: string) => rows<{ space_id: string }>('SELECT space_id FROM lease_spaces WHERE lease_id = ? ORDER BY space_id', id).map((r) => r.space_id)
-  const rent = () => Math.round(random() * 500) / 100 + 1
+  const rent = () => Math.round(100 + random() * 500) / 100
 
   for (;;) {
     const kind = pick(['import', 'leaseCreate', 'leaseCreate', 'leaseUpdate', 'leaseRenew', 'leaseEnd', 'bulkUpdate', 'photo'] as const)
