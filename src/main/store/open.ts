@@ -84,7 +84,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     const target = options.migrateTo ? Object.keys(migrations).indexOf(options.migrateTo) + 1 : latest
     if (!options.readonly && version < target) {
       if (existed && version > 0) backupPath = backupBeforeMigration(sqlite, file, version)
-      schemaVersion = await migrate(base, migrations, options.migrateTo)
+      schemaVersion = await migrateAtomically(sqlite, base, migrations, options.migrateTo)
     }
     const db = base.withPlugin(new CamelCasePlugin()) as unknown as Kysely<Database>
     registerSqliteHandle(db, sqlite, database)
@@ -133,8 +133,31 @@ function inspect(sqlite: BetterSqlite3.Database, file: string, latest: number): 
 function backupBeforeMigration(sqlite: BetterSqlite3.Database, file: string, version: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const target = `${file}.v${version}-${stamp}.bak`
-  sqlite.prepare('VACUUM INTO ?').run(target)
+  // VACUUM INTO writes its file in place: killed midway, it would leave a partial copy under the
+  // backup's name. Written beside it and renamed when whole, the name only ever holds a whole copy.
+  sqlite.prepare('VACUUM INTO ?').run(`${target}.part`)
+  fs.renameSync(`${target}.part`, target)
   return target
+}
+
+/**
+ * Runs the pending migrations, their kysely_migration rows and the user_version as ONE transaction.
+ * Kysely's Migrator wraps migrations in a transaction only for adapters that claim transactional DDL,
+ * and its SQLite adapter does not (SQLite has it), so a process killed mid-migration left a
+ * half-migrated store: tables of the next version without its kysely_migration row (its re-run then
+ * fails), or a new file holding only kysely_migration (refused as not ours). Every statement runs on
+ * this one connection, so an outer transaction holds them all: a kill leaves the old version or the new.
+ */
+async function migrateAtomically(sqlite: BetterSqlite3.Database, db: Kysely<any>, migrations: Record<string, Migration>, target?: string): Promise<number> {
+  sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    const version = await migrate(db, migrations, target)
+    sqlite.exec('COMMIT')
+    return version
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+    throw error
+  }
 }
 
 async function migrate(db: Kysely<any>, migrations: Record<string, Migration>, target?: string): Promise<number> {
