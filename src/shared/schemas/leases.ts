@@ -13,9 +13,9 @@ export const leaseFields = z.strictObject({
   startDate: f.isoDate('起租日期').nullable().optional(),
   endDate: f.isoDate('到期日期').nullable().optional(),
   /** Leased area in m²; when omitted, the sum of the chosen spaces' areas. */
-  area: f.positiveNumber('租赁面积', 1e6).nullable().optional(),
+  area: f.area('租赁面积', 1e6).nullable().optional(),
   rent: f.nonNegativeNumber('租金', 1000).nullable().optional(),
-  notes: f.optionalText('备注', 1000),
+  notes: f.optionalNotes('备注', 1000),
   /** Warnings accepted: 'lease.overlap' (another lease on a space in the period), 'lease.areaExceeds'. */
   accept: f.accept,
 })
@@ -33,9 +33,9 @@ export const leaseRenew = z
     id: f.id('租约'),
     startDate: f.isoDate('续租起租日期').nullable().optional(),
     endDate: f.isoDate('续租到期日期'),
-    area: f.positiveNumber('租赁面积', 1e6).nullable().optional(),
+    area: f.area('租赁面积', 1e6).nullable().optional(),
     rent: f.nonNegativeNumber('租金', 1000).nullable().optional(),
-    notes: f.optionalText('备注', 1000),
+    notes: f.optionalNotes('备注', 1000),
     accept: f.accept,
   })
   .refine(datesInOrder, { error: '续租到期日期：不能早于续租起租日期', path: ['endDate'] })
