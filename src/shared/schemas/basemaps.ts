@@ -46,9 +46,12 @@ export const urlTemplate = z
     }
   })
 
+// Bounded loosely here so no number is unbounded; the refinement below says which bound was crossed.
+const degrees = z.number({ error: '范围：应为有限的数字' }).min(-1000, { error: '范围：应为有限的数字' }).max(1000, { error: '范围：应为有限的数字' })
+
 /** [west, south, east, north] in WGS-84 degrees. */
 export const bbox = z
-  .tuple([z.number(), z.number(), z.number(), z.number()], { error: '范围：应为 [西, 南, 东, 北] 四个经纬度数字' })
+  .tuple([degrees, degrees, degrees, degrees], { error: '范围：应为 [西, 南, 东, 北] 四个经纬度数字' })
   .superRefine(([west, south, east, north], ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message })
     if (![west, south, east, north].every(Number.isFinite)) return issue('范围：应为有限的数字')

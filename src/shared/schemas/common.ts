@@ -8,15 +8,18 @@ export const id = (label: string) =>
   z
     .string({ error: `${label}：必选` })
     .min(1, { error: `${label}：必选` })
+    .max(36, { error: `${label}：编号格式不正确`, abort: true })
     .uuid({ error: `${label}：编号格式不正确` })
 
 /**
  * A text field's rules (shared/text.ts): hostile characters refused with their position, then
  * invisible characters removed, trimmed and NFC. The length is checked on the text as stored.
  */
-const text = (label: string, kind: TextKind, typeError: string) =>
+const text = (label: string, kind: TextKind, typeError: string, max: number) =>
   z
     .string({ error: typeError })
+    // Far too long even before trimming: refused at once, without reading the text (a 10 MB body).
+    .max(max * 2 + 100, { error: `${label}：不能超过 ${max} 个字`, abort: true })
     .superRefine((value, ctx) => {
       const problem = findTextProblem(value, kind)
       if (problem) ctx.addIssue({ code: 'custom', message: `${label}：${textProblemMessage(problem)}`, input: value })
@@ -24,12 +27,12 @@ const text = (label: string, kind: TextKind, typeError: string) =>
     .overwrite((value) => normaliseText(value, kind))
 
 export const requiredText = (label: string, max = 100) =>
-  text(label, 'line', `${label}：必填`)
+  text(label, 'line', `${label}：必填`, max)
     .min(1, { error: `${label}：必填` })
     .max(max, { error: `${label}：不能超过 ${max} 个字` })
 
 const optional = (label: string, max: number, kind: TextKind) =>
-  text(label, kind, `${label}：应为文字`)
+  text(label, kind, `${label}：应为文字`, max)
     .max(max, { error: `${label}：不能超过 ${max} 个字` })
     .nullable()
     .optional()
@@ -42,7 +45,7 @@ export const optionalNotes = (label: string, max = 2000) => optional(label, max,
 
 /** A search or filter text: the text rules, and at most `max` characters; '' when nothing is typed. */
 export const queryText = (label: string, max = 100) =>
-  text(label, 'line', `${label}：应为文字`).max(max, { error: `${label}：不能超过 ${max} 个字` })
+  text(label, 'line', `${label}：应为文字`, max).max(max, { error: `${label}：不能超过 ${max} 个字` })
 
 export const positiveNumber = (label: string, max = 1e12) =>
   z
@@ -95,7 +98,7 @@ export const MAX_DATE = '2100-12-31'
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label}：应为日期` })
-    .max(10, { error: `${label}：日期应按 年-月-日 填写，如 2025-06-01` })
+    .max(10, { error: `${label}：日期应按 年-月-日 填写，如 2025-06-01`, abort: true })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}：日期应按 年-月-日 填写，如 2025-06-01` })
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
       error: `${label}：不是有效日期`,
@@ -105,7 +108,7 @@ export const isoDate = (label: string) =>
 export const phone = (label: string) =>
   z
     .string({ error: `${label}：应为文字` })
-    .max(100, { error: `${label}：只能包含数字、空格和 + - ( )` })
+    .max(100, { error: `${label}：只能包含数字、空格和 + - ( )`, abort: true })
     .trim()
     .regex(/^$|^[0-9+\-()（） ]{5,30}$/, { error: `${label}：只能包含数字、空格和 + - ( )` })
     .nullable()
@@ -145,9 +148,20 @@ export const lat = z
   .min(3, { error: '纬度：应在 3 到 54 之间（中国境内，WGS-84）' })
   .max(54, { error: '纬度：应在 3 到 54 之间（中国境内，WGS-84）' })
 
+/**
+ * An identifier a program made, not a person (a row id, a district code, a warning code, a stamp):
+ * letters, digits and . _ : - only, so none carries text into a query or a message.
+ */
+export const token = (label: string, max = 64) =>
+  z
+    .string({ error: `${label}：应为编号` })
+    .min(1, { error: `${label}：必选` })
+    .max(max, { error: `${label}：编号过长`, abort: true })
+    .regex(/^[0-9A-Za-z_.:-]+$/, { error: `${label}：编号格式不正确` })
+
 /** The codes of warnings the person accepted (shared/result.ts Warning); add to an input that can warn. */
 export const accept = z
-  .array(z.string({ error: '确认：应为警告代码' }).max(64, { error: '确认：警告代码过长' }), { error: '确认：应为列表' })
+  .array(token('确认'), { error: '确认：应为列表' })
   .max(20, { error: '确认：最多 20 项' })
   .optional()
 

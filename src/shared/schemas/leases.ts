@@ -45,7 +45,7 @@ export const leaseEnd = z.strictObject({ id: f.id('租约'), endDate: f.isoDate(
 
 export const TENANCY_SCOPES = ['building', 'cluster', 'district'] as const
 const scopeKind = z.enum(TENANCY_SCOPES, { error: '范围：应为楼宇、聚集区或区县' })
-const scopeId = z.string({ error: '范围：必选' }).min(1, { error: '范围：必选' }).max(64)
+const scopeId = f.token('范围')
 
 export const leaseComingFree = z.strictObject({
   months: z.union([z.literal(3), z.literal(6), z.literal(12)], { error: '时间范围：应为 3、6 或 12 个月' }),

@@ -10,6 +10,7 @@ const creditCodeMessages = {
 
 export const creditCode = z
   .string({ error: '统一社会信用代码：应为文字' })
+  .max(100, { error: creditCodeMessages.length, abort: true })
   .trim()
   .toUpperCase()
   .superRefine((code, ctx) => {
