@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { neutraliseFormula, restoreFormulaText } from '../../src/main/services/exports/formulaText'
 import { parseFreeText, parseText, refuseHostileCell } from '../../src/main/services/imports/cells'
+import { urlTemplate } from '../../src/shared/schemas/basemaps'
 import { area, isoDate, optionalNotes, queryText, requiredText } from '../../src/shared/schemas/common'
 import { findTextProblem, normaliseText, textProblemMessage } from '../../src/shared/text'
 
@@ -79,6 +80,14 @@ describe('text rules', () => {
         expect(requiredText('名称').parse(s)).toBe(stored)
       }),
     )
+  })
+})
+
+describe('texts with a format of their own', () => {
+  it('refuse hostile characters inside an otherwise valid value (a tile URL template)', () => {
+    expect(urlTemplate.safeParse('https://t0.example.cn/{z}/{x}/{y}.png').success).toBe(true)
+    expect(urlTemplate.safeParse('https://t0.example.cn/\u202E{z}/{x}/{y}.png').error?.issues[0]?.message).toBe('地址模板：不能包含文字方向控制符（第 23 个字）')
+    expect(urlTemplate.safeParse('https://t0.example.cn/\u0000{z}/{x}/{y}.png').success).toBe(false)
   })
 })
 
