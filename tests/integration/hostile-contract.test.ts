@@ -109,9 +109,12 @@ describe('hostile input probes', () => {
   })
 
   it('refuses an area of 5e-324 and anything under 1 m², and non-finite numbers', async () => {
-    for (const area of [5e-324, 0.5, 0, -0, -10]) {
+    for (const area of [5e-324, 0.5, 0.999]) {
       const error = refusal(await app.call('spaces.create', { buildingId, floorLabel: '6', area, status: 'vacant' }))
       expect(error.message).toBe('面积：不能小于 1 m²')
+    }
+    for (const area of [0, -0, -10]) {
+      expect(refusal(await app.call('spaces.create', { buildingId, floorLabel: '6', area, status: 'vacant' })).message).toBe('面积：应大于 0')
     }
     expect(refusal(await app.call('parcels.create', { code: 'A-1', name: '地块', districtCode: '210103', landUse: 'industrial', status: 'reserve', area: 5e-324 })).message).toBe('用地面积：不能小于 1 m²')
     expect(refusal(await app.call('buildings.update', { id: buildingId, totalArea: 5e-324 })).message).toBe('总建筑面积：不能小于 1 m²')

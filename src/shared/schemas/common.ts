@@ -66,6 +66,7 @@ export const area = (label: string, max: number) =>
   z
     .number({ error: `${label}：应为数字` })
     .finite({ error: `${label}：应为有限的数字` })
+    .positive({ error: `${label}：应大于 0`, abort: true })
     .min(MIN_AREA, { error: `${label}：不能小于 ${MIN_AREA} m²` })
     .max(max, { error: `${label}：数值过大（不超过 ${max}）` })
 
