@@ -47,9 +47,9 @@ export function uploadTooLarge(limit = MAX_UPLOAD_BYTES): DomainError {
 }
 
 /** The refusal of an upload that would fill the uploads folder's quota or the disk. */
-function uploadNoRoom(room: number, why: 'quota' | 'disk'): DomainError {
+function uploadNoRoom(room: number, why: 'quota' | 'disk', quota: number): DomainError {
   const reason = why === 'quota'
-    ? `待导入的上传文件已占满 ${sizeWords(UPLOADS_QUOTA_BYTES)} 的上限（还可上传 ${sizeWords(room)}），请先完成或放弃其他导入，或稍后再试`
+    ? `待导入的上传文件已占满 ${sizeWords(quota)} 的上限（还可上传 ${sizeWords(room)}），请先完成或放弃其他导入，或稍后再试`
     : `数据文件夹所在磁盘空间不足（还可上传 ${sizeWords(room)}，需保留 ${sizeWords(FREE_SPACE_MARGIN_BYTES)} 余量），请先清理磁盘`
   return new DomainError('invalid', `上传文件：${reason}`, 'file')
 }
@@ -190,6 +190,7 @@ function listDir(dir: string): string[] {
 }
 
 function olderThan(file: string, now: number, ms: number): boolean {
+  if (ms <= 0) return true
   try {
     return now - fs.statSync(file).mtimeMs >= ms
   } catch {
@@ -238,7 +239,7 @@ export async function uploadRoom(uploads: UploadRegistry, limits: UploadLimits):
   const bytes = Math.max(0, Math.min(limits.maxBytes, quotaLeft, diskLeft))
   const refusal = bytes === limits.maxBytes
     ? () => uploadTooLarge(limits.maxBytes)
-    : () => uploadNoRoom(bytes, quotaLeft <= diskLeft ? 'quota' : 'disk')
+    : () => uploadNoRoom(bytes, quotaLeft <= diskLeft ? 'quota' : 'disk', limits.quotaBytes)
   return { bytes, refusal }
 }
 
