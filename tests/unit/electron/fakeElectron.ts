@@ -26,6 +26,11 @@ export function fakeEvent<T extends object>(fields: T): T & { preventDefault(): 
 class FakeSession {
   permissionRequestHandler: Listener | null = null
   permissionCheckHandler: Listener | null = null
+  /** What webRequest.onBeforeRequest was given: the URL filter and the listener. */
+  beforeRequest: Array<{ filter: { urls: string[] }; listener: Listener }> = []
+  readonly webRequest = {
+    onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => void this.beforeRequest.push({ filter, listener }),
+  }
   setPermissionRequestHandler(handler: Listener) {
     this.permissionRequestHandler = handler
   }
@@ -36,9 +41,13 @@ class FakeSession {
 
 let nextId = 1
 
-class FakeWebContents extends Emitter {
+export class FakeWebContents extends Emitter {
   readonly id = nextId++
   readonly session = new FakeSession()
+  devToolsClosed = 0
+  closeDevTools() {
+    this.devToolsClosed++
+  }
   windowOpenHandler: Listener | null = null
   /** The options of every printToPDF call; the PDF it answers is `pdfBytes`. */
   printed: Array<Record<string, unknown>> = []
