@@ -102,6 +102,6 @@ describe('the window and hardening code the package relies on', () => {
   })
 
   it('starts the store workers without ELECTRON_RUN_AS_NODE in the packaged app (the runAsNode fuse is off)', () => {
-    expect(read('src/main/index.ts')).toMatch(/useUtilityProcessWorkers\(\)/)
+    expect(read('src/main/index.ts')).toMatch(/runWorkersAsUtilityProcesses\(\)/)
   })
 })

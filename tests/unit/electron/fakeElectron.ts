@@ -198,6 +198,33 @@ export const webUtils = {
   },
 }
 
+/** A utility process as Electron's utilityProcess.fork answers it: records what it is sent. */
+export class FakeUtilityProcess extends Emitter {
+  posted: unknown[] = []
+  killed = 0
+  constructor(readonly file: string, readonly args: string[], readonly options: Record<string, unknown>, readonly pid: number | undefined) {
+    super()
+  }
+  postMessage(message: unknown) {
+    this.posted.push(message)
+  }
+  kill() {
+    this.killed++
+    return true
+  }
+}
+
+export const utilityProcess = {
+  forked: [] as FakeUtilityProcess[],
+  /** The pid the next fork reports (undefined: not yet spawned). */
+  nextPid: undefined as number | undefined,
+  fork(file: string, args: string[] = [], options: Record<string, unknown> = {}) {
+    const child = new FakeUtilityProcess(file, args, options, this.nextPid)
+    this.forked.push(child)
+    return child
+  },
+}
+
 /** Forgets everything recorded, between tests. */
 export function resetFakeElectron(): void {
   BrowserWindow.instances = []
@@ -218,4 +245,6 @@ export function resetFakeElectron(): void {
   ipcRenderer.invocations = []
   ipcRenderer.reply = () => ({ ok: true, value: null })
   webUtils.paths = new WeakMap()
+  utilityProcess.forked = []
+  utilityProcess.nextPid = undefined
 }
