@@ -30,12 +30,12 @@ beforeAll(async () => {
     getConfig(projectDir: string, configPath: string | null, configFromOptions: unknown): Promise<Config>
   }
   config = await getConfig(root, null, null)
-})
+}, 60_000) // electron-builder's modules take seconds to load on a busy machine
 
 const archesOf = (targets: Target[], name: string) => targets.find((t) => t.target === name)?.arch ?? []
 
 describe('the electron-builder configuration', () => {
-  it('is what electron-builder loads from the project, and valid against its schema', async () => {
+  it('is what electron-builder loads from the project, and valid against its schema', { timeout: 60_000 }, async () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
       validateConfiguration(config: unknown, logger: unknown): Promise<void>
     }

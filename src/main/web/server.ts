@@ -105,6 +105,11 @@ export function createWebServer(options: WebServerOptions): http.Server {
         seen += chunk.length
         if (seen > maxUpload) body.destroy(uploadTooLarge(maxUpload))
       })
+      // A client that goes away mid-body ends the receiver's read too (pipe passes no abort on),
+      // so it deletes its part file.
+      req.once('close', () => {
+        if (!req.complete) body.destroy(new Error('上传中断：客户端已断开'))
+      })
       req.pipe(body)
       void options.receiveUpload(body, url.searchParams.get('name') ?? 'upload', declared).then((result) => {
         const text = JSON.stringify(!result.ok && seen > maxUpload ? { ok: false, error: uploadTooLarge(maxUpload).toApiError() } : result)
