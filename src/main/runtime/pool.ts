@@ -211,7 +211,7 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     dispatch,
     dispatchEncoded,
     readAsset,
-    receiveUpload: (body, name) => uploaded(() => receiveUpload(uploads, body, name)),
+    receiveUpload: (body, name, declared) => uploaded(() => receiveUpload(uploads, body, name, declared)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(uploads, filePath)),
     shutdown: async () => {
       await Promise.all([...readers, writer].map((worker) => worker.close()))

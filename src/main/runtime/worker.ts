@@ -14,19 +14,29 @@ import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } f
 /** How often the watchdog looks for the host. */
 const PARENT_CHECK_MS = 1000
 
+/** An Electron utility process's channel to its parent (the packaged desktop app, runtime/launch.ts setWorkerLauncher). */
+interface ParentPort {
+  postMessage(message: unknown): void
+  on(event: 'message', listener: (event: { data: unknown }) => void): void
+}
+const parentPort = (process as { parentPort?: ParentPort }).parentPort
+
 const post = (message: WorkerMessage): void => {
-  process.send?.(message)
+  if (parentPort) parentPort.postMessage(message)
+  else process.send?.(message)
 }
 
 let opened: { store: Store; services: Services; init: WorkerInit } | null = null
 /** Calls that arrived before the store was open, answered once it is. */
 const waiting: WorkerCall[] = []
 
-process.on('message', (message: WorkerInit | WorkerCall) => {
+const receive = (message: WorkerInit | WorkerCall) => {
   if (message.type === 'init') return void start(message)
   if (!opened) return void waiting.push(message)
   void answer(message)
-})
+}
+if (parentPort) parentPort.on('message', (event) => receive(event.data as WorkerInit | WorkerCall))
+else process.on('message', receive)
 // The host went away (crashed, or was killed): a worker never outlives it.
 process.on('disconnect', () => process.exit(0))
 // A worker's life is the host's to end (close, or a kill). Ctrl+C in a terminal signals the whole

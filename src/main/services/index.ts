@@ -76,7 +76,7 @@ export interface Services {
   /** Tiles and photos, for the hosts' asset paths (browser /tiles/… /photos/…, Electron app://site-atlas/…). */
   readAsset: AssetReader
   /** Browser host: streams a request body into the uploads folder and registers it. */
-  receiveUpload(body: Readable, originalName: string): Promise<UploadResult>
+  receiveUpload(body: Readable, originalName: string, declaredBytes?: number): Promise<UploadResult>
   /** Electron host: registers a file the user picked, left where it is. */
   registerFile(filePath: string): Promise<UploadResult>
   /** Stops background jobs and closes open tile packages and caches; call before closing the store. */
@@ -101,7 +101,7 @@ export async function createServices(store: Store, actor?: string, options: Serv
     ctx,
     dispatch,
     readAsset: createAssetReader(ctx),
-    receiveUpload: (body, name) => uploaded(() => receiveUpload(ctx.uploads, body, name)),
+    receiveUpload: (body, name, declared) => uploaded(() => receiveUpload(ctx.uploads, body, name, declared)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),
     shutdown: async () => {
       stop()

@@ -6,6 +6,7 @@ import { projectRootOf } from '../projectRoot'
 import { launchStoreRuntime } from '../runtime/pool'
 import { buildRenderer, rendererIsStale } from './build'
 import { createWebServer } from './server'
+import { startUploadSweep } from './uploadSweep'
 
 // npm run web -- [--port N] [--data-dir DIR] [--demo]
 // Prints exactly one line on stdout: "Site Atlas is serving at http://127.0.0.1:PORT/?token=TOKEN".
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   })
   // A file that is not ours (or from a newer version) ends the host with the writer's sentence.
   services.ready.catch((error: unknown) => fail(error))
+  const stopSweep = startUploadSweep(services.dataDir, services.ready)
   if (values.demo) {
     // Demo data before serving, so the first page shows it.
     await services.ready
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Site Atlas is serving at http://127.0.0.1:${actualPort}/?token=${token}\n`)
 
   const stop = () => {
+    stopSweep()
     server.close()
     server.closeAllConnections()
     void services.shutdown().finally(() => process.exit(0))

@@ -86,6 +86,8 @@ export const basemapAddOnline = z
     minZoom: zoom('最小级别').optional(),
     maxZoom: zoom('最大级别'),
     attribution: f.optionalText('版权声明', 500),
+    /** Warnings accepted: 'basemap.plainHttp' (tiles fetched over unencrypted http from another machine). */
+    accept: f.accept,
   })
   .superRefine(zoomRange)
 
