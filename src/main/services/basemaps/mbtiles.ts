@@ -172,7 +172,12 @@ export class MbtilesReader {
 
   /** The tile at XYZ z/x/y, or null when the package has none there or it breaks the per-tile limits. */
   read(z: number, x: number, y: number): Uint8Array | null {
-    const data = this.select.get(MAX_TILE_BYTES, z, x, flipY(y, z))?.data
+    let data: Uint8Array | null | undefined
+    try {
+      data = this.select.get(MAX_TILE_BYTES, z, x, flipY(y, z))?.data
+    } catch {
+      return null // a damaged page of the package: that tile is not shown, the others still are
+    }
     if (!(data instanceof Uint8Array) || data.length === 0 || !tileWithinLimits(data)) return null
     // A plain view of better-sqlite3's Buffer, no copy.
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
