@@ -106,12 +106,16 @@ export async function inspectStoreFile(file: string, options: InspectOptions = {
     if (version > LATEST_SCHEMA_VERSION) {
       return { ok: false, problem: 'newer_schema', message: `数据结构版本为 ${version}，比本程序支持的 ${LATEST_SCHEMA_VERSION} 更新；请先升级 Site Atlas` }
     }
+    const differs = await schemaDifference(sqlite, version)
+    const foreign = (): StoreFileCheck => ({ ok: false, problem: 'foreign', message: `结构与 Site Atlas 第 ${version} 版不符（${differs}），不能使用` })
+    // A view, trigger or table this version never makes is someone's addition, not damage: refused
+    // before the quick check, which reads every page (a hostile file can hold gigabytes of them).
+    if (differs?.startsWith('多出')) return foreign()
     const check = sqlite.pragma('quick_check(20)') as Array<{ quick_check: string }>
     if (check.length !== 1 || check[0]!.quick_check !== 'ok') {
       return { ok: false, problem: 'damaged', message: `数据文件已损坏：SQLite 完整性检查未通过（${firstProblem(check)}）` }
     }
-    const differs = await schemaDifference(sqlite, version)
-    if (differs) return { ok: false, problem: 'foreign', message: `结构与 Site Atlas 第 ${version} 版不符（${differs}），不能使用` }
+    if (differs) return foreign()
     return { ok: true, summary: summarise(sqlite, version, size) }
   } catch (error) {
     const code = (error as { code?: string }).code ?? ''
@@ -145,9 +149,11 @@ async function schemaDifference(sqlite: BetterSqlite3.Database, version: number)
   try {
     const expected = new Map(schemaRows(reference.sqlite).map((row) => [`${row.type} ${row.name}`, row.sql]))
     const actual = schemaRows(sqlite)
+    // Objects of someone else's first: the caller refuses those without a quick check.
+    const extra = actual.find((row) => !expected.has(`${row.type} ${row.name}`))
+    if (extra) return `多出 ${extra.type} ${extra.name}`
     for (const row of actual) {
       const key = `${row.type} ${row.name}`
-      if (!expected.has(key)) return `多出 ${row.type} ${row.name}`
       if (expected.get(key) !== row.sql) return `${row.type} ${row.name} 的定义不同`
       expected.delete(key)
     }
