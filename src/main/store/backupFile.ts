@@ -114,3 +114,8 @@ function summarise(sqlite: BetterSqlite3.Database, version: number, bytes: numbe
   const newest = sqlite.prepare('SELECT at, actor FROM change_log ORDER BY seq DESC LIMIT 1').get() as { at: string; actor: string } | undefined
   return { schemaVersion: version, counts, newestChange: newest ?? null, bytes }
 }
+
+/** Whether anything was ever written to the store (a change log row): a store never written has nothing to back up on a schedule. */
+export function hasChanges(sqlite: BetterSqlite3.Database): boolean {
+  return sqlite.prepare('SELECT 1 FROM change_log LIMIT 1').get() !== undefined
+}
