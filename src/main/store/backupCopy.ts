@@ -17,7 +17,7 @@ export async function backupTo(sqlite: BetterSqlite3.Database, dest: string): Pr
   const part = `${dest}.part`
   fs.rmSync(part, { force: true })
   try {
-    await sqlite.backup(part)
+    await sqlite.backup(part, { progress: keepsUpWithWriters() })
     const copy = new BetterSqlite3(part, { fileMustExist: true })
     try {
       // The copy is a rollback-journal file: one file, readable anywhere, no -wal beside it.
@@ -37,6 +37,26 @@ export async function backupTo(sqlite: BetterSqlite3.Database, dest: string): Pr
   } catch (error) {
     fs.rmSync(part, { force: true })
     throw error
+  }
+}
+
+/** Pages copied per step: ~400 KB, a few milliseconds, between which the thread answers other calls. */
+const PAGES_PER_STEP = 100
+/** Restarts (another connection wrote meanwhile) after which the rest is copied in one step. */
+const RESTARTS_BEFORE_ONE_STEP = 3
+
+/**
+ * The backup's pace: small steps, unless other connections keep writing (each write by another
+ * connection restarts the copy): then the whole file in one step, under a read lock that in WAL
+ * mode holds up no writer, so the backup always ends.
+ */
+function keepsUpWithWriters(): (progress: { totalPages: number; remainingPages: number }) => number {
+  let remaining = Infinity
+  let restarts = 0
+  return (progress) => {
+    if (progress.remainingPages > remaining) restarts += 1
+    remaining = progress.remainingPages
+    return restarts >= RESTARTS_BEFORE_ONE_STEP ? 0x7fffffff : PAGES_PER_STEP
   }
 }
 

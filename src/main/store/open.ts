@@ -176,7 +176,8 @@ function checkWhole(file: string, quickCheck: boolean): void {
   try {
     const rows = checker.pragma('quick_check(5)') as Array<{ quick_check: string }>
     if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
-      throw damaged(file, `SQLite 完整性检查未通过：${rows.map((r) => r.quick_check).join('；').slice(0, 300)}`)
+      const findings = rows.flatMap((r) => r.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'))
+      throw damaged(file, `SQLite 完整性检查未通过：${findings[0] ?? '未知问题'}${findings.length > 1 ? ` 等 ${findings.length} 处` : ''}`)
     }
   } catch (error) {
     if (error instanceof StoreOpenError) throw error

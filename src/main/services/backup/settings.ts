@@ -64,7 +64,12 @@ export function checkMirrorDir(dir: string, dataDir: string): string {
   if (resolved === data || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
     refuse(`不能选数据文件夹 ${data} 或其中的文件夹：同一块磁盘上的副本防不了磁盘损坏，请选 U 盘或另一块磁盘上的文件夹`)
   }
-  const stat = fs.statSync(resolved, { throwIfNoEntry: false })
+  let stat: fs.Stats | undefined
+  try {
+    stat = fs.statSync(resolved, { throwIfNoEntry: false })
+  } catch (error) {
+    refuse(`无法创建文件夹 ${resolved}（${describeFsError(error)}）`)
+  }
   if (stat && !stat.isDirectory()) refuse(`${resolved} 是一个文件，不是文件夹`)
   if (!stat) {
     try {
