@@ -7,6 +7,7 @@ import { runCli } from '../../src/main/cli/main'
 import { parseBackupName } from '../../src/shared/backupNames'
 import type { StoreFileSummary } from '../../src/shared/backup'
 import { tempDir } from '../helpers/store'
+import { writeWorkbook } from '../helpers/importSheets'
 
 async function cli(...argv: string[]) {
   const out: string[] = []
@@ -87,6 +88,24 @@ describe('cli backup', () => {
     expect(fs.existsSync(path.join(dir, 'missing.db'))).toBe(false)
     const flag = await cli('backup', '--db', db, '--table', 'x')
     expect(flag.code).toBe(2)
+  })
+
+  it('an import that writes is preceded by a before-import backup of the store as it was', async () => {
+    const sheet = await writeWorkbook(path.join(dir, '楼宇.xlsx'), { 楼宇: [['楼宇名称', '所属区县', '总建筑面积'], ['备份测试大厦', '沈河区', 50000]] })
+    const { code } = await cli('import', sheet, '--db', db)
+    expect(code).toBe(0)
+    const backups = fs.readdirSync(path.join(dir, 'backups')).filter((name) => parseBackupName(name)?.reason === 'before-import')
+    expect(backups).toHaveLength(1)
+    const named = (file: string) => {
+      const sqlite = new BetterSqlite3(file, { readonly: true })
+      try {
+        return (sqlite.prepare("SELECT count(*) AS n FROM buildings WHERE name = '备份测试大厦'").get() as { n: number }).n
+      } finally {
+        sqlite.close()
+      }
+    }
+    expect(named(db)).toBe(1)
+    expect(named(path.join(dir, 'backups', backups[0]!))).toBe(0)
   })
 
   it('calls a damaged data file damaged and makes no backup of it', async () => {
