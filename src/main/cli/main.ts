@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { BACKUP_USAGE, backupCommand } from './commands/backup'
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
 import { EXPORT_USAGE, exportCommand } from './commands/export'
@@ -27,6 +28,7 @@ const OWN_OPTIONS: Record<string, readonly string[]> = {
   import: IMPORT_OPTIONS,
   export: EXPORT_OPTIONS,
   sheet: [...SHEET_OPTIONS, 'handbook'],
+  backup: ['out'],
 }
 
 /** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
@@ -55,7 +57,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   ${GENERATE_USAGE}
   ${IMPORT_USAGE}
   ${EXPORT_USAGE}
-  ${SHEET_USAGE}`
+  ${SHEET_USAGE}
+  ${BACKUP_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
@@ -104,7 +107,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     }
     const db = values.db
     if (!db) throw new CliError(`参数有误：缺少 --db FILE（数据文件） / --db FILE is missing\n${USAGE}`, 2)
-    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet'].includes(command)) checkDbPath(db)
+    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup'].includes(command)) checkDbPath(db)
     switch (command) {
       case 'demo':
         await demoCommand(db, { force: values.force ?? false, remove: values.remove ?? false }, output)
@@ -128,6 +131,9 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         return 0
       case 'sheet':
         await sheetCommand(db, values, output)
+        return 0
+      case 'backup':
+        await backupCommand(db, { out: values.out, force: values.force ?? false, json: values.json ?? false }, output)
         return 0
       default:
         throw new CliError(`未知命令：${command} / unknown command ${command}\n${USAGE}`, 2)

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import type { Result } from '../../shared/result'
 import type { Store } from '../store/open'
 import { backupHandlers } from './backup/handlers'
+import { startBackupSchedule } from './backup/schedule'
 import { basemapHandlers } from './basemaps/handlers'
 import { closeAllSources } from './basemaps/sources'
 import { type AssetReader, createAssetReader } from './assets'
@@ -97,6 +98,8 @@ export async function createServices(store: Store, actor?: string, options: Serv
   const { dispatch, stop } = store.sqlite.readonly
     ? { dispatch: createDispatcher(ctx, handlers), stop: () => undefined }
     : await settlingEachDay(ctx, createDispatcher(ctx, handlers))
+  // The process that writes also backs up on a schedule (a store in memory has no data folder of its own).
+  const stopBackups = store.sqlite.readonly || store.file === ':memory:' || options.backupSchedule === false ? () => undefined : startBackupSchedule(ctx)
   return {
     ctx,
     dispatch,
@@ -105,6 +108,7 @@ export async function createServices(store: Store, actor?: string, options: Serv
     registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),
     shutdown: async () => {
       stop()
+      stopBackups()
       await ctx.jobs.stopAll()
       await closeAllSources(ctx)
     },
