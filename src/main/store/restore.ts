@@ -74,6 +74,8 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
     let restored = await judgeCopy(restoring)
     if (restored.summary.schemaVersion < LATEST_SCHEMA_VERSION) {
       const store = await openStore(restoring)
+      // Back to one file (no -wal/-shm to carry along or leave behind); the workers open it in WAL mode again.
+      store.sqlite.pragma('journal_mode = DELETE')
       await store.close()
       // openStore's own copy from before the migration: the candidate itself is that copy.
       if (store.backupPath) fs.rmSync(store.backupPath, { force: true })
@@ -97,6 +99,7 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
     fault('cleared')
     fs.renameSync(restoring, storeFile)
     swapped = true
+    removeLeftovers(restoring)
     syncFolder(path.dirname(storeFile))
     fault('swapped')
     return { safetyBackup, damagedCopy, restored: { ...restored.summary, bytes: fs.statSync(storeFile).size } }
