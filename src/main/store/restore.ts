@@ -3,7 +3,7 @@ import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { BackupEntry, RestoreResult, StoreFileCheck } from '../../shared/backup'
 import { DomainError } from '../../shared/result'
-import { backupTo, inspectStoreFile } from './backupFile'
+import { backupTo, type InspectOptions, inspectStoreFile } from './backupFile'
 import { backupEntry, fileStamp, freshBackupName } from './backupNames'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import { openStore } from './open'
@@ -55,7 +55,7 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
   if (path.resolve(candidate) === path.resolve(storeFile)) throw refusal('备份文件', '就是当前的数据文件本身，无需恢复')
   removeLeftovers(restoring) // of a restore that crashed before its rename
 
-  const judged = await inspectStoreFile(candidate, { maxBytes: options.maxBytes ?? RESTORE_MAX_BYTES })
+  const judged = await inspectClosedFile(candidate, { maxBytes: options.maxBytes ?? RESTORE_MAX_BYTES })
   if (!judged.ok) throw refusal('备份文件', judged.message)
   const current = await judgeCurrent(storeFile)
   fault('judged')
@@ -109,12 +109,28 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
   }
 }
 
+/**
+ * inspectStoreFile on a file no connection has open, leaving no -wal/-shm behind: reading a WAL-mode
+ * file (a store the app ran on) read-only makes both, empty, beside it. Those it made are removed.
+ */
+export async function inspectClosedFile(file: string, options: InspectOptions = {}): Promise<StoreFileCheck> {
+  const had = SIDECARS.map((suffix) => fs.existsSync(`${file}${suffix}`))
+  try {
+    return await inspectStoreFile(file, options)
+  } finally {
+    const wal = `${file}-wal`
+    const madeEmptyWal = !had[0] && (fs.statSync(wal, { throwIfNoEntry: false })?.size ?? -1) === 0
+    if (madeEmptyWal) fs.rmSync(wal, { force: true })
+    if ((madeEmptyWal || !fs.existsSync(wal)) && !had[1]) fs.rmSync(`${file}-shm`, { force: true })
+  }
+}
+
 const refusal = (field: string, why: string) => new DomainError('invalid', `${field}：${why}。当前数据文件未做任何改动`, 'source')
 
 /** The current store: sound, damaged (kept aside untouched), or missing; anything else is not replaced. */
 async function judgeCurrent(storeFile: string): Promise<'ok' | 'damaged' | 'missing'> {
   if (!fs.existsSync(storeFile)) return 'missing'
-  const check = await inspectStoreFile(storeFile)
+  const check = await inspectClosedFile(storeFile)
   if (check.ok) return 'ok'
   if (check.problem === 'damaged') return 'damaged'
   throw refusal('数据文件', `${storeFile} ${check.message}，不能用恢复替换它`)

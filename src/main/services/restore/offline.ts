@@ -1,8 +1,7 @@
 import path from 'node:path'
 import { backupPreviewInput, backupRestoreInput, type StoreState } from '../../../shared/backup'
 import { isMethodName } from '../../../shared/api'
-import { inspectStoreFile } from '../../store/backupFile'
-import { RESTORE_MAX_BYTES, type RestoreOptions, restoreStore } from '../../store/restore'
+import { inspectClosedFile, RESTORE_MAX_BYTES, type RestoreOptions, restoreStore } from '../../store/restore'
 import { type Dispatch, toApiError, validationError } from '../dispatch'
 import { UploadRegistry } from '../uploads/registry'
 import { backupsDirOf, listAllBackups, offlineStatus, resolveSource, unavailableMessage } from './backupFolders'
@@ -38,7 +37,7 @@ export function createOfflineDispatch(ctx: OfflineContext): Dispatch {
         case 'backup.preview': {
           const parsed = backupPreviewInput.safeParse(input ?? {})
           if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
-          return { ok: true, value: await inspectStoreFile(resolveSource(ctx.dataDir, parsed.data.source), { maxBytes: RESTORE_MAX_BYTES }) }
+          return { ok: true, value: await inspectClosedFile(resolveSource(ctx.dataDir, parsed.data.source), { maxBytes: RESTORE_MAX_BYTES }) }
         }
         default: {
           const parsed = backupRestoreInput.safeParse(input ?? {})
