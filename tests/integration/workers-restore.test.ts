@@ -52,7 +52,7 @@ describe('recovery mode and the restore drill', () => {
     expect(runtime.storeState()).toMatchObject({ state: 'unavailable', problem: 'damaged', message: expect.stringMatching(/^数据文件已损坏：文件被截断/), file })
     // The renderer asks meta.info first: it is told the store is unavailable, as is every other method.
     for (const method of ['meta.info', 'buildings.list', 'backup.create']) {
-      expect(await runtime.dispatch(method, {})).toMatchObject({ ok: false, error: { code: 'store_unavailable', message: expect.stringMatching(/^数据文件已损坏，暂时无法使用（数据文件已损坏：文件被截断.*请从备份恢复$/) } })
+      expect(await runtime.dispatch(method, {})).toMatchObject({ ok: false, error: { code: 'store_unavailable', message: expect.stringMatching(/^数据文件暂时无法使用：数据文件已损坏：文件被截断.*。原文件保持原样未做改动，请从备份恢复$/) } })
     }
     expect(JSON.parse((await runtime.dispatchEncoded('buildings.list', {}, false)).body.toString())).toMatchObject({ ok: false, error: { code: 'store_unavailable' } })
     expect(await runtime.dispatch('no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })

@@ -20,7 +20,9 @@ export function damageOf(file: string): string | null {
     return null // missing or unreadable: openStore says so
   }
   if (!header.sqlite || !header.ours) return null
-  if (header.pages !== null && size < header.pages * header.pageSize && !fs.existsSync(`${file}-wal`)) {
+  // A WAL may hold pages beyond the file's end; an empty one (left by a read-only reader) holds none.
+  const walBytes = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0
+  if (header.pages !== null && size < header.pages * header.pageSize && walBytes === 0) {
     return `文件被截断（应有 ${header.pages * header.pageSize} 字节，实有 ${size} 字节）`
   }
   let sqlite: BetterSqlite3.Database | null = null
@@ -31,7 +33,7 @@ export function damageOf(file: string): string | null {
     return `SQLite 完整性检查未通过（${rows[0]?.quick_check.split('\n')[0] ?? '未知问题'}）`
   } catch (error) {
     const code = (error as { code?: string }).code ?? ''
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return (error as Error).message
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return `SQLite 无法读取其内容（${(error as Error).message}）`
     return null
   } finally {
     sqlite?.close()

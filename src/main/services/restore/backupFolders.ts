@@ -23,7 +23,7 @@ export const backupsDirOf = (dataDir: string) => path.join(dataDir, 'backups')
 /** What the person reads when the store cannot be used: why, and what to do. */
 export function unavailableMessage(state: StoreState): string {
   if (state.state === 'ok') return '数据文件正在恢复，请稍候再试'
-  return `数据文件已损坏，暂时无法使用（${state.message}）。原文件保持原样未做改动；请从备份恢复`
+  return `数据文件暂时无法使用：${state.message}。原文件保持原样未做改动，请从备份恢复`
 }
 
 const uploadsOf = (dataDir: string) => new UploadRegistry(path.join(dataDir, 'uploads'))
