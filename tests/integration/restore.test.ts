@@ -123,6 +123,23 @@ describe('refusing a file that cannot be restored, changing nothing', () => {
     expect(snapshot(dir)).toEqual(before)
   })
 
+  it('refuses while another program has the store open (a running app), before making anything', async () => {
+    const backup = await backupThenMore()
+    const running = new BetterSqlite3(storeFile)
+    try {
+      running.pragma('journal_mode = WAL')
+      expect(running.prepare('SELECT count(*) AS n FROM buildings').get()).toEqual({ n: 3 })
+      const before = snapshot(dir)
+      await expect(restoreStore({ storeFile, candidate: backup, backupsDir })).rejects.toMatchObject({
+        code: 'conflict', message: expect.stringMatching(/^数据文件：.* 正被其他程序（如正在运行的 Site Atlas）打开，不能恢复/),
+      })
+      expect(snapshot(dir)).toEqual(before)
+      expect(filesIn(backupsDir)).toEqual([])
+    } finally {
+      running.close()
+    }
+  })
+
   it('refuses to replace a current file that is not a Site Atlas store', async () => {
     const backup = await backupThenMore()
     fs.writeFileSync(storeFile, 'not a database at all, but someone\'s file')

@@ -131,7 +131,11 @@ const refusal = (field: string, why: string) => new DomainError('invalid', `${fi
 async function judgeCurrent(storeFile: string): Promise<'ok' | 'damaged' | 'missing'> {
   if (!fs.existsSync(storeFile)) return 'missing'
   const check = await inspectClosedFile(storeFile)
-  if (check.ok) return 'ok'
+  if (check.ok) {
+    // Asked before anything is made: a restore under a running app would pull the file from under it.
+    closeAlone(storeFile, () => undefined)
+    return 'ok'
+  }
   if (check.problem === 'damaged') return 'damaged'
   throw refusal('数据文件', `${storeFile} ${check.message}，不能用恢复替换它`)
 }
@@ -162,10 +166,31 @@ async function backUpCurrent(storeFile: string, backupsDir: string, at: Date): P
  * leaves the old store whole. Closing the last connection removes the (then empty) WAL itself.
  */
 function checkpoint(storeFile: string): void {
-  const sqlite = new BetterSqlite3(storeFile, { fileMustExist: true })
-  try {
+  closeAlone(storeFile, (sqlite) => {
     const [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
-    if (row && row.busy !== 0) throw new Error('数据文件仍被其他程序占用，未能恢复；请关闭其他打开它的程序后重试')
+    if (row && row.busy !== 0) throw inUse(storeFile)
+  })
+}
+
+const inUse = (storeFile: string) =>
+  new DomainError('conflict', `数据文件：${storeFile} 正被其他程序（如正在运行的 Site Atlas）打开，不能恢复；请先关闭它再试。当前数据文件未做任何改动`, 'source')
+
+/**
+ * Runs `work` on the store as its only connection: an exclusive lock (exclusive locking mode also
+ * keeps it from the WAL's shared memory) is refused while any other connection has the file open.
+ */
+function closeAlone(storeFile: string, work: (sqlite: BetterSqlite3.Database) => void): void {
+  const sqlite = new BetterSqlite3(storeFile, { fileMustExist: true, timeout: 2000 })
+  try {
+    try {
+      sqlite.pragma('locking_mode = EXCLUSIVE')
+      sqlite.exec('BEGIN EXCLUSIVE')
+      sqlite.exec('COMMIT')
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw inUse(storeFile)
+      throw error
+    }
+    work(sqlite)
   } finally {
     sqlite.close()
   }
