@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { StoreState } from '../../shared/backup'
 import { METHOD_KINDS, methodKind } from '../../shared/methodKinds'
-import { DomainError, type Result } from '../../shared/result'
+import { type ApiError, DomainError, type Result } from '../../shared/result'
 import type { Services, UploadResult } from '../services'
 import type { AssetReader } from '../services/assets'
 import type { ServiceOptions } from '../services/context'
@@ -155,8 +155,11 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     console.error(`[site-atlas] the data file cannot be used; recovery mode (only backup.* answer): ${unavailable.message}`)
     await Promise.all([...readers, writer].map((worker) => worker.close()))
   }
+  /** Why the store could not be opened at all (not ours, newer, missing): every call is answered with it. */
+  let startFailure: { ok: false; error: ApiError } | null = null
   const ready = writerUp.then(startReaders, async (error: unknown) => {
     if (isDamaged(error)) return enterRecovery(error)
+    startFailure = { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }
     await Promise.all(readers.map((reader) => reader.close()))
     throw error
   })
@@ -264,6 +267,7 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
 
   const dispatch: Dispatch = async (method, input) => {
     await started()
+    if (startFailure) return startFailure
     if (methodKind(method) === 'exclusive') return exclusive(method, input)
     return gate.shared(() => (state.state === 'ok' ? dispatchToWorkers(method, input) : recoveryDispatch(method, input)))
   }
@@ -283,6 +287,7 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
 
   const dispatchEncoded: DispatchEncoded = async (method, input, gzipOk) => {
     await started()
+    if (startFailure) return encodeResult(startFailure, gzipOk)
     if (methodKind(method) === 'exclusive') return encodeResult(await exclusive(method, input), gzipOk)
     return gate.shared(() => (state.state === 'ok' ? encodedByWorkers(method, input, gzipOk) : recoveryDispatch(method, input).then((result) => encodeResult(result, gzipOk))))
   }
@@ -300,6 +305,7 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
 
   const readAsset: AssetReader = async (pathname) => {
     await started()
+    if (startFailure) throw new Error(startFailure.error.message)
     return gate.shared(async () => {
       // Nothing to show while the store is unavailable: not found.
       if (state.state !== 'ok') return null
@@ -335,6 +341,7 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
     },
     test: async (role, hook) => {
       await started()
+      if (startFailure) return startFailure
       return gate.shared(async () => {
         const answer = await (role === 'writer' ? writer : reader()).request({ type: 'test', hook }, `test:${hook.kind}`)
         return answer.type === 'answer' ? answer.result : lostResult(answer.type === 'lost' ? answer : { type: 'lost', message: 'unexpected answer' })
