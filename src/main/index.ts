@@ -59,6 +59,10 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
+  // A damaged file is no reason to exit: the window opens in recovery mode (only backup.* answer,
+  // the page offers the newest good backup) and the file is left exactly as it is.
+  const store = services.storeState()
+  if (store.state !== 'ok') console.error(`[site-atlas] recovery mode: ${store.message}`)
   // Downloads stop, tile packages and then the data file close in every worker before quitting.
   closeStoreOnQuit(app, () => services.shutdown())
 
