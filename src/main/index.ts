@@ -11,6 +11,8 @@ import { installMenu } from './electron/menu'
 import { APP_ENTRY_URL, appOrigins, createSenderCheck } from './electron/origin'
 import { registerAppScheme, serveAppScheme } from './electron/protocol'
 import { createMainWindow } from './electron/window'
+import { hardenAllWebContents } from './electron/hardening'
+import { runWorkersAsUtilityProcesses } from './electron/workerLauncher'
 
 // Electron entry: wiring only. Built to out/main/index.js; the preload and renderer sit beside it.
 
@@ -25,6 +27,8 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL || unde
 const allowedOrigins = appOrigins(devServerUrl)
 
 registerAppScheme() // before ready, synchronously
+hardenAllWebContents(app, allowedOrigins) // before any web contents exists
+if (app.isPackaged) runWorkersAsUtilityProcesses() // the runAsNode fuse is off there: no forking Electron as Node
 
 let mainWindow: BrowserWindow | null = null
 
@@ -55,6 +59,10 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
+  // A damaged file is no reason to exit: the window opens in recovery mode (only backup.* answer,
+  // the page offers the newest good backup) and the file is left exactly as it is.
+  const store = services.storeState()
+  if (store.state !== 'ok') console.error(`[site-atlas] recovery mode: ${store.message}`)
   // Downloads stop, tile packages and then the data file close in every worker before quitting.
   closeStoreOnQuit(app, () => services.shutdown())
 

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { basemapAddOnline, basemapArea, basemapImport, basemapSetActive, basemapUpdate } from './schemas/basemaps'
 import { buildingCreate, buildingList, buildingUpdate } from './schemas/buildings'
 import { clusterCreate, clusterList, clusterUpdate } from './schemas/clusters'
-import { byId, districtCode, isCountyLevelCode, requiredText } from './schemas/common'
+import { byId, districtCode, isCountyLevelCode, queryText, requiredText } from './schemas/common'
+import { findTextProblem } from './text'
 import { leaseComingFree, leaseCreate, leaseEnd, leaseList, leaseRenew, leaseUpdate, tenancyAsOf } from './schemas/leases'
 import { parcelCreate, parcelList, parcelUpdate } from './schemas/parcels'
 import { parkCreate, parkList, parkUpdate } from './schemas/parks'
@@ -73,7 +74,7 @@ export const contract = {
   'settings.set': method<null>()(
     z.strictObject({
       key: z.enum(SETTING_KEYS, { error: '设置项：不支持的键' }),
-      value: z.string().max(100_000, { error: '设置值：过长' }),
+      value: z.string().max(100_000, { error: '设置值：过长' }).refine((v) => !findTextProblem(v, 'lines'), { error: '设置值：含有控制字符或无效的字符' }),
     }),
   ),
 
@@ -158,7 +159,7 @@ export const contract = {
 
   'search.query': method<SearchHit[]>()(
     z.strictObject({
-      q: z.string().trim().min(1, { error: '搜索词：不能为空' }).max(100, { error: '搜索词：过长' }),
+      q: queryText('搜索词').min(1, { error: '搜索词：不能为空' }),
       limit: z.number().int().min(1).max(200).optional(),
     }),
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import * as f from './schemas/common'
+import { findTextProblem } from './text'
 
 // THE backup and restore contract (issue 12). A backup is one SQLite file, made with SQLite's online
 // backup API (consistent while the app writes), holding everything the store holds: every site, the
@@ -131,6 +132,9 @@ export const backupConfigureInput = z.strictObject({
     .optional(),
   mirrorDir: z
     .string({ error: '第二备份位置：应为文件夹路径' })
+    .max(1000, { error: '第二备份位置：路径过长' })
+    // A path is used as typed (NFC could name another folder); only characters no path should hold are refused.
+    .refine((v) => !findTextProblem(v), { error: '第二备份位置：路径含有控制字符或无效的字符' })
     .trim()
     .max(1000, { error: '第二备份位置：路径过长' })
     .nullable()

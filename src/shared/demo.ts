@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { token } from './schemas/common'
 
 // Removing the demo dataset: what the preview lists and what the removal is told to keep.
 
@@ -41,8 +42,8 @@ export interface DemoRemovalResult {
 
 export const demoRemove = z.strictObject({
   keep: z
-    .array(z.strictObject({ table: z.enum(DEMO_TABLES, { error: '保留的记录：表名无效' }), id: z.string().min(1).max(64) }))
+    .array(z.strictObject({ table: z.enum(DEMO_TABLES, { error: '保留的记录：表名无效' }), id: token('保留的记录') }))
     .max(100_000, { error: '保留的记录：过多' }),
   /** The stamp of the preview the person looked at (the dialog and the command line always send it). */
-  previewStamp: z.string().max(64).optional(),
+  previewStamp: token('预览').optional(),
 })

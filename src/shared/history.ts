@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Change } from './types'
+import { queryText, token } from './schemas/common'
 
 // The change log as people browse it (who changed what, per site and per person) and the trash
 // (every soft-deleted row, restorable). Types and input schemas shared by the store, the services
@@ -50,10 +51,10 @@ export interface TrashItem {
 const instant = z.iso.datetime({ offset: true, error: '时间：格式不正确' })
 
 export const changeListInput = z.strictObject({
-  rowId: z.string({ error: '记录：应为编号' }).max(64, { error: '记录：编号过长' }).optional(),
-  actor: z.string({ error: '修改人：应为文字' }).max(100, { error: '修改人：最多 100 个字' }).optional(),
+  rowId: token('记录').optional(),
+  actor: queryText('修改人').optional(),
   table: z.enum(HISTORY_TABLES, { error: '类型：不支持的类型' }).optional(),
-  site: z.strictObject({ kind: z.enum(HISTORY_SITE_KINDS, { error: '对象：不支持的类型' }), id: z.string({ error: '对象：应为编号' }).min(1, { error: '对象：缺少编号' }).max(64, { error: '对象：编号过长' }) }).optional(),
+  site: z.strictObject({ kind: z.enum(HISTORY_SITE_KINDS, { error: '对象：不支持的类型' }), id: token('对象') }).optional(),
   /** From this instant (inclusive) … */
   since: instant.optional(),
   /** … to this one (exclusive): the renderer turns the person's local days into instants. */
@@ -65,7 +66,7 @@ export const changeListInput = z.strictObject({
 
 export const trashListInput = z.strictObject({
   kind: z.enum(TRASH_TABLES, { error: '类型：不支持的类型' }).optional(),
-  q: z.string({ error: '名称：应为文字' }).trim().max(100, { error: '名称：最多 100 个字' }).optional(),
+  q: queryText('名称').optional(),
   limit: z.number({ error: '条数：应为数字' }).int({ error: '条数：应为整数' }).min(1, { error: '条数：至少 1 条' }).max(2000, { error: '条数：最多 2000 条' }).optional(),
 })
 

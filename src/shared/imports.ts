@@ -105,19 +105,19 @@ export interface ImportBatch {
 
 const mapping = z.record(
   z.string().regex(/^\d{1,4}$/, { error: '列映射：列号格式不正确' }),
-  z.string().max(60).nullable(),
+  z.string().max(60).regex(/^[A-Za-z0-9_.]*$/, { error: '列映射：字段名格式不正确' }).nullable(),
 )
 
 export const importInspect = z.strictObject({
   uploadId: f.id('导入文件'),
-  sheet: z.string().max(200).optional(),
+  sheet: f.queryText('工作表', 200).optional(),
   /** 1-based; detected when omitted. */
   headerRow: z.number().int().min(1).max(1000).optional(),
 })
 
 export const importOptions = z.strictObject({
   uploadId: f.id('导入文件'),
-  sheet: z.string().max(200).optional(),
+  sheet: f.queryText('工作表', 200).optional(),
   headerRow: z.number().int().min(1).max(1000).optional(),
   kind: z.enum(IMPORT_KINDS, { error: '导入类型：应为 楼宇/地块/园区/完整工作簿 之一' }).optional(),
   crs: z.enum(IMPORT_CRS, { error: '坐标系：应为 WGS-84/GCJ-02/BD-09 之一' }).optional(),

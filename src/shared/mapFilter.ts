@@ -3,7 +3,7 @@ import distance from '@turf/distance'
 import { z } from 'zod'
 import { BUILDING_GRADES, BUILDING_KINDS, FIT_OUTS, LAND_USES, PARCEL_STATUSES } from './domain'
 import type { MapBuilding, MapParcel, MapPark, MapSites } from './mapSites'
-import { lat, lng } from './schemas/common'
+import { lat, lng, queryText } from './schemas/common'
 
 // An investor's brief as a filter over the map's sites, and the rules that decide which sites
 // match. Pure, shared: the renderer filters as the user types, and saved searches and exports
@@ -17,13 +17,13 @@ const range = (label: string, max: number) =>
     })
     .refine((r) => r.min == null || r.max == null || r.min <= r.max, { error: `${label}：下限不能大于上限`, path: ['min'] })
 
-const codes = z.array(z.string().max(64)).max(500)
+const codes = z.array(queryText('编号', 64)).max(500)
 
 export const mapFilterSchema = z.strictObject({
   /** Name, address or code contains this text. */
-  text: z.string().trim().max(100).optional(),
+  text: queryText('搜索').optional(),
   // Every layer
-  districtCodes: z.array(z.string().regex(/^\d{6}$/)).max(100).optional(),
+  districtCodes: z.array(z.string().max(6).regex(/^\d{6}$/)).max(100).optional(),
   // Buildings
   clusterIds: codes.optional(),
   kinds: z.array(z.enum(BUILDING_KINDS)).optional(),
@@ -43,7 +43,7 @@ export const mapFilterSchema = z.strictObject({
   /** m² (the screen takes 亩) */
   parcelArea: range('地块面积', 1e10).optional(),
   // Parks
-  parkThemes: z.array(z.string().max(100)).max(100).optional(),
+  parkThemes: z.array(queryText('园区主题')).max(100).optional(),
 })
 export type MapFilter = z.infer<typeof mapFilterSchema>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText, queryText } from './schemas/common'
 import type { FitOut } from './domain'
 import { siteScope, type SiteScope } from './siteScope'
 import type { BuildingSummary, Parcel, Park, ParkHost, Space } from './types'
@@ -17,18 +18,11 @@ export const sheetOptions = z.strictObject({
   /** Sections shown; every section unless given. */
   sections: z.array(z.enum(SHEET_SECTIONS)).max(SHEET_SECTIONS.length).optional(),
   /** Title on the cover; a default from the scope when omitted. */
-  title: z.string().trim().max(100, { error: '标题：不能超过 100 个字' }).optional(),
+  title: queryText('标题').optional(),
 })
 export type SheetOptions = z.input<typeof sheetOptions>
 
-const contactField = (label: string, max: number) =>
-  z
-    .string({ error: `${label}：应为文字` })
-    .trim()
-    .max(max, { error: `${label}：不能超过 ${max} 个字` })
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null))
+const contactField = (label: string, max: number) => optionalText(label, max).transform((v) => (v ? v : null))
 
 /** The contact printed on the cover (设置 → 清单联系人), stored as JSON under 'sheet.contact'. */
 export const sheetContactSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { BUILDING_GRADES, BUILDING_KINDS, type LandUse, type ParcelStatus, type ParkStatus, squareMetresToMu } from './domain'
-import { districtCode, id, optionalText, requiredText } from './schemas/common'
+import { districtCode, id, isoDate, optionalNotes, optionalText, requiredText } from './schemas/common'
 
 // Statistics (issue 11): what the statistics view, `cli stats` and the targets screen ask for and
 // get back. Every figure is computed in SQL over the store (store/stats*.ts); the CLI prints the
@@ -259,7 +259,7 @@ export interface StatsRanking {
 
 export const statsWatchInput = z.strictObject({
   /** Compare today with this day (YYYY-MM-DD). */
-  since: z.iso.date({ error: '对比日期：应为 年-月-日' }),
+  since: isoDate('对比日期'),
   /** Occupancy fell by more than this many points (0.1 = 10 个百分点). */
   occupancyDrop: z.number().min(0).max(1).default(0.1),
   /** Tax fell by more than this share of what it was (0.2 = 20%). */
@@ -337,20 +337,20 @@ export const targetCreate = z.strictObject({
   /** Required for custom targets; the kind's own unit otherwise. */
   unit: optionalText('单位', 10),
   targetValue,
-  notes: optionalText('备注', 500),
+  notes: optionalNotes('备注', 500),
 })
 export const targetUpdate = z.strictObject({
   id: id('目标'),
   name: requiredText('名称', 60).optional(),
   unit: optionalText('单位', 10),
   targetValue: targetValue.optional(),
-  notes: optionalText('备注', 500),
+  notes: optionalNotes('备注', 500),
 })
 export const targetList = z.strictObject({ year })
 /** Achieved in a month, for entered kinds; value null removes the month's entry. */
 export const targetSetEntry = z.strictObject({
   targetId: id('目标'),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份：应为 年-月' }),
+  month: z.string().max(7, { error: '月份：应为 年-月' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份：应为 年-月' }),
   value: z.number({ error: '完成值：应为数字' }).min(0, { error: '完成值：不能为负' }).max(1e13, { error: '完成值：过大' }).nullable(),
   notes: optionalText('备注', 200),
 })

@@ -13,14 +13,14 @@ export const visitFields = z.strictObject({
   contactName: f.optionalText('企业联系人', 50),
   contactPhone: f.phone('联系电话'),
   sites: z.array(siteRefSchema).max(200, { error: '推介资源：最多 200 处' }).optional(),
-  notes: f.optionalText('洽谈纪要', 5000),
+  notes: f.optionalNotes('洽谈纪要', 5000),
   followUpDate: f.isoDate('跟进日期').nullable().optional(),
 })
 
 export const visitCreate = visitFields
 export const visitUpdate = f.updateOf('接洽记录', visitFields)
 export const visitList = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: f.queryText('搜索').optional(),
   /** Only visits where this site was shown. */
   site: siteRefSchema.optional(),
   includeDeleted: z.boolean().optional(),

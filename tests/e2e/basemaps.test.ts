@@ -201,6 +201,28 @@ describe('offline basemaps in the browser host', () => {
     expect(server.requests.length).toBe(before)
   })
 
+  it('asks before adding an online source over plain http, and adds it once confirmed', async () => {
+    await nav('设置')
+    const form = page.locator('form', { has: page.getByRole('heading', { name: '添加在线瓦片地址' }) })
+    await form.locator('input[name="onlineName"]').fill('内网明文瓦片')
+    // Another machine (never fetched here: adding a source reads no tile).
+    await form.locator('input[name="urlTemplate"]').fill('http://10.255.255.1/tiles/{z}/{x}/{y}.png')
+    await form.locator('input[name="maxZoom"]').fill('16')
+    await form.getByRole('button', { name: '添加' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('10.255.255.1 使用未加密的 http').waitFor()
+    // Going back adds nothing.
+    await dialog.getByRole('button', { name: '返回修改' }).click()
+    await expect.poll(async () => (await call('basemaps.list', {})).basemaps.some((m) => m.name === '内网明文瓦片')).toBe(false)
+    // Confirmed: the same input is sent again with the warning accepted.
+    await form.getByRole('button', { name: '添加' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '确认无误，保存' }).click()
+    const row = page.locator('tr', { hasText: '内网明文瓦片' })
+    await row.waitFor()
+    const added = (await call('basemaps.list', {})).basemaps.find((m) => m.name === '内网明文瓦片')!
+    await call('basemaps.remove', { id: added.id })
+  })
+
   it('adds any district of China from the built-in map, whose boundaries then show on the map', async () => {
     await nav('设置')
     await page.locator('select[name="pickCity"]').selectOption({ label: '大连市' })

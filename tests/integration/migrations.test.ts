@@ -14,6 +14,9 @@ const fileIn = (name = 'atlas.db') => {
   dirs.push(dir)
   return path.join(dir, name)
 }
+/** The backup an upgrade makes first: in the data folder's backups/, named by when and why. */
+const BEFORE_MIGRATION = /[\\/]backups[\\/]site-atlas-\d{8}-\d{6}(-\d+)?-before-migration\.db$/
+
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
@@ -65,7 +68,7 @@ describe('store migrations', () => {
     const v2 = await openStore(file, { migrateTo: '002_map' })
     expect(v2.schemaVersion).toBe(2)
     expect(v2.sqlite.pragma('user_version', { simple: true })).toBe(2)
-    expect(v2.backupPath).toMatch(/\.v1-.*\.bak$/)
+    expect(v2.backupPath).toMatch(BEFORE_MIGRATION)
     const rows = await sql<{ name: string; lng: number }>`SELECT name, lng FROM buildings`.execute(v2.db)
     expect(rows.rows).toEqual([{ name: '财富中心', lng: 123.43 }])
     await v2.db
@@ -98,7 +101,7 @@ describe('store migrations', () => {
 
     const v3 = await openStore(file, { migrateTo: '003_figure_indexes' })
     expect(v3.schemaVersion).toBe(3)
-    expect(v3.backupPath).toMatch(/\.v2-.*\.bak$/)
+    expect(v3.backupPath).toMatch(BEFORE_MIGRATION)
     const plan = v3.sqlite.prepare("EXPLAIN QUERY PLAN SELECT building_id, sum(area) FROM spaces WHERE deleted_at IS NULL GROUP BY building_id").all() as Array<{ detail: string }>
     expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX spaces_figures')
     expect((await sql<{ n: number }>`SELECT count(*) AS n FROM spaces WHERE building_id = 'b1'`.execute(v3.db)).rows).toEqual([{ n: 2 }])
@@ -118,7 +121,7 @@ describe('store migrations', () => {
     await v3.close()
     const v4 = await openStore(file, { migrateTo: '004_photos' })
     expect(v4.schemaVersion).toBe(4)
-    expect(v4.backupPath).toMatch(/\.v3-.*\.bak$/)
+    expect(v4.backupPath).toMatch(BEFORE_MIGRATION)
     expect((await sql<{ name: string }>`SELECT name FROM buildings`.execute(v4.db)).rows).toEqual([{ name: '财富中心' }])
     await sql`INSERT INTO photos (id, created_at, updated_at, owner_kind, owner_id, mime, bytes, size, width, height)
       VALUES ('p1', 'now', 'now', 'building', 'b1', 'image/png', x'89504e47', 4, 1, 1)`.execute(v4.db)
@@ -137,7 +140,7 @@ describe('store migrations', () => {
     await v4.close()
     const v5 = await openStore(file, { migrateTo: '005_imports' })
     expect(v5.schemaVersion).toBe(5)
-    expect(v5.backupPath).toMatch(/\.v4-.*\.bak$/)
+    expect(v5.backupPath).toMatch(BEFORE_MIGRATION)
     expect((await sql<{ name: string }>`SELECT name FROM buildings`.execute(v5.db)).rows).toEqual([{ name: '财富中心' }])
     await sql`INSERT INTO import_batches (id, file_name, kind, at, hlc, actor, device_id, created) VALUES ('i1', '楼宇.xlsx', 'buildings', 'now', 'h', 'tester', 'd', 1)`.execute(v5.db)
     await sql`INSERT INTO import_batch_rows (batch_id, seq, table_name, row_id, op) VALUES ('i1', 0, 'buildings', 'b1', 'insert')`.execute(v5.db)
@@ -163,7 +166,10 @@ describe('store migrations', () => {
 
     const after = await openStore(file, { migrateTo: '006_visits' })
     expect(after.schemaVersion).toBe(at + 1)
-    expect(after.backupPath).toMatch(new RegExp(`\\.v${at}-.*\\.bak$`))
+    expect(after.backupPath).toMatch(BEFORE_MIGRATION)
+    const copy = new BetterSqlite3(after.backupPath!, { readonly: true })
+    expect(copy.pragma('user_version', { simple: true })).toBe(at)
+    copy.close()
     expect((await sql<{ name: string }>`SELECT name FROM buildings`.execute(after.db)).rows).toEqual([{ name: '茂业中心' }])
     await sql`INSERT INTO visits (id, created_at, updated_at, company, date) VALUES ('v1', 'now', 'now', '东软集团', '2025-02-10')`.execute(after.db)
     await sql`INSERT INTO visit_sites (visit_id, site_kind, site_id, sort_order) VALUES ('v1', 'building', 'b1', 0)`.execute(after.db)

@@ -22,8 +22,8 @@ describe('trend and watch agree with the rollups and the building page', () => {
     const { id: cluster } = await app.ok('clusters.create', { name: '惠工方圆金融楼宇集聚区', districtCode: '210103' })
     const { id: inGone } = await app.ok('buildings.create', { name: '华润大厦', districtCode: '210103', clusterId: cluster })
     const { id: loose } = await app.ok('buildings.create', { name: '茂业中心', districtCode: '210103' })
-    await app.ok('spaces.create', { buildingId: inGone, floorLabel: '1', area: 1000.1, status: 'vacant' })
-    await app.ok('spaces.create', { buildingId: inGone, floorLabel: '2', area: 0.2, status: 'vacant' })
+    await app.ok('spaces.create', { buildingId: inGone, floorLabel: '1', area: 999.1, status: 'vacant' })
+    await app.ok('spaces.create', { buildingId: inGone, floorLabel: '2', area: 1.2, status: 'vacant' })
     await app.ok('spaces.create', { buildingId: loose, floorLabel: '1', area: 800.7, status: 'leased' })
     await app.ok('clusters.delete', { id: cluster })
 

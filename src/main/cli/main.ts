@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util'
+import { BACKUP_USAGE, backupCommand } from './commands/backup'
 import { checkCommand } from './commands/check'
 import { demoCommand } from './commands/demo'
 import { EXPORT_USAGE, exportCommand } from './commands/export'
 import { GENERATE_USAGE, generateCommand } from './commands/generate'
 import { IMPORT_USAGE, importCommand } from './commands/import'
+import { RESTORE_USAGE, restoreCommand } from './commands/restore'
 import { SHEET_USAGE, sheetCommand } from './commands/sheet'
 import { statsCommand } from './commands/stats'
 import { checkDbPath, describeArgError } from './argErrors'
@@ -27,6 +29,8 @@ const OWN_OPTIONS: Record<string, readonly string[]> = {
   import: IMPORT_OPTIONS,
   export: EXPORT_OPTIONS,
   sheet: [...SHEET_OPTIONS, 'handbook'],
+  backup: ['out'],
+  restore: ['from', 'yes'],
 }
 
 /** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
@@ -55,13 +59,15 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   ${GENERATE_USAGE}
   ${IMPORT_USAGE}
   ${EXPORT_USAGE}
-  ${SHEET_USAGE}`
+  ${SHEET_USAGE}
+  ${BACKUP_USAGE}
+  ${RESTORE_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
-    let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean; land?: boolean } &
-      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit', string>>
+    let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean; land?: boolean; yes?: boolean } &
+      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit' | 'from', string>>
     let positionals: string[]
     try {
       const parsed = parseArgs({
@@ -83,6 +89,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           land: { type: 'boolean' },
           top: { type: 'string' },
           limit: { type: 'string' },
+          from: { type: 'string' },
+          yes: { type: 'boolean' },
         },
         strict: true,
         allowPositionals: true,
@@ -104,7 +112,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     }
     const db = values.db
     if (!db) throw new CliError(`参数有误：缺少 --db FILE（数据文件） / --db FILE is missing\n${USAGE}`, 2)
-    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet'].includes(command)) checkDbPath(db)
+    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup', 'restore'].includes(command)) checkDbPath(db)
     switch (command) {
       case 'demo':
         await demoCommand(db, { force: values.force ?? false, remove: values.remove ?? false }, output)
@@ -128,6 +136,12 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         return 0
       case 'sheet':
         await sheetCommand(db, values, output)
+        return 0
+      case 'backup':
+        await backupCommand(db, { out: values.out, force: values.force ?? false, json: values.json ?? false }, output)
+        return 0
+      case 'restore':
+        await restoreCommand(db, { from: values.from, json: values.json ?? false }, output)
         return 0
       default:
         throw new CliError(`未知命令：${command} / unknown command ${command}\n${USAGE}`, 2)

@@ -18,7 +18,12 @@ export async function openForCommand(file: string, options: OpenStoreOptions = {
 
 export const servicesFor = (store: Store): Promise<Services> =>
   // resources/ is named from the project root: from out/host (the bundle) the source default misses it.
-  createServices(store, undefined, { deviceDir: CLI_DEVICE_DIR, resourcesDir: path.join(projectRootOf(import.meta.url), 'resources') })
+  createServices(store, undefined, {
+    deviceDir: CLI_DEVICE_DIR,
+    resourcesDir: path.join(projectRootOf(import.meta.url), 'resources'),
+    // One command, then the process ends: no backups on a schedule (`backup` makes one on demand).
+    backupSchedule: false,
+  })
 
 /** The services of a command that adds rows (`what`: 演示数据, 生成的数据) to a file that must be empty unless --force. */
 export async function servicesForAdding(store: Store, file: string, force: boolean, what: string): Promise<Services> {

@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, shell } from 'electron'
 import { isAllowedOrigin } from './origin'
 
 // The one window, locked down: no Node in the page, sandboxed preload, no navigation away from
@@ -34,6 +34,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A packaged app has no DevTools: a person at the keyboard cannot run script in the page.
+      devTools: !app.isPackaged,
     },
   })
   window.once('ready-to-show', () => window.show())

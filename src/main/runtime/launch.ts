@@ -35,7 +35,20 @@ function killWorkersOnExit(): void {
 }
 
 /** How much lower a reader runs than the host and the writer (a Unix nice value). */
-const READER_NICENESS = 10
+export const READER_NICENESS = 10
+
+/** Starts a worker some other way (the packaged Electron app: a utility process, electron/workerLauncher.ts). */
+export type WorkerLauncher = (entry: WorkerEntry, background: boolean) => WorkerProcess
+let launcher: WorkerLauncher | null = null
+
+/**
+ * Replaces how workers start, for every later launchWorker. The packaged desktop app has
+ * Electron's runAsNode fuse off, so its binary cannot be forked as plain Node (ELECTRON_RUN_AS_NODE
+ * is ignored) and the workers run as Electron utility processes instead.
+ */
+export function setWorkerLauncher(next: WorkerLauncher | null): void {
+  launcher = next
+}
 
 /**
  * Starts a worker process. `background` (the readers) runs it at a lower priority: with every
@@ -43,6 +56,7 @@ const READER_NICENESS = 10
  * so a write is not kept waiting behind map reads.
  */
 export function launchWorker(entry: WorkerEntry, background = false): WorkerProcess {
+  if (launcher) return launcher(entry, background)
   const child: ChildProcess = fork(entry.file, [], {
     execArgv: entry.execArgv,
     // Structured clone over the channel: tile and photo bytes stay bytes.

@@ -1,3 +1,4 @@
+import type { StoreState } from '../../shared/backup'
 import type { Result } from '../../shared/result'
 import type { Asset } from '../services/assets'
 import type { ServiceOptions } from '../services/context'
@@ -5,7 +6,11 @@ import type { ServiceOptions } from '../services/context'
 // The messages between the pool (host side, pool.ts) and a store worker (worker.ts). Every call
 // carries a sequence number; every answer names the one it answers.
 
-export type WorkerRole = 'writer' | 'reader'
+/**
+ * 'offline' opens no store: it answers backup.preview / backup.restore while the store is closed
+ * (a restore) or unavailable (recovery mode), one short-lived process per call.
+ */
+export type WorkerRole = 'writer' | 'reader' | 'offline'
 
 /** What a worker is started with (its first message). */
 export interface WorkerInit {
@@ -16,6 +21,8 @@ export interface WorkerInit {
   options: ServiceOptions
   /** Tests only: enables the 'test' calls below. Never set by a host. */
   testHooks?: boolean
+  /** 'offline' only: the store as the runtime found it (backup.status, the store_unavailable sentence). */
+  state?: StoreState
 }
 
 /** Test-only work that is not part of the contract: raw SQL, a crash, a stall. */

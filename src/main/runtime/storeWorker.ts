@@ -64,7 +64,7 @@ export class StoreWorker {
     private readonly init: Omit<WorkerInit, 'type' | 'role'>,
     private readonly limits: WorkerLimits,
     /** Settles when this worker may open the store: a reader waits for the writer to have made or migrated it. */
-    private readonly openAfter: Promise<unknown> = Promise.resolve(),
+    private openAfter: Promise<unknown> = Promise.resolve(),
   ) {}
 
   /** Calls sent or waiting to be: the pool sends reads to the least busy reader. */
@@ -149,6 +149,16 @@ export class StoreWorker {
     })
   }
 
+  /**
+   * After close(): lets the worker start again, as a new process (a new generation) that opens the
+   * store once `openAfter` settles — the runtime's workers after a restore replaced the file.
+   */
+  reopen(openAfter: Promise<unknown> = Promise.resolve()): void {
+    this.closed = false
+    this.closing = false
+    this.openAfter = openAfter
+  }
+
   /** Closes the store in the worker (services shut down first), then lets the process end. */
   async close(graceMs = 5000): Promise<void> {
     if (this.closed) return
@@ -230,7 +240,8 @@ export class StoreWorker {
     if (!pending || pending.process !== this.process) return
     const process = pending.process
     const limit = seconds(this.limits.callTimeoutMs)
-    if (this.role === 'writer') {
+    // A writer's outcome (or a restore's) must be told truly: given more time while it answers.
+    if (this.role !== 'reader') {
       const alive = await this.ping(process)
       if (!this.pending.has(seq)) return
       if (alive) return this.arm(seq, pending)

@@ -1,8 +1,12 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Result } from '../../shared/result'
 import { createServices, type Services } from '../services'
 import { checkPackageUpload } from '../services/basemaps/importPackage'
-import { toApiError } from '../services/dispatch'
+import { type Dispatch, toApiError } from '../services/dispatch'
+import { createOfflineDispatch } from '../services/restore/offline'
+import { damageOf } from '../store/damage'
 import { openStore, type Store, StoreOpenError } from '../store/open'
 import { encodeResult } from '../web/encode'
 import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } from './protocol'
@@ -14,19 +18,32 @@ import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } f
 /** How often the watchdog looks for the host. */
 const PARENT_CHECK_MS = 1000
 
+/** An Electron utility process's channel to its parent (the packaged desktop app, runtime/launch.ts setWorkerLauncher). */
+interface ParentPort {
+  postMessage(message: unknown): void
+  on(event: 'message', listener: (event: { data: unknown }) => void): void
+}
+const parentPort = (process as { parentPort?: ParentPort }).parentPort
+
 const post = (message: WorkerMessage): void => {
-  process.send?.(message)
+  if (parentPort) parentPort.postMessage(message)
+  else process.send?.(message)
 }
 
 let opened: { store: Store; services: Services; init: WorkerInit } | null = null
+/** The 'offline' role's answers (no store open): backup.preview and backup.restore. */
+let offline: Dispatch | null = null
 /** Calls that arrived before the store was open, answered once it is. */
 const waiting: WorkerCall[] = []
 
-process.on('message', (message: WorkerInit | WorkerCall) => {
+const receive = (message: WorkerInit | WorkerCall) => {
   if (message.type === 'init') return void start(message)
+  if (offline) return void answerOffline(offline, message)
   if (!opened) return void waiting.push(message)
   void answer(message)
-})
+}
+if (parentPort) parentPort.on('message', (event) => receive(event.data as WorkerInit | WorkerCall))
+else process.on('message', receive)
 // The host went away (crashed, or was killed): a worker never outlives it.
 process.on('disconnect', () => process.exit(0))
 // A worker's life is the host's to end (close, or a kill). Ctrl+C in a terminal signals the whole
@@ -60,6 +77,16 @@ function watchParent(): void {
 }
 
 async function start(init: WorkerInit): Promise<void> {
+  if (init.role === 'offline') {
+    offline = createOfflineDispatch({ file: init.file, dataDir: init.options.dataDir ?? path.dirname(init.file), state: init.state ?? { state: 'ok' } })
+    post({ type: 'ready' })
+    for (const call of waiting.splice(0)) void answerOffline(offline, call)
+    return
+  }
+  // A damaged file is left exactly as it is: the writer checks it before opening it to write, and
+  // fails with the problem the runtime turns into recovery mode (pool.ts).
+  const damage = init.role === 'writer' && fs.existsSync(init.file) ? damageOf(init.file) : null
+  if (damage) return post({ type: 'failed', error: { name: 'StoreOpenError', message: `数据文件已损坏：${damage}`, problem: 'damaged' } })
   try {
     const store = await openStore(init.file, init.role === 'reader' ? { readonly: true } : {})
     const services = await createServices(store, init.actor, init.options)
@@ -110,6 +137,21 @@ async function answer(call: WorkerCall): Promise<void> {
       await store.close()
       post({ type: 'closed', seq: call.seq })
       return void process.disconnect()
+  }
+}
+
+/** An 'offline' worker's answers: the backup methods it knows, and its own ending. */
+async function answerOffline(dispatch: Dispatch, call: WorkerCall): Promise<void> {
+  switch (call.type) {
+    case 'dispatch':
+      return post({ type: 'answer', seq: call.seq, result: await dispatch(call.method, call.input) })
+    case 'ping':
+      return post({ type: 'pong', seq: call.seq })
+    case 'close':
+      post({ type: 'closed', seq: call.seq })
+      return void process.disconnect()
+    default:
+      return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'internal', message: '内部错误：此后台进程不打开数据文件' } } })
   }
 }
 

@@ -3,9 +3,10 @@ import { readTile } from './basemaps/tiles'
 import type { ServiceContext } from './context'
 import { readPhoto } from './photos/handlers'
 import { EXPORT_ASSET_PATH, findExportByAssetPath } from './exports/files'
+import { BACKUP_ASSET_PATH, locateBackup } from './backup/files'
 
 // Binary things the page shows by URL rather than through the API: basemap tiles and site photos,
-// and the finished exports it downloads (exports/<id>, sent as attachments).
+// and the finished exports and backups it downloads (exports/<id>, backups/<folder>/<id>, sent as attachments).
 // Both hosts serve them on the page's own origin (browser /tiles/… and /photos/…, Electron
 // app://site-atlas/tiles/… and /photos/…), so the CSP's 'self' covers them, and both hand the
 // path to this one reader: a new kind of asset is added here, not in each host.
@@ -26,6 +27,8 @@ export interface FileAsset {
   contentType: string
   /** The name the browser saves it under (Content-Disposition: attachment). */
   downloadName: string
+  /** The name for clients that read only the ASCII filename (the default: site-atlas-export.<ext>). */
+  asciiName?: string
 }
 
 /** The asset at a path, null when there is none, 'bad' for a malformed path. */
@@ -64,7 +67,7 @@ export async function assetResponse(readAsset: AssetReader, method: string | und
       headers: {
         'content-type': found.contentType,
         'content-length': String(found.size),
-        'content-disposition': attachment(found.downloadName),
+        'content-disposition': attachment(found.downloadName, found.asciiName),
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       },
@@ -96,10 +99,11 @@ function plain(status: number, text: string): AssetResponse {
  * Content-Disposition for a download: an ASCII name for old clients and the real (Chinese) name
  * as RFC 5987 UTF-8, which every current browser prefers.
  */
-export function attachment(name: string): string {
+export function attachment(name: string, asciiName?: string): string {
   const ext = /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1] ?? 'bin'
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `attachment; filename="site-atlas-export.${ext}"; filename*=UTF-8''${encoded}`
+  const plain = asciiName && /^[A-Za-z0-9._-]+$/.test(asciiName) ? asciiName : `site-atlas-export.${ext}`
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`
 }
 
 /** The bytes as a Response body accepts them: as they are, copied only if they sit on shared memory. */
@@ -109,7 +113,7 @@ function onArrayBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** Paths the hosts hand to the asset reader rather than to their static files. */
 export const isAssetPath = (pathname: string): boolean =>
-  pathname.startsWith('/tiles/') || pathname.startsWith('/photos/') || pathname.startsWith('/exports/')
+  pathname.startsWith('/tiles/') || pathname.startsWith('/photos/') || pathname.startsWith('/exports/') || pathname.startsWith('/backups/')
 
 export function createAssetReader(ctx: ServiceContext): AssetReader {
   return async (pathname) => {
@@ -123,6 +127,11 @@ export function createAssetReader(ctx: ServiceContext): AssetReader {
       if (!EXPORT_ASSET_PATH.test(pathname)) return 'bad'
       const found = await findExportByAssetPath(ctx.dataDir, pathname)
       return found && { filePath: found.filePath, size: found.size, contentType: found.mime, downloadName: found.fileName }
+    }
+    if (pathname.startsWith('/backups/')) {
+      if (!BACKUP_ASSET_PATH.test(pathname)) return 'bad'
+      const found = locateBackup(ctx.dataDir, pathname)
+      return found && { filePath: found.filePath, size: found.size, contentType: 'application/octet-stream', downloadName: found.fileName, asciiName: found.fileName }
     }
     const photo = PHOTO_PATH.exec(pathname)
     if (!photo) return 'bad'

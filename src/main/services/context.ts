@@ -34,6 +34,8 @@ export interface ServiceOptions {
   resourcesDir?: string
   /** Where this installation keeps its device id; the data folder unless given. */
   deviceDir?: string
+  /** Scheduled backups while a writable store is open (services/backup/schedule.ts); the command line turns them off. */
+  backupSchedule?: boolean
 }
 
 /** resources/ at the project root, seen from this file under src/main/services (tsx, tests, CLI). */

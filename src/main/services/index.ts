@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import type { Result } from '../../shared/result'
 import type { Store } from '../store/open'
 import { backupHandlers } from './backup/handlers'
+import { startBackupSchedule } from './backup/schedule'
 import { basemapHandlers } from './basemaps/handlers'
 import { closeAllSources } from './basemaps/sources'
 import { type AssetReader, createAssetReader } from './assets'
@@ -76,7 +77,7 @@ export interface Services {
   /** Tiles and photos, for the hosts' asset paths (browser /tiles/… /photos/…, Electron app://site-atlas/…). */
   readAsset: AssetReader
   /** Browser host: streams a request body into the uploads folder and registers it. */
-  receiveUpload(body: Readable, originalName: string): Promise<UploadResult>
+  receiveUpload(body: Readable, originalName: string, declaredBytes?: number): Promise<UploadResult>
   /** Electron host: registers a file the user picked, left where it is. */
   registerFile(filePath: string): Promise<UploadResult>
   /** Stops background jobs and closes open tile packages and caches; call before closing the store. */
@@ -97,14 +98,17 @@ export async function createServices(store: Store, actor?: string, options: Serv
   const { dispatch, stop } = store.sqlite.readonly
     ? { dispatch: createDispatcher(ctx, handlers), stop: () => undefined }
     : await settlingEachDay(ctx, createDispatcher(ctx, handlers))
+  // The process that writes also backs up on a schedule (a store in memory has no data folder of its own).
+  const stopBackups = store.sqlite.readonly || store.file === ':memory:' || options.backupSchedule === false ? () => undefined : startBackupSchedule(ctx)
   return {
     ctx,
     dispatch,
     readAsset: createAssetReader(ctx),
-    receiveUpload: (body, name) => uploaded(() => receiveUpload(ctx.uploads, body, name)),
+    receiveUpload: (body, name, declared) => uploaded(() => receiveUpload(ctx.uploads, body, name, declared)),
     registerFile: (filePath) => uploaded(() => registerLocalFile(ctx.uploads, filePath)),
     shutdown: async () => {
       stop()
+      stopBackups()
       await ctx.jobs.stopAll()
       await closeAllSources(ctx)
     },

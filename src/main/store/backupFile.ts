@@ -1,66 +1,15 @@
 import fs from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
 import type { StoreFileCheck, StoreFileSummary } from '../../shared/backup'
-import { SITE_ATLAS_APPLICATION_ID } from './migrations/001_initial'
+import { readHeader } from './fileHeader'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import { openStore } from './open'
 
 // A store file as a whole: copied consistently while it is in use (SQLite's online backup API), and
 // judged without changing it (is it ours, whole, and from a version we can read; what does it hold).
 
-/**
- * Copies the store behind `sqlite` to `dest`, consistent even while this or another connection
- * writes (the backup API restarts on a change by another connection). Written beside `dest` first
- * and renamed once whole and checked, so a crash or a full disk never leaves a half backup under
- * the final name.
- */
-export async function backupTo(sqlite: BetterSqlite3.Database, dest: string): Promise<void> {
-  const part = `${dest}.part`
-  fs.rmSync(part, { force: true })
-  try {
-    await sqlite.backup(part)
-    const copy = new BetterSqlite3(part, { fileMustExist: true })
-    try {
-      // The copy is a rollback-journal file: one file, readable anywhere, no -wal beside it.
-      copy.pragma('journal_mode = DELETE')
-      const check = copy.pragma('quick_check', { simple: true })
-      if (check !== 'ok') throw new Error(`备份文件校验未通过：${String(check)}`)
-    } finally {
-      copy.close()
-    }
-    const fd = fs.openSync(part, 'r+')
-    try {
-      fs.fsyncSync(fd)
-    } finally {
-      fs.closeSync(fd)
-    }
-    fs.renameSync(part, dest)
-  } catch (error) {
-    fs.rmSync(part, { force: true })
-    throw error
-  }
-}
-
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
-
-/** What the first 100 bytes say, before SQLite reads anything else. */
-export function readHeader(file: string): { sqlite: false } | { sqlite: true; ours: boolean; pageSize: number; pages: number | null } {
-  const header = Buffer.alloc(100)
-  const fd = fs.openSync(file, 'r')
-  let read: number
-  try {
-    read = fs.readSync(fd, header, 0, 100, 0)
-  } finally {
-    fs.closeSync(fd)
-  }
-  if (read < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) return { sqlite: false }
-  const rawPageSize = header.readUInt16BE(16)
-  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize
-  // The page count in the header is valid only when written by a SQLite that keeps it (3.7.0+):
-  // its change counter then equals the "version-valid-for" number.
-  const pages = header.readUInt32BE(24) === header.readUInt32BE(92) ? header.readUInt32BE(28) : null
-  return { sqlite: true, ours: header.readUInt32BE(68) === SITE_ATLAS_APPLICATION_ID, pageSize, pages }
-}
+export { backupTo, quickCheckOffThread } from './backupCopy'
+export { readHeader } from './fileHeader'
 
 export interface InspectOptions {
   /** Refuse files larger than this (a file someone hands us). */
@@ -106,12 +55,16 @@ export async function inspectStoreFile(file: string, options: InspectOptions = {
     if (version > LATEST_SCHEMA_VERSION) {
       return { ok: false, problem: 'newer_schema', message: `数据结构版本为 ${version}，比本程序支持的 ${LATEST_SCHEMA_VERSION} 更新；请先升级 Site Atlas` }
     }
+    const differs = await schemaDifference(sqlite, version)
+    const foreign = (): StoreFileCheck => ({ ok: false, problem: 'foreign', message: `结构与 Site Atlas 第 ${version} 版不符（${differs}），不能使用` })
+    // A view, trigger or table this version never makes is someone's addition, not damage: refused
+    // before the quick check, which reads every page (a hostile file can hold gigabytes of them).
+    if (differs?.startsWith('多出')) return foreign()
     const check = sqlite.pragma('quick_check(20)') as Array<{ quick_check: string }>
     if (check.length !== 1 || check[0]!.quick_check !== 'ok') {
       return { ok: false, problem: 'damaged', message: `数据文件已损坏：SQLite 完整性检查未通过（${firstProblem(check)}）` }
     }
-    const differs = await schemaDifference(sqlite, version)
-    if (differs) return { ok: false, problem: 'foreign', message: `结构与 Site Atlas 第 ${version} 版不符（${differs}），不能使用` }
+    if (differs) return foreign()
     return { ok: true, summary: summarise(sqlite, version, size) }
   } catch (error) {
     const code = (error as { code?: string }).code ?? ''
@@ -145,9 +98,11 @@ async function schemaDifference(sqlite: BetterSqlite3.Database, version: number)
   try {
     const expected = new Map(schemaRows(reference.sqlite).map((row) => [`${row.type} ${row.name}`, row.sql]))
     const actual = schemaRows(sqlite)
+    // Objects of someone else's first: the caller refuses those without a quick check.
+    const extra = actual.find((row) => !expected.has(`${row.type} ${row.name}`))
+    if (extra) return `多出 ${extra.type} ${extra.name}`
     for (const row of actual) {
       const key = `${row.type} ${row.name}`
-      if (!expected.has(key)) return `多出 ${row.type} ${row.name}`
       if (expected.get(key) !== row.sql) return `${row.type} ${row.name} 的定义不同`
       expected.delete(key)
     }
@@ -164,4 +119,9 @@ function summarise(sqlite: BetterSqlite3.Database, version: number, bytes: numbe
   const counts = Object.fromEntries(COUNTED.map((table) => [table, has(table) ? live(table) : 0])) as StoreFileSummary['counts']
   const newest = sqlite.prepare('SELECT at, actor FROM change_log ORDER BY seq DESC LIMIT 1').get() as { at: string; actor: string } | undefined
   return { schemaVersion: version, counts, newestChange: newest ?? null, bytes }
+}
+
+/** Whether anything was ever written to the store (a change log row): a store never written has nothing to back up on a schedule. */
+export function hasChanges(sqlite: BetterSqlite3.Database): boolean {
+  return sqlite.prepare('SELECT 1 FROM change_log LIMIT 1').get() !== undefined
 }

@@ -7,8 +7,11 @@ import { SITE_ATLAS_APPLICATION_ID } from './migrations/001_initial'
 import { migrations as appMigrations } from './migrations'
 import type { Database } from './schema'
 import { registerSqliteHandle } from './handle'
+import { readHeader } from './fileHeader'
+import { backupInto, backupsDirOf, rotateFolder } from './backupFolder'
+import { DEFAULT_BACKUP_KEEP } from '../../shared/backup'
 
-export type StoreOpenProblem = 'missing' | 'not_site_atlas' | 'newer_schema' | 'unreadable'
+export type StoreOpenProblem = 'missing' | 'not_site_atlas' | 'newer_schema' | 'unreadable' | 'damaged'
 
 /** Why a file could not be opened as a store, said in one line the user can act on. */
 export class StoreOpenError extends Error {
@@ -26,7 +29,7 @@ export interface Store {
   sqlite: BetterSqlite3.Database
   file: string
   schemaVersion: number
-  /** Where the file was copied before this open migrated it, if it did. */
+  /** The backup made (in the data folder's backups/) before this open migrated the file, if it did. */
   backupPath: string | null
   close(): Promise<void>
 }
@@ -51,6 +54,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     throw new StoreOpenError('missing', `找不到数据文件：${file}`)
   }
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  if (existed) checkWhole(file, !options.readonly)
 
   let sqlite: BetterSqlite3.Database
   try {
@@ -83,8 +87,8 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     let schemaVersion = version
     const target = options.migrateTo ? Object.keys(migrations).indexOf(options.migrateTo) + 1 : latest
     if (!options.readonly && version < target) {
-      if (existed && version > 0) backupPath = backupBeforeMigration(sqlite, file, version)
-      schemaVersion = await migrate(base, migrations, options.migrateTo)
+      if (existed && version > 0) backupPath = await backupBeforeMigration(sqlite, file)
+      schemaVersion = await migrateAtomically(sqlite, base, migrations, options.migrateTo)
     }
     const db = base.withPlugin(new CamelCasePlugin()) as unknown as Kysely<Database>
     registerSqliteHandle(db, sqlite, database)
@@ -114,6 +118,7 @@ function inspect(sqlite: BetterSqlite3.Database, file: string, latest: number): 
     version = sqlite.pragma('user_version', { simple: true }) as number
     tableCount = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n
   } catch (error) {
+    if (isOurs(file)) throw damaged(file, (error as Error).message)
     throw new StoreOpenError('not_site_atlas', `${file} 不是 Site Atlas 数据文件（${(error as Error).message}）`)
   }
   if (tableCount === 0 && applicationId === 0) return 0
@@ -129,12 +134,94 @@ function inspect(sqlite: BetterSqlite3.Database, file: string, latest: number): 
   return version
 }
 
-/** Copies the file aside, consistent even under WAL, before a migration touches it. */
-function backupBeforeMigration(sqlite: BetterSqlite3.Database, file: string, version: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const target = `${file}.v${version}-${stamp}.bak`
-  sqlite.prepare('VACUUM INTO ?').run(target)
-  return target
+/** Whether the file's header says it is a Site Atlas store (whatever follows it). */
+function isOurs(file: string): boolean {
+  try {
+    const header = readHeader(file)
+    return header.sqlite && header.ours
+  } catch {
+    return false
+  }
+}
+
+const damaged = (file: string, why: string) =>
+  new StoreOpenError('damaged', `数据文件已损坏：${file}（${why}）。原文件未做任何修改，可从备份恢复。`)
+
+/**
+ * The start-up check of an existing Site Atlas file, before anything writes to it: not truncated
+ * (the header's page count against the file's size), and, when it is to be written, SQLite's
+ * quick_check, run on a read-only connection of its own (a writable one would checkpoint a
+ * leftover -wal into the damaged file as it closed). Readers skip quick_check: the writer opened
+ * the file first and checked it. Other files are left to inspect(), which says what they are.
+ */
+function checkWhole(file: string, quickCheck: boolean): void {
+  let header: ReturnType<typeof readHeader>
+  try {
+    header = readHeader(file)
+  } catch {
+    return // unreadable: the open itself says so
+  }
+  if (!header.sqlite || !header.ours) return
+  const size = fs.statSync(file).size
+  if (header.pages !== null && size < header.pages * header.pageSize && !fs.existsSync(`${file}-wal`)) {
+    throw damaged(file, `文件被截断：应有 ${header.pages * header.pageSize} 字节，实有 ${size} 字节`)
+  }
+  if (!quickCheck) return
+  let checker: BetterSqlite3.Database
+  try {
+    checker = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  } catch {
+    return // e.g. a leftover -wal without its -shm, which only a writable connection can read: the open goes on
+  }
+  try {
+    const rows = checker.pragma('quick_check(5)') as Array<{ quick_check: string }>
+    if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
+      const findings = rows.flatMap((r) => r.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'))
+      throw damaged(file, `SQLite 完整性检查未通过：${findings[0] ?? '未知问题'}${findings.length > 1 ? ` 等 ${findings.length} 处` : ''}`)
+    }
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw error
+    const code = (error as { code?: string }).code ?? ''
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw damaged(file, (error as Error).message)
+    throw error
+  } finally {
+    checker.close()
+  }
+}
+
+/**
+ * A backup into the data folder's backups/ (the store file's folder: the data folder of every
+ * host) before a migration touches the file; the newest such backups are kept (rotation).
+ */
+async function backupBeforeMigration(sqlite: BetterSqlite3.Database, file: string): Promise<string> {
+  const dir = backupsDirOf(path.dirname(path.resolve(file)))
+  const made = await backupInto(sqlite, dir, 'before-migration')
+  try {
+    rotateFolder(dir, DEFAULT_BACKUP_KEEP, { onlyEvents: true })
+  } catch (error) {
+    console.error('[site-atlas] rotating the backups failed:', error)
+  }
+  return made.path
+}
+
+/**
+ * Runs the pending migrations, their kysely_migration rows and the user_version as ONE transaction.
+ * Kysely's Migrator wraps migrations in a transaction only for adapters that claim transactional DDL,
+ * and its SQLite adapter does not (SQLite has it), so a process killed mid-migration left a
+ * half-migrated store: tables of the next version without its kysely_migration row (its re-run then
+ * fails), or a new file holding only kysely_migration (refused as not ours). Every statement runs on
+ * this one connection, so an outer transaction holds them all: a kill leaves the old version or the new.
+ */
+async function migrateAtomically(sqlite: BetterSqlite3.Database, db: Kysely<any>, migrations: Record<string, Migration>, target?: string): Promise<number> {
+  sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    const version = await migrate(db, migrations, target)
+    sqlite.exec('COMMIT')
+    return version
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+    throw error
+  }
 }
 
 async function migrate(db: Kysely<any>, migrations: Record<string, Migration>, target?: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { findTextProblem } from '../../shared/text'
 import type { SearchHit, SearchKind } from '../../shared/types'
 import type { Database } from './schema'
 
@@ -12,6 +13,10 @@ const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`
 /** A condition on `search_index` matching the query. */
 function matches(q: string): RawBuilder<boolean> {
   const text = q.trim()
+  // The schemas refuse such a query; a caller that did not ask them gets no hits rather than what
+  // SQLite makes of it: FTS5 stops a phrase at NUL ("unterminated string"), LIKE cuts its pattern
+  // there (a lone NUL became '%', matching every row).
+  if (findTextProblem(text)) return sql<boolean>`0`
   if ([...text].length >= 3) return sql<boolean>`search_index MATCH ${ftsPhrase(text)}`
   const pattern = likePattern(text)
   return sql<boolean>`(name LIKE ${pattern} ESCAPE '\\' OR extra LIKE ${pattern} ESCAPE '\\')`

@@ -6,6 +6,7 @@ import { projectRootOf } from '../projectRoot'
 import { launchStoreRuntime } from '../runtime/pool'
 import { buildRenderer, rendererIsStale } from './build'
 import { createWebServer } from './server'
+import { startUploadSweep } from './uploadSweep'
 
 // npm run web -- [--port N] [--data-dir DIR] [--demo]
 // Prints exactly one line on stdout: "Site Atlas is serving at http://127.0.0.1:PORT/?token=TOKEN".
@@ -32,8 +33,14 @@ async function main(): Promise<void> {
     file: path.join(path.resolve(values['data-dir']), 'site-atlas.db'),
     options: { resourcesDir: path.join(projectRoot, 'resources') },
   })
-  // A file that is not ours (or from a newer version) ends the host with the writer's sentence.
-  services.ready.catch((error: unknown) => fail(error))
+  const stopSweep = startUploadSweep(services.dataDir, services.ready)
+  // A file that is not ours (or from a newer version) ends the host with the writer's sentence. A
+  // damaged one does not: the page is served in recovery mode (only backup.* answer) and offers
+  // the newest good backup; the file is left exactly as it is.
+  services.ready.then(() => {
+    const store = services.storeState()
+    if (store.state !== 'ok') process.stderr.write(`Site Atlas: ${store.message}\nSite Atlas: 数据文件保持原样未做改动，请在页面上从备份恢复 / the data file is left as it is: restore a backup from the page\n`)
+  }, (error: unknown) => fail(error))
   if (values.demo) {
     // Demo data before serving, so the first page shows it.
     await services.ready
@@ -62,6 +69,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Site Atlas is serving at http://127.0.0.1:${actualPort}/?token=${token}\n`)
 
   const stop = () => {
+    stopSweep()
     server.close()
     server.closeAllConnections()
     void services.shutdown().finally(() => process.exit(0))

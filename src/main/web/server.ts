@@ -1,19 +1,23 @@
-import { timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import type { Readable } from 'node:stream'
+import { PassThrough, type Readable } from 'node:stream'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { type AssetReader, assetResponse, isAssetPath } from '../services/assets'
 import type { Dispatch } from '../services/dispatch'
 import { acceptsGzip, type EncodedAnswer, encodeResult } from './encode'
 import type { UploadResult } from '../services'
 import { MAX_UPLOAD_BYTES, uploadTooLarge } from '../services/uploads/registry'
+import { accessCheck, tokenCookie } from './access'
+import { refuseWhileReading } from './refuse'
 
 // The browser host: the built renderer and the API over HTTP, for tests and demos. It listens on
-// 127.0.0.1 only and every API call must carry the per-start token: POST /rpc/<method> and
-// POST /upload?name=<file name> in the Authorization header; GET /tiles/…, /photos/… and
-// /exports/<id> (assets) as ?token= (an <img> or a download link cannot send headers).
+// 127.0.0.1 only and every API call must carry the per-start token (access.ts): the page opened at
+// the printed /?token=… address is answered with an HttpOnly cookie and sent to the same address
+// without the token, and from then on the cookie carries it: POST /rpc/<method>, POST
+// /upload?name=<file name>, GET /tiles/…, /photos/… and /exports/<id> (assets). Scripts may send
+// it as Authorization: Bearer instead (and assets as ?token=). A POST must come from the host's
+// own page (Origin, Sec-Fetch-Site); a body over its limit is answered 413 (refuse.ts).
 
 export interface WebServerOptions {
   dispatch: Dispatch
@@ -22,12 +26,14 @@ export interface WebServerOptions {
   /** Serves GET /tiles/<id>/<z>/<x>/<y> and /photos/<id>; without it those paths answer 404. */
   readAsset?: AssetReader
   /** Receives POST /upload bodies, answering failures as envelopes (it never rejects); without it that path answers 404. */
-  receiveUpload?: (body: Readable, originalName: string) => Promise<UploadResult>
+  receiveUpload?: (body: Readable, originalName: string, declaredBytes?: number) => Promise<UploadResult>
   /** The built renderer (out/renderer). */
   staticDir: string
   token: string
   /** Largest request body accepted, bytes. */
   maxBody?: number
+  /** Largest upload body accepted, bytes (the receiver may refuse less: quota, free space). */
+  maxUpload?: number
 }
 
 
@@ -46,12 +52,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export function createWebServer(options: WebServerOptions): http.Server {
   const maxBody = options.maxBody ?? 20 * 1024 * 1024
-  const expected = Buffer.from(`Bearer ${options.token}`)
-  const expectedToken = Buffer.from(options.token)
-  const same = (given: string, wanted: Buffer) => {
-    const bytes = Buffer.from(given)
-    return bytes.length === wanted.length && timingSafeEqual(bytes, wanted)
-  }
+  const maxUpload = options.maxUpload ?? MAX_UPLOAD_BYTES
+  const access = accessCheck(options.token)
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
@@ -63,12 +65,15 @@ export function createWebServer(options: WebServerOptions): http.Server {
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return send(421, 'Misdirected request')
 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const unauthorized = () =>
-      send(401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '访问令牌无效' } }), 'application/json')
+    const UNAUTHORIZED = JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '访问令牌无效' } })
+    const FORBIDDEN = JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '拒绝访问：请求不是来自本机 Site Atlas 页面' } })
+    /** Answers a request that may not proceed; a POST's body may still be arriving, so it is read away. */
+    const deny = (verdict: 'unauthorized' | 'forbidden') =>
+      refuseWhileReading(req, res, verdict === 'forbidden' ? 403 : 401, verdict === 'forbidden' ? FORBIDDEN : UNAUTHORIZED)
 
     if (isAssetPath(url.pathname) && options.readAsset) {
-      // An <img> cannot send headers: assets carry the token in the query instead.
-      if (!same(url.searchParams.get('token') ?? '', expectedToken)) return unauthorized()
+      const verdict = access.check(req, url, { acts: false, queryToken: true })
+      if (verdict !== 'granted') return deny(verdict)
       assetResponse(options.readAsset, req.method, url.pathname)
         .then(({ status, headers, body, file }) => {
           res.writeHead(status, headers)
@@ -86,21 +91,44 @@ export function createWebServer(options: WebServerOptions): http.Server {
 
     if (url.pathname === '/upload' && options.receiveUpload) {
       if (req.method !== 'POST') return send(405, 'Method not allowed')
-      if (!same(req.headers.authorization ?? '', expected)) return unauthorized()
-      const json = (status: number, body: unknown) => send(status, JSON.stringify(body), 'application/json; charset=utf-8')
-      if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
-        req.resume()
-        return json(413, { ok: false, error: uploadTooLarge().toApiError() })
+      const verdict = access.check(req, url, { acts: true, queryToken: false })
+      if (verdict !== 'granted') return deny(verdict)
+      const declared = declaredLength(req)
+      if (declared !== undefined && declared > maxUpload) {
+        return refuseWhileReading(req, res, 413, JSON.stringify({ ok: false, error: uploadTooLarge(maxUpload).toApiError() }))
       }
-      void options.receiveUpload(req, url.searchParams.get('name') ?? 'upload').then((result) => json(200, result))
+      // The receiver reads a pass-through, not the request: when it stops early (too large, no
+      // room) the request is still ours to read away, so the client gets the answer, not a reset.
+      let seen = 0
+      const body = new PassThrough()
+      req.on('data', (chunk: Buffer) => {
+        seen += chunk.length
+        if (seen > maxUpload) body.destroy(uploadTooLarge(maxUpload))
+      })
+      // A client that goes away mid-body ends the receiver's read too (pipe passes no abort on),
+      // so it deletes its part file.
+      req.once('close', () => {
+        if (!req.complete) body.destroy(new Error('上传中断：客户端已断开'))
+      })
+      req.pipe(body)
+      void options.receiveUpload(body, url.searchParams.get('name') ?? 'upload', declared).then((result) => {
+        const text = JSON.stringify(!result.ok && seen > maxUpload ? { ok: false, error: uploadTooLarge(maxUpload).toApiError() } : result)
+        // Refused before the whole body came (too large, the quota, the disk): 413, the rest read away.
+        if (!req.complete) return refuseWhileReading(req, res, 413, text)
+        send(200, text, 'application/json; charset=utf-8')
+      })
       return
     }
 
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return send(405, 'Method not allowed')
-      if (!same(req.headers.authorization ?? '', expected)) return unauthorized()
+      const verdict = access.check(req, url, { acts: true, queryToken: false })
+      if (verdict !== 'granted') return deny(verdict)
       const method = safeDecode(url.pathname.slice('/rpc/'.length))
-      if (method === null) return send(400, 'Bad request')
+      if (method === null) return refuseWhileReading(req, res, 400, 'Bad request', 'text/plain; charset=utf-8')
+      const tooLarge = () => refuseWhileReading(req, res, 413, JSON.stringify({ ok: false, error: { code: 'invalid', message: `请求内容过大：超过 ${Math.round(maxBody / 1024 / 1024)} MB 上限` } }))
+      const declared = declaredLength(req)
+      if (declared !== undefined && declared > maxBody) return tooLarge()
       readBody(req, maxBody)
         .then(async (body) => {
           let input: unknown
@@ -124,11 +152,28 @@ export function createWebServer(options: WebServerOptions): http.Server {
           })
           res.end(bytes)
         })
-        .catch((error: Error) => send(413, error.message))
+        .catch((error: unknown) => {
+          if (error instanceof BodyTooLarge) return tooLarge()
+          console.error('[site-atlas] rpc failed:', error)
+          if (!res.headersSent) send(500, 'Internal error')
+          else res.end()
+        })
       return
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed')
+    // The printed address's first load: the token moves into a cookie and out of the address (and
+    // so out of the history, bookmarks and what is shared by copying the address bar).
+    if (url.searchParams.has('token') && access.queryTokenValid(url)) {
+      url.searchParams.delete('token')
+      res.writeHead(303, {
+        location: `${url.pathname}${url.search}`,
+        'set-cookie': tokenCookie(host, options.token),
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      })
+      return res.end()
+    }
     serveStatic(options.staticDir, url.pathname, res, send)
   }
 
@@ -155,19 +200,31 @@ function streamFile(file: string, res: http.ServerResponse): void {
   stream.pipe(res)
 }
 
+class BodyTooLarge extends Error {}
+
+/** The Content-Length a request declares; undefined for a chunked body (or a header that is not a number). */
+function declaredLength(req: http.IncomingMessage): number | undefined {
+  const header = req.headers['content-length']
+  if (header === undefined || !/^\d+$/.test(header)) return undefined
+  return Number(header)
+}
+
+/** A request body up to `limit` bytes; past it, rejects with BodyTooLarge and stops collecting (the request is left readable). */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
       if (size > limit) {
-        reject(new Error('请求内容过大'))
-        req.destroy()
+        req.removeListener('data', onData)
+        req.pause()
+        reject(new BodyTooLarge())
         return
       }
       chunks.push(chunk)
-    })
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { findTextProblem, textProblemMessage } from '../text'
 import * as f from './common'
 
 // Inputs of the basemap methods: offline packages, online tile sources and area downloads.
@@ -27,6 +28,8 @@ export const urlTemplate = z
   .max(2000, { error: '地址模板：不能超过 2000 个字符' })
   .superRefine((value, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message })
+    const problem = findTextProblem(value)
+    if (problem) return issue(`地址模板：${textProblemMessage(problem)}`)
     if (!/^https?:\/\//i.test(value)) return issue('地址模板：应以 http:// 或 https:// 开头')
     if (/\s/.test(value)) return issue('地址模板：不能包含空格')
     const unknown = value.replace(URL_TEMPLATE_PLACEHOLDER, '').match(/\{[^}]*\}?/)
@@ -46,9 +49,12 @@ export const urlTemplate = z
     }
   })
 
+// Bounded loosely here so no number is unbounded; the refinement below says which bound was crossed.
+const degrees = z.number({ error: '范围：应为有限的数字' }).min(-1000, { error: '范围：应为有限的数字' }).max(1000, { error: '范围：应为有限的数字' })
+
 /** [west, south, east, north] in WGS-84 degrees. */
 export const bbox = z
-  .tuple([z.number(), z.number(), z.number(), z.number()], { error: '范围：应为 [西, 南, 东, 北] 四个经纬度数字' })
+  .tuple([degrees, degrees, degrees, degrees], { error: '范围：应为 [西, 南, 东, 北] 四个经纬度数字' })
   .superRefine(([west, south, east, north], ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message })
     if (![west, south, east, north].every(Number.isFinite)) return issue('范围：应为有限的数字')
@@ -80,6 +86,8 @@ export const basemapAddOnline = z
     minZoom: zoom('最小级别').optional(),
     maxZoom: zoom('最大级别'),
     attribution: f.optionalText('版权声明', 500),
+    /** Warnings accepted: 'basemap.plainHttp' (tiles fetched over unencrypted http from another machine). */
+    accept: f.accept,
   })
   .superRefine(zoomRange)
 

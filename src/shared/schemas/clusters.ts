@@ -4,7 +4,7 @@ import * as f from './common'
 export const clusterFields = z.strictObject({
   name: f.requiredText('聚集区名称', 100),
   districtCode: f.districtCode(),
-  description: f.optionalText('简介', 2000),
+  description: f.optionalNotes('简介', 2000),
 })
 
 export const clusterCreate = clusterFields

@@ -13,9 +13,9 @@ export const leaseFields = z.strictObject({
   startDate: f.isoDate('起租日期').nullable().optional(),
   endDate: f.isoDate('到期日期').nullable().optional(),
   /** Leased area in m²; when omitted, the sum of the chosen spaces' areas. */
-  area: f.positiveNumber('租赁面积', 1e6).nullable().optional(),
+  area: f.area('租赁面积', 1e6).nullable().optional(),
   rent: f.nonNegativeNumber('租金', 1000).nullable().optional(),
-  notes: f.optionalText('备注', 1000),
+  notes: f.optionalNotes('备注', 1000),
   /** Warnings accepted: 'lease.overlap' (another lease on a space in the period), 'lease.areaExceeds'. */
   accept: f.accept,
 })
@@ -33,9 +33,9 @@ export const leaseRenew = z
     id: f.id('租约'),
     startDate: f.isoDate('续租起租日期').nullable().optional(),
     endDate: f.isoDate('续租到期日期'),
-    area: f.positiveNumber('租赁面积', 1e6).nullable().optional(),
+    area: f.area('租赁面积', 1e6).nullable().optional(),
     rent: f.nonNegativeNumber('租金', 1000).nullable().optional(),
-    notes: f.optionalText('备注', 1000),
+    notes: f.optionalNotes('备注', 1000),
     accept: f.accept,
   })
   .refine(datesInOrder, { error: '续租到期日期：不能早于续租起租日期', path: ['endDate'] })
@@ -45,7 +45,7 @@ export const leaseEnd = z.strictObject({ id: f.id('租约'), endDate: f.isoDate(
 
 export const TENANCY_SCOPES = ['building', 'cluster', 'district'] as const
 const scopeKind = z.enum(TENANCY_SCOPES, { error: '范围：应为楼宇、聚集区或区县' })
-const scopeId = z.string({ error: '范围：必选' }).min(1, { error: '范围：必选' }).max(64)
+const scopeId = f.token('范围')
 
 export const leaseComingFree = z.strictObject({
   months: z.union([z.literal(3), z.literal(6), z.literal(12)], { error: '时间范围：应为 3、6 或 12 个月' }),

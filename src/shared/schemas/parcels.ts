@@ -23,13 +23,13 @@ export const parcelFields = z.strictObject({
   lat: f.lat.nullable().optional(),
   boundary: boundary.nullable().optional(),
   /** m²; when omitted and a boundary is given, computed from the boundary. */
-  area: f.positiveNumber('用地面积', 1e9).nullable().optional(),
+  area: f.area('用地面积', 1e9).nullable().optional(),
   landUse: z.enum(LAND_USES, { error: '用地性质：不在可选范围内' }),
   plotRatioMin: f.nonNegativeNumber('容积率下限', 100).nullable().optional(),
   plotRatioMax: f.nonNegativeNumber('容积率上限', 100).nullable().optional(),
   buildingDensity: f.ratio('建筑密度').nullable().optional(),
   greenRatio: f.ratio('绿地率').nullable().optional(),
-  heightLimit: f.positiveNumber('限高', 1000).nullable().optional(),
+  heightLimit: f.positiveNumber('限高', 1000).min(1, { error: '限高：不能小于 1 米' }).nullable().optional(),
   readiness: z.enum(LAND_READINESS, { error: '土地状况：应为 净地 或 毛地' }).nullable().optional(),
   utilities: f.optionalText('配套条件', 100),
   status: z.enum(PARCEL_STATUSES, { error: '出让状态：不在可选范围内' }),
@@ -38,7 +38,7 @@ export const parcelFields = z.strictObject({
   targetIndustry: f.optionalText('意向产业', 200),
   contactName: f.optionalText('联系人', 50),
   contactPhone: f.phone('联系电话'),
-  notes: f.optionalText('备注', 2000),
+  notes: f.optionalNotes('备注', 2000),
 })
 
 const plotRatioInOrder = (p: { plotRatioMin?: number | null; plotRatioMax?: number | null }) =>

@@ -6,7 +6,7 @@ export const savedSearchFields = z.strictObject({
   name: f.requiredText('名称', 60),
   filter: mapFilterSchema,
   area: mapAreaSchema.nullable().optional(),
-  notes: f.optionalText('备注', 500),
+  notes: f.optionalNotes('备注', 500),
 })
 
 export const savedSearchCreate = savedSearchFields

@@ -29,7 +29,7 @@ export const spaceGenerateFloors = z.strictObject({
   fromFloor: oneStorey('起始楼层'),
   toFloor: oneStorey('结束楼层'),
   unitsPerFloor: f.intInRange('每层单元数', 1, MAX_UNITS_PER_FLOOR),
-  typicalArea: f.positiveNumber('单元面积', 1e5),
+  typicalArea: f.area('单元面积', 1e5),
   status: status.optional(),
 })
 
@@ -53,7 +53,7 @@ export const spaceBulkUpdate = z.strictObject({
 
 export const spaceSplit = z.strictObject({
   id: f.id('空间'),
-  areas: z.tuple([f.positiveNumber('第一部分面积', 1e6), f.positiveNumber('第二部分面积', 1e6)], { error: '面积：应为两个数字' }),
+  areas: z.tuple([f.area('第一部分面积', 1e6), f.area('第二部分面积', 1e6)], { error: '面积：应为两个数字' }),
   units: z.tuple([f.requiredText('第一部分单元', 50), f.requiredText('第二部分单元', 50)], { error: '单元：应为两个单元号' }).optional(),
 })
 
@@ -69,7 +69,7 @@ export const spaceMerge = z.strictObject({
 export const spaceUnmerge = z.strictObject({
   keptId: f.id('保留的空间'),
   restoredIds: spaceIds('恢复的空间', 1).max(50, { error: '恢复的空间：一次最多 50 个' }),
-  kept: z.strictObject({ unit: f.optionalText('单元', 50), area: f.positiveNumber('面积', 1e6) }),
+  kept: z.strictObject({ unit: f.optionalText('单元', 50), area: f.area('面积', 1e6) }),
   links: z
     .array(z.strictObject({ leaseId: f.id('租约'), spaceId: f.id('空间') }), { error: '租约关联：应为列表' })
     .max(500, { error: '租约关联：一次最多 500 个' }),

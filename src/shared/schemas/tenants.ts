@@ -10,6 +10,7 @@ const creditCodeMessages = {
 
 export const creditCode = z
   .string({ error: '统一社会信用代码：应为文字' })
+  .max(100, { error: creditCodeMessages.length, abort: true })
   .trim()
   .toUpperCase()
   .superRefine((code, ctx) => {
@@ -33,27 +34,27 @@ export const tenantFields = z.strictObject({
   staff: f.intInRange('员工人数', 0, 1_000_000).nullable().optional(),
   contactName: f.optionalText('联系人', 50),
   contactPhone: f.phone('联系电话'),
-  notes: f.optionalText('备注', 2000),
+  notes: f.optionalNotes('备注', 2000),
   accept: f.accept,
 })
 
 export const tenantCreate = tenantFields
 export const tenantUpdate = f.updateOf('企业', tenantFields)
 export const tenantList = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: f.queryText('搜索').optional(),
   buildingId: z.string().uuid().optional(),
   includeDeleted: z.boolean().optional(),
 })
 
 /** The tenant picker's search: part of the name, part of the credit code, or the name's pinyin initials. */
 export const tenantSearch = z.strictObject({
-  q: z.string({ error: '搜索：应为文字' }).trim().max(100, { error: '搜索：不超过 100 个字符' }),
+  q: f.queryText('搜索'),
   limit: z.number().int().min(1).max(100).optional(),
 })
 
 /** The tenant list: search and filters, answered as one query with each tenant's buildings. */
 export const tenantOverview = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: f.queryText('搜索').optional(),
   industry: z.enum(INDUSTRY_SECTIONS, { error: '所属行业：应为国民经济行业门类 A–T' }).optional(),
   aboveScale: z.boolean().optional(),
   registeredInDistrict: z.boolean().optional(),

@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest'
 
 // client.ts makes the app's client when imported, which looks at window and sessionStorage.
 vi.hoisted(() => {
-  Object.assign(globalThis, { window: { location: { search: '' } }, sessionStorage: { getItem: () => null, setItem: () => undefined } })
+  Object.assign(globalThis, {
+    window: { location: { href: 'http://127.0.0.1:4870/' }, history: { state: null, replaceState: () => undefined } },
+    sessionStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
+  })
 })
 import { createClient } from '../../../src/renderer/src/api/client'
 import { httpTransport, ipcTransport, type PreloadBridge } from '../../../src/renderer/src/api/transport'
@@ -12,8 +15,8 @@ import { httpTransport, ipcTransport, type PreloadBridge } from '../../../src/re
 describe('tile URLs and uploads in the renderer transports', () => {
   const tilePath = 'tiles/0b6f6a34-6d1c-4f3e-9d0a-1f2e3d4c5b6a/{z}/{x}/{y}'
 
-  it('http: an absolute path with the token as a query parameter, placeholders untouched', () => {
-    expect(httpTransport('a+b/c').assetUrl(tilePath)).toBe(`/${tilePath}?token=a%2Bb%2Fc`)
+  it('http: an absolute path, no token in it (the host cookie goes with it), placeholders untouched', () => {
+    expect(httpTransport().assetUrl(tilePath)).toBe(`/${tilePath}`)
   })
 
   it('ipc: the relative path, which resolves to app://site-atlas/tiles/…', () => {

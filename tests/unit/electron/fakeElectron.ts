@@ -26,6 +26,11 @@ export function fakeEvent<T extends object>(fields: T): T & { preventDefault(): 
 class FakeSession {
   permissionRequestHandler: Listener | null = null
   permissionCheckHandler: Listener | null = null
+  /** What webRequest.onBeforeRequest was given: the URL filter and the listener. */
+  beforeRequest: Array<{ filter: { urls: string[] }; listener: Listener }> = []
+  readonly webRequest = {
+    onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => void this.beforeRequest.push({ filter, listener }),
+  }
   setPermissionRequestHandler(handler: Listener) {
     this.permissionRequestHandler = handler
   }
@@ -36,9 +41,13 @@ class FakeSession {
 
 let nextId = 1
 
-class FakeWebContents extends Emitter {
+export class FakeWebContents extends Emitter {
   readonly id = nextId++
   readonly session = new FakeSession()
+  devToolsClosed = 0
+  closeDevTools() {
+    this.devToolsClosed++
+  }
   windowOpenHandler: Listener | null = null
   /** The options of every printToPDF call; the PDF it answers is `pdfBytes`. */
   printed: Array<Record<string, unknown>> = []
@@ -189,6 +198,33 @@ export const webUtils = {
   },
 }
 
+/** A utility process as Electron's utilityProcess.fork answers it: records what it is sent. */
+export class FakeUtilityProcess extends Emitter {
+  posted: unknown[] = []
+  killed = 0
+  constructor(readonly file: string, readonly args: string[], readonly options: Record<string, unknown>, readonly pid: number | undefined) {
+    super()
+  }
+  postMessage(message: unknown) {
+    this.posted.push(message)
+  }
+  kill() {
+    this.killed++
+    return true
+  }
+}
+
+export const utilityProcess = {
+  forked: [] as FakeUtilityProcess[],
+  /** The pid the next fork reports (undefined: not yet spawned). */
+  nextPid: undefined as number | undefined,
+  fork(file: string, args: string[] = [], options: Record<string, unknown> = {}) {
+    const child = new FakeUtilityProcess(file, args, options, this.nextPid)
+    this.forked.push(child)
+    return child
+  },
+}
+
 /** Forgets everything recorded, between tests. */
 export function resetFakeElectron(): void {
   BrowserWindow.instances = []
@@ -209,4 +245,6 @@ export function resetFakeElectron(): void {
   ipcRenderer.invocations = []
   ipcRenderer.reply = () => ({ ok: true, value: null })
   webUtils.paths = new WeakMap()
+  utilityProcess.forked = []
+  utilityProcess.nextPid = undefined
 }

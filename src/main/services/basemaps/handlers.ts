@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { DomainError } from '../../../shared/result'
+import { DomainError, requireAccepted } from '../../../shared/result'
 import type { Basemap } from '../../../shared/types'
 import {
   type BasemapPatch, deleteBasemap, getActiveBasemapId, getBasemapRow, insertBasemap, listBasemapRows,
@@ -12,6 +12,7 @@ import { downloadArea, estimateArea } from './area'
 import { removeDatabaseFiles, TileCache } from './cache'
 import { importPackage, packageBounds } from './importPackage'
 import { closeSource, dataFile, describeBasemap, openSource, refreshSource } from './sources'
+import { plainHttpWarnings } from './plainHttp'
 
 const notFound = () => new DomainError('not_found', '底图：找不到该底图', 'id')
 
@@ -38,7 +39,8 @@ export const basemapHandlers = {
   'basemaps.import': async (input, ctx) => importPackage(ctx, input),
 
   // The cache file is made first and removed again if the row cannot be written.
-  'basemaps.addOnline': async ({ name, urlTemplate, crs, minZoom = 0, maxZoom, attribution }, ctx) => {
+  'basemaps.addOnline': async ({ name, urlTemplate, crs, minZoom = 0, maxZoom, attribution, accept }, ctx) => {
+    requireAccepted(plainHttpWarnings(urlTemplate), accept)
     const id = randomUUID()
     const relative = `tiles/${id}.mbtiles`
     const file = dataFile(ctx, relative)

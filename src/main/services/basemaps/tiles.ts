@@ -1,3 +1,4 @@
+import { DomainError } from '../../../shared/result'
 import type { ServiceContext } from '../context'
 import type { TileCache } from './cache'
 import { contentTypeOf, type TileFormat } from './format'
@@ -21,7 +22,14 @@ export interface Tile {
  */
 export async function readTile(ctx: ServiceContext, basemapId: string, z: number, x: number, y: number): Promise<Tile | null> {
   if (!isTile(z, x, y)) return null
-  const source = await openSource(ctx, basemapId)
+  let source: OpenSource | undefined
+  try {
+    source = await openSource(ctx, basemapId)
+  } catch (error) {
+    // A stored package its reader now refuses (changed on disk since its import) shows no tiles.
+    if (error instanceof DomainError) return null
+    throw error
+  }
   if (!source) return null
   if (z < source.row.minZoom || z > source.row.maxZoom) return null
   const format = source.row.format as TileFormat | null

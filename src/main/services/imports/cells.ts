@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson'
 import { SQUARE_METRES_PER_MU } from '../../../shared/domain'
+import { findTextProblem, textProblemMessage } from '../../../shared/text'
 import type { Cell } from './table'
 
 // Reading one cell of a bureau's sheet into a typed value. Sheets are typed by people: full-width
@@ -33,7 +34,7 @@ const NEEDS_NORMALISING = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\
  */
 export function normaliseText(s: string): string {
   // Most cells need nothing done: tested once rather than rebuilt a character at a time.
-  if (!NEEDS_NORMALISING.test(s)) return s
+  if (!NEEDS_NORMALISING.test(s)) return s.normalize('NFC')
   let out = ''
   for (const ch of s.replace(ZERO_WIDTH, '').replace(CONTROL, '')) {
     const code = ch.charCodeAt(0)
@@ -41,7 +42,19 @@ export function normaliseText(s: string): string {
     else if (code === 0x3000 || code === 0x00a0 || code === 0x2007 || code === 0x202f) out += ' '
     else out += ch
   }
-  return out.replace(/\s+/g, ' ').trim()
+  return out.replace(/\s+/g, ' ').trim().normalize('NFC')
+}
+
+/**
+ * A text cell holding what no field may (shared/text.ts: NUL, BEL, ESC and other controls, bidi
+ * overrides, lone surrogates) refused, rather than silently cleaned: such a cell says the sheet
+ * was damaged or made to deceive, and the person should look at it. Line breaks and tabs are not
+ * refused: Alt+Enter in Excel makes them, and the readers fold them into spaces.
+ */
+export function refuseHostileCell(cell: Cell): Parsed<never> | null {
+  if (typeof cell !== 'string') return null
+  const problem = findTextProblem(cell, 'lines')
+  return problem ? failure(textProblemMessage(problem)) : null
 }
 
 /** A CSV-injection-looking text: Excel/WPS would run it as a formula (= + - @, maybe after a tab or CR). */
@@ -79,7 +92,7 @@ export function cellToText(cell: Cell): string {
 export function parseFreeText(cell: Cell): Parsed<string> {
   if (isGeometryCell(cell)) return failure('应为文字，不是几何图形')
   if (typeof cell !== 'string') return parseText(cell)
-  const text = cell.replace(ZERO_WIDTH, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim()
+  const text = cell.replace(ZERO_WIDTH, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim().normalize('NFC')
   return text === '' || isPlaceholder(text) ? empty() : value(text)
 }
 

@@ -11,6 +11,7 @@ import { inspectTable, planImport } from './importer'
 import { type KeptPlan, optionsKey, ParsedUploads } from './parsedUploads'
 import type { RawTable } from './table'
 import { undoImport } from './undo'
+import { backupBefore } from '../backup/engine'
 
 // imports.*: inspect an uploaded file, dry run, run as a job (all or nothing), list and undo.
 // The upload is kept for inspect and preview and discarded once an import has run.
@@ -135,6 +136,7 @@ export async function runImport(
   run: RunOptions = {},
 ): Promise<{ preview: ImportPreview; batchId: string | null }> {
   if (run.dryRun) return { preview: (await planImport(ctx.store.db, ctx.resourcesDir, table, options)).preview, batchId: null }
+  await backupBefore(ctx, 'before-import')
   const batchId = randomUUID()
   let preview: ImportPreview | null = null
   let planned: Omit<KeptPlan, 'key'> | null = run.planned ?? null

@@ -9,7 +9,7 @@ import { spaceCreate } from '../../../shared/schemas/spaces'
 import { tenantCreate } from '../../../shared/schemas/tenants'
 import type { LoggedTable } from '../../store/schema'
 import { WORKBOOK, type WorkbookColumn, type WorkbookTable } from '../workbook/columns'
-import { cellToText, type Parsed, parseBoolean, parseDate, parseFreeText, parseInteger, parseNumberCell, parseText } from './cells'
+import { cellToText, type Parsed, parseBoolean, parseDate, parseFreeText, parseInteger, parseNumberCell, parseText, refuseHostileCell } from './cells'
 import { dataRows, headerTexts } from './layout'
 import { type PlanBook, type Row, validate, type WriteOp } from './plan'
 import type { RawSheet } from './table'
@@ -45,6 +45,8 @@ const headerKey = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')
 const sameHeader = (a: string, b: string) => headerKey(a) === headerKey(b)
 
 function readColumn(column: WorkbookColumn, cell: Parameters<typeof parseText>[0]): Parsed<unknown> {
+  const hostile = refuseHostileCell(cell)
+  if (hostile) return hostile
   switch (column.type) {
     case 'text': {
       if (!column.vocab) return parseFreeText(cell)

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson'
 import {
   type AreaUnit, cellToText, isGeometryCell, looksLikeFormula, type MoneyUnit, type NumberRange, type Parsed, parseArea, parseBoolean,
-  parseDate, parseFreeText, parseInteger, parseMoney, parseNumberCell, parsePercent, parsePricePerMu, parseRange, parseRentPerDay, parseText,
+  parseDate, parseFreeText, parseInteger, refuseHostileCell, parseMoney, parseNumberCell, parsePercent, parsePricePerMu, parseRange, parseRentPerDay, parseText,
   type PricePerMuUnit,
 } from './cells'
 import type { FieldSpec, HeaderInfo } from './fields'
@@ -115,6 +115,8 @@ function geometry(cell: Cell): Parsed<Geometry> {
 }
 
 function parse(field: FieldSpec, header: HeaderInfo, cell: Cell): Parsed<Value> {
+  const hostile = refuseHostileCell(cell)
+  if (hostile) return hostile
   switch (field.type) {
     case 'text':
       return parseFreeText(cell)

@@ -23,15 +23,52 @@ export interface Upload {
   size: number
 }
 
-/** Largest upload the browser host accepts. */
-export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3
+/** Largest single upload the browser host accepts (a city's map package fits; photos and sheets are far smaller). */
+export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3
+/** Most the uploads folder may hold at once: uploads wait there only until used (see UPLOAD_TTL_MS). */
+export const UPLOADS_QUOTA_BYTES = 10 * 1024 ** 3
+/** Free space an upload must leave on the data folder's disk: the store, its backups and imports need room to grow. */
+export const FREE_SPACE_MARGIN_BYTES = 1024 ** 3
+/** An upload not used for this long is deleted by the host's sweep (a person who stepped away uploads again). */
+export const UPLOAD_TTL_MS = 3600 * 1000
+/** How often a running host sweeps. */
+export const UPLOAD_SWEEP_EVERY_MS = 10 * 60 * 1000
+
+/** Bytes as a person reads them: "4 GiB", "12.5 MB". */
+function sizeWords(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${Number((bytes / 1024 ** 3).toFixed(1))} GiB`
+  if (bytes >= 1024 ** 2) return `${Number((bytes / 1024 ** 2).toFixed(1))} MB`
+  return `${Math.max(0, Math.floor(bytes / 1024))} KB`
+}
 
 /** The refusal of an upload over `limit` bytes, whether told by its length header or while streaming. */
 export function uploadTooLarge(limit = MAX_UPLOAD_BYTES): DomainError {
-  return new DomainError('invalid', `上传文件：超过上限 ${Math.round(limit / 1024 ** 3)} GiB`, 'file')
+  return new DomainError('invalid', `上传文件：超过单个文件上限 ${sizeWords(limit)}`, 'file')
 }
-/** Leftover temporary uploads older than this are deleted on the first upload of a process. */
-const STALE_MS = 24 * 3600 * 1000
+
+/** The refusal of an upload that would fill the uploads folder's quota or the disk. */
+function uploadNoRoom(room: number, why: 'quota' | 'disk', quota: number): DomainError {
+  const reason = why === 'quota'
+    ? `待导入的上传文件已占满 ${sizeWords(quota)} 的上限（还可上传 ${sizeWords(room)}），请先完成或放弃其他导入，或稍后再试`
+    : `数据文件夹所在磁盘空间不足（还可上传 ${sizeWords(room)}，需保留 ${sizeWords(FREE_SPACE_MARGIN_BYTES)} 余量），请先清理磁盘`
+  return new DomainError('invalid', `上传文件：${reason}`, 'file')
+}
+
+/** Limits one upload is held to; tests make them small. */
+export interface UploadLimits {
+  /** Largest single file, bytes. */
+  maxBytes: number
+  /** Most the uploads folder may hold, bytes. */
+  quotaBytes: number
+  /** Free space to leave on the disk, bytes. */
+  freeMarginBytes: number
+}
+
+export const UPLOAD_LIMITS: UploadLimits = {
+  maxBytes: MAX_UPLOAD_BYTES,
+  quotaBytes: UPLOADS_QUOTA_BYTES,
+  freeMarginBytes: FREE_SPACE_MARGIN_BYTES,
+}
 
 export class UploadRegistry {
   private swept = false
@@ -54,7 +91,8 @@ export class UploadRegistry {
     return entry
   }
 
-  get(id: string): Upload | undefined {
+  /** The upload an id names; `touch` (the default) marks it used now, so the sweep leaves it be. */
+  get(id: string, touch = true): Upload | undefined {
     const file = this.idFile(id)
     if (!file) return undefined
     let entry: unknown
@@ -63,7 +101,16 @@ export class UploadRegistry {
     } catch {
       return undefined
     }
-    return isUpload(entry) && entry.id === id ? entry : undefined
+    if (!isUpload(entry) || entry.id !== id) return undefined
+    if (touch) {
+      const now = new Date()
+      try {
+        fs.utimesSync(file, now, now)
+      } catch {
+        // swept meanwhile: the caller finds its file gone and says so
+      }
+    }
+    return entry
   }
 
   /** Forgets an upload whose file someone else now owns (e.g. moved into the basemaps folder). */
@@ -94,24 +141,73 @@ export class UploadRegistry {
     this.sweepStale()
   }
 
-  /** Deletes temporary uploads (and ids) left by earlier runs (a crash, an upload never imported). */
-  sweepStale(now = Date.now()): void {
-    for (const dir of [this.dir, this.idsDir]) {
-      let names: string[]
-      try {
-        names = fs.readdirSync(dir)
-      } catch {
+  /**
+   * Deletes uploads not used for `ttlMs` (a crash, an upload never imported, a person who went
+   * away): an id unused that long goes with its temporary file; a file in the uploads folder no
+   * id names (a half-received body, an id already swept) goes once untouched that long. A host
+   * at start, holding the store, passes 0: nothing of an earlier run is still in use.
+   */
+  sweepStale(now = Date.now(), ttlMs = UPLOAD_TTL_MS): void {
+    const named = new Set<string>()
+    for (const name of listDir(this.idsDir)) {
+      const file = path.join(this.idsDir, name)
+      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : null
+      const upload = id ? this.get(id, false) : undefined
+      if (upload && !olderThan(file, now, ttlMs)) {
+        named.add(path.resolve(upload.path))
         continue
       }
-      for (const name of names) {
-        const file = path.join(dir, name)
-        try {
-          if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true })
-        } catch {
-          // gone already, or not ours to delete
-        }
+      if (!olderThan(file, now, ttlMs)) continue // a .part being written now
+      if (upload?.temporary && isInside(this.dir, upload.path)) rmQuietly(upload.path)
+      rmQuietly(file)
+    }
+    for (const name of listDir(this.dir)) {
+      const file = path.join(this.dir, name)
+      if (!named.has(path.resolve(file)) && olderThan(file, now, ttlMs)) rmQuietly(file)
+    }
+  }
+
+  /** Bytes the uploads folder holds now. */
+  usedBytes(): number {
+    let total = 0
+    for (const name of listDir(this.dir)) {
+      try {
+        total += fs.statSync(path.join(this.dir, name)).size
+      } catch {
+        // gone meanwhile
       }
     }
+    return total
+  }
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir)
+  } catch {
+    return []
+  }
+}
+
+function olderThan(file: string, now: number, ms: number): boolean {
+  if (ms <= 0) return true
+  try {
+    return now - fs.statSync(file).mtimeMs >= ms
+  } catch {
+    return false
+  }
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+function rmQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true })
+  } catch {
+    // not ours to delete, or gone
   }
 }
 
@@ -128,17 +224,41 @@ function cleanName(name: string): string {
 }
 
 /**
+ * Bytes one more upload may take: the per-file limit, what the uploads folder's quota leaves, and
+ * the disk's free space less the margin, whichever is least; with the reason that limit gives.
+ */
+export async function uploadRoom(uploads: UploadRegistry, limits: UploadLimits): Promise<{ bytes: number; refusal: () => DomainError }> {
+  const quotaLeft = limits.quotaBytes - uploads.usedBytes()
+  let diskLeft = Number.POSITIVE_INFINITY
+  try {
+    const disk = await fsp.statfs(uploads.dir)
+    diskLeft = disk.bavail * disk.bsize - limits.freeMarginBytes
+  } catch {
+    // a file system that cannot tell: the quota still holds
+  }
+  const bytes = Math.max(0, Math.min(limits.maxBytes, quotaLeft, diskLeft))
+  const refusal = bytes === limits.maxBytes
+    ? () => uploadTooLarge(limits.maxBytes)
+    : () => uploadNoRoom(bytes, quotaLeft <= diskLeft ? 'quota' : 'disk', limits.quotaBytes)
+  return { bytes, refusal }
+}
+
+/**
  * Streams a request body into the uploads folder (`<id>.part`, renamed when complete) and
- * registers it as a temporary upload. Refuses bodies over `limit` bytes, deleting what was written.
+ * registers it as a temporary upload. Refuses a body over the room left (uploadRoom) before
+ * reading it when its length is declared, else as soon as it grows past it, deleting what was written.
  */
 export async function receiveUpload(
   uploads: UploadRegistry,
   body: Readable,
   originalName: string,
-  limit = MAX_UPLOAD_BYTES,
+  declaredBytes?: number,
+  limits: UploadLimits = UPLOAD_LIMITS,
 ): Promise<Upload> {
   uploads.sweepStaleOnce()
   await fsp.mkdir(uploads.dir, { recursive: true })
+  const room = await uploadRoom(uploads, limits)
+  if (declaredBytes !== undefined && declaredBytes > room.bytes) throw room.refusal()
   const id = randomUUID()
   const name = cleanName(originalName)
   const ext = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0]?.toLowerCase() ?? ''
@@ -149,7 +269,7 @@ export async function receiveUpload(
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length
-      if (size > limit) throw uploadTooLarge(limit)
+      if (size > room.bytes) throw room.refusal()
       let written = 0
       while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten
     }

@@ -29,16 +29,24 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'site-atlas.token'
-
-/** The browser host's per-start token: from the URL on first load, then kept for this tab. */
-export function browserToken(): string | null {
-  const fromUrl = new URLSearchParams(window.location.search).get('token')
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl)
-    return fromUrl
+/**
+ * The browser host's token is not the page's business: the host answers the printed /?token=…
+ * address with an HttpOnly cookie and sends the page on to the address without it, and the
+ * browser attaches the cookie to every call, upload, tile and download of this page. Should the
+ * page still be shown at an address with a token (an older host), it is taken out of the address
+ * and so out of the history; a token an older version kept in sessionStorage is dropped.
+ */
+export function forgetAddressToken(): void {
+  const url = new URL(window.location.href)
+  if (url.searchParams.has('token')) {
+    url.searchParams.delete('token')
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
   }
-  return sessionStorage.getItem(TOKEN_KEY)
+  try {
+    sessionStorage.removeItem('site-atlas.token')
+  } catch {
+    // storage switched off: nothing kept there
+  }
 }
 
 // What the HTTP transport says when the host cannot be reached or refuses the token, for calls
@@ -46,21 +54,22 @@ export function browserToken(): string | null {
 const UNREACHABLE: ApiError = { code: 'internal', message: '无法连接本机服务，请确认 Site Atlas 仍在运行' }
 const UNAUTHORIZED: ApiError = { code: 'unauthorized', message: '访问令牌无效：请使用启动时打印的完整地址打开' }
 
-export function httpTransport(token: string | null): Transport {
-  const authorization = `Bearer ${token ?? ''}`
+/** HTTP to the browser host; the cookie the host set at first load is the key (same origin only). */
+export function httpTransport(): Transport {
   return {
     async call(method, input) {
       let response: Response
       try {
         response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization },
+          headers: { 'content-type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         })
       } catch {
         return fail(UNREACHABLE)
       }
-      if (response.status === 401) return fail(UNAUTHORIZED)
+      if (response.status === 401 || response.status === 403) return fail(UNAUTHORIZED)
       return (await response.json()) as Result<unknown>
     },
 
@@ -71,13 +80,12 @@ export function httpTransport(token: string | null): Transport {
         const failed = (message: string) => resolve(fail({ code: 'internal', message }))
         const xhr = new XMLHttpRequest()
         xhr.open('POST', `/upload?name=${encodeURIComponent(file.name)}`)
-        xhr.setRequestHeader('authorization', authorization)
         xhr.setRequestHeader('content-type', 'application/octet-stream')
         xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size)
         xhr.onerror = () => resolve(fail(UNREACHABLE))
         xhr.onabort = () => failed('上传已中断')
         xhr.onload = () => {
-          if (xhr.status === 401) return resolve(fail(UNAUTHORIZED))
+          if (xhr.status === 401 || xhr.status === 403) return resolve(fail(UNAUTHORIZED))
           try {
             resolve(JSON.parse(xhr.responseText) as Result<{ uploadId: string }>)
           } catch {
@@ -88,10 +96,10 @@ export function httpTransport(token: string | null): Transport {
       })
     },
 
-    // An <img> cannot send headers: the token rides in the query. The {z}/{x}/{y} placeholders
-    // stay as they are for the map library to fill in.
+    // The cookie goes with an <img>, a map tile and a download link alike: no token in the URL.
+    // The {z}/{x}/{y} placeholders stay as they are for the map library to fill in.
     assetUrl(assetPath) {
-      return `/${assetPath}?token=${encodeURIComponent(token ?? '')}`
+      return `/${assetPath}`
     },
 
     // A link with `download`, clicked: the browser saves the host's attachment where it saves downloads.
@@ -139,5 +147,7 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
 }
 
 export function detectTransport(): Transport {
-  return window.siteAtlas ? ipcTransport(window.siteAtlas) : httpTransport(browserToken())
+  if (window.siteAtlas) return ipcTransport(window.siteAtlas)
+  forgetAddressToken()
+  return httpTransport()
 }

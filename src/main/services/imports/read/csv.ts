@@ -82,10 +82,35 @@ function countOutsideQuotes(line: string, d: string): number {
   return n
 }
 
+/**
+ * Fields one line may have before the parser sees it: Excel's and WPS's last column is XFD
+ * (16 384), and a parser splits a line of millions of fields only after seconds.
+ */
+export const MAX_CSV_FIELDS = 16_384
+
+/** Refuses the first line (quoted newlines inside their line) with more than MAX_CSV_FIELDS fields; one pass, no copies. */
+function checkFieldCounts(text: string, delimiter: string, ctx: ReadContext): void {
+  const d = delimiter.charCodeAt(0)
+  let quoted = false
+  let fields = 1
+  let line = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) quoted = !quoted
+    else if (quoted) continue
+    else if (c === d && ++fields > MAX_CSV_FIELDS) throw tooManyColumns(ctx, `第 ${line} 行`)
+    else if (c === 0x0a) {
+      fields = 1
+      if (++line % 100_000 === 0) ctx.check()
+    }
+  }
+}
+
 export async function readCsv(bytes: Uint8Array, ctx: ReadContext): Promise<RawTable> {
   const { text, encoding } = decodeText(bytes)
   ctx.check()
   const delimiter = detectDelimiter(text)
+  checkFieldCounts(text, delimiter, ctx)
   let records: string[][]
   try {
     records = parse(text, {

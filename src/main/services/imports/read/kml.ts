@@ -4,8 +4,8 @@ import type { Feature } from 'geojson'
 import type { RawTable } from '../table'
 import { sheetName } from './csv'
 import { featuresToSheet } from './features'
-import { refuse, type ReadContext } from './guard'
-import { isZip, unzipChecked } from './zip'
+import { megabytes, refuse, type ReadContext } from './guard'
+import { isZip, listZip, unzipChecked } from './zip'
 
 // KML (Google Earth, 奥维互动地图, LocaSpace) and KMZ (a zip with doc.kml). Placemarks' name,
 // description and ExtendedData become columns; style properties togeojson adds are dropped.
@@ -25,6 +25,12 @@ export async function readKml(bytes: Uint8Array, ctx: ReadContext): Promise<RawT
 /** doc.kml, else the first .kml at the top of the archive. */
 function kmzDocument(bytes: Uint8Array, ctx: ReadContext): Uint8Array {
   const isKml = (name: string) => name.toLowerCase().endsWith('.kml') && !name.startsWith('__MACOSX')
+  // The document inflated is held to a plain .kml's size limit: XML parsed into a DOM takes many times its bytes.
+  for (const entry of listZip(bytes, ctx, 'KMZ 文件')) {
+    if (isKml(entry.name) && entry.size > ctx.limits.maxBytes) {
+      throw refuse(`KMZ 文件中的“${entry.name}”解压后 ${megabytes(entry.size)}，超过上限 ${megabytes(ctx.limits.maxBytes)}`)
+    }
+  }
   const files = unzipChecked(bytes, ctx, 'KMZ 文件', isKml)
   const names = [...files.keys()].sort((a, b) => a.split('/').length - b.split('/').length)
   const chosen = files.get('doc.kml') ?? (names[0] ? files.get(names[0]) : undefined)

@@ -14,9 +14,19 @@ import { unzipChecked } from './zip'
  */
 export const MAX_MERGED_CELLS = 1_000_000
 
+/**
+ * Cells of all sheets exceljs may load: it keeps an object per cell (hundreds of bytes each), so
+ * the count is read from the sheets' XML before it loads them. 300 000 rows × 10 columns.
+ */
+export const MAX_XLSX_CELLS = 3_000_000
+
 export async function readXlsx(bytes: Uint8Array, ctx: ReadContext): Promise<RawTable> {
   const merges = mergeScanner()
-  unzipChecked(bytes, ctx, 'Excel 文件', () => false, true, merges)
+  const cells = cellScanner(ctx)
+  unzipChecked(bytes, ctx, 'Excel 文件', () => false, true, (name, chunk) => {
+    merges(name, chunk)
+    cells(name, chunk)
+  })
   ctx.check()
   // Loaded when first needed: each store worker would otherwise pay for exceljs at its start.
   const { default: Excel } = await import('exceljs')
@@ -57,6 +67,30 @@ function mergeScanner(): (name: string, chunk: Uint8Array) => void {
     }
     // Keep the end of this chunk: a tag may continue in the next one.
     tails.set(name, text.slice(Math.max(consumed, text.length - 200)))
+  }
+}
+
+/** Counts the <row> and <c> elements of the worksheets as they stream past, refusing past the limits before exceljs loads them. */
+function cellScanner(ctx: ReadContext): (name: string, chunk: Uint8Array) => void {
+  const decoder = new TextDecoder('latin1')
+  const tails = new Map<string, string>()
+  let rows = 0
+  let cells = 0
+  return (name, chunk) => {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return
+    const tail = tails.get(name) ?? ''
+    const text = tail + decoder.decode(chunk)
+    const pattern = /<(row|c)[\s>/]/g
+    let m: RegExpExecArray | null
+    while ((m = pattern.exec(text))) {
+      // A tag wholly inside the kept tail was counted with the chunk before.
+      if (m.index + m[0].length <= tail.length) continue
+      if (m[1] === 'row') rows++
+      else cells++
+    }
+    if (rows > ctx.limits.maxRows) throw refuse(`行数超过上限 ${ctx.limits.maxRows.toLocaleString('en-US')} 行，请拆分后分批导入`)
+    if (cells > MAX_XLSX_CELLS) throw refuse(`工作表的单元格超过 ${MAX_XLSX_CELLS.toLocaleString('en-US')} 个，请拆分后分批导入`)
+    tails.set(name, text.slice(-5))
   }
 }
 

@@ -5,6 +5,7 @@ import { MAP_CRS } from '../../../../shared/schemas/basemaps'
 import type { Basemap, MapCrs } from '../../../../shared/types'
 import { ConfirmDialog } from '../../components/Dialog'
 import { NumberField, SelectField, TextField } from '../../components/Field'
+import { useWarningConfirm, warningsOf } from '../../components/WarningConfirm'
 import { useToast } from '../../components/Toast'
 import { parseNumber } from '../../lib/form'
 import { formatBytes, formatCount } from '../../lib/format'
@@ -177,26 +178,28 @@ function OnlineForm() {
   const empty = { name: '', urlTemplate: '', crs: 'wgs84' as MapCrs, minZoom: '', maxZoom: '18', attribution: '' }
   const [s, setS] = useState(empty)
   const set = (key: keyof typeof s) => (value: string) => setS((prev) => ({ ...prev, [key]: value }))
-  const errors = add.error?.fieldErrors() ?? {}
+  // An http:// source answers needs_confirmation: asked in the warning dialog, then sent again with accept.
+  const warn = useWarningConfirm()
+  const shownError = warningsOf(add.error) ? null : add.error
+  const errors = shownError?.fieldErrors() ?? {}
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const minZoom = parseNumber(s.minZoom)
-    add.mutate(
-      {
-        name: s.name,
-        urlTemplate: s.urlTemplate,
-        crs: s.crs,
-        maxZoom: parseNumber(s.maxZoom) as number,
-        ...(minZoom !== null ? { minZoom: minZoom as number } : {}),
-        ...(s.attribution.trim() ? { attribution: s.attribution } : {}),
-      },
-      {
-        onSuccess: (b) => {
-          toast(t('online.added', { name: b.name }))
-          setS(empty)
-        },
-      },
-    )
+    const input = {
+      name: s.name,
+      urlTemplate: s.urlTemplate,
+      crs: s.crs,
+      maxZoom: parseNumber(s.maxZoom) as number,
+      ...(minZoom !== null ? { minZoom: minZoom as number } : {}),
+      ...(s.attribution.trim() ? { attribution: s.attribution } : {}),
+    }
+    void warn
+      .run((accept) => add.mutateAsync({ ...input, ...(accept ? { accept } : {}) }))
+      .then((b) => {
+        if (!b) return
+        toast(t('online.added', { name: b.name }))
+        setS(empty)
+      }, () => undefined)
   }
   return (
     <form className="basemaps-form" onSubmit={submit} noValidate aria-labelledby="basemap-online-title">
@@ -209,8 +212,9 @@ function OnlineForm() {
         <NumberField label={t('online.maxZoom')} name="maxZoom" value={s.maxZoom} onChange={set('maxZoom')} required error={errors.maxZoom} />
       </div>
       <TextField label={t('online.attribution')} name="attribution" value={s.attribution} onChange={set('attribution')} error={errors.attribution} />
-      {add.error && Object.keys(errors).length === 0 && <div className="form-error" role="alert">{add.error.message}</div>}
+      {shownError && Object.keys(errors).length === 0 && <div className="form-error" role="alert">{shownError.message}</div>}
       <button type="submit" className="primary" disabled={add.isPending}>{t('online.submit')}</button>
+      {warn.dialog}
     </form>
   )
 }

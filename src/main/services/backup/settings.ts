@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { BACKUP_INTERVALS, type BackupSettings, DEFAULT_BACKUP_EVERY_HOURS, DEFAULT_BACKUP_KEEP } from '../../../shared/backup'
+import { DomainError } from '../../../shared/result'
+
+// The backup settings are this device's (the mirror is this laptop's USB stick) and must be
+// readable when the store is damaged — exactly when a backup is wanted: a small JSON file in the
+// data folder, not a row in the store, written whole then renamed.
+
+export const BACKUP_SETTINGS_FILE = 'backup-settings.json'
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { everyHours: DEFAULT_BACKUP_EVERY_HOURS, mirrorDir: null, keep: DEFAULT_BACKUP_KEEP }
+
+const intIn = (value: unknown, min: number, max: number): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+
+/** This device's settings; any part missing or unreadable (a hand-edited file) is the default's. */
+export function readBackupSettings(dataDir: string): BackupSettings {
+  let raw: Record<string, unknown>
+  try {
+    raw = JSON.parse(fs.readFileSync(path.join(dataDir, BACKUP_SETTINGS_FILE), 'utf8')) as Record<string, unknown>
+    if (typeof raw !== 'object' || raw === null) return DEFAULT_BACKUP_SETTINGS
+  } catch {
+    return DEFAULT_BACKUP_SETTINGS
+  }
+  const keep = (typeof raw.keep === 'object' && raw.keep !== null ? raw.keep : {}) as Record<string, unknown>
+  return {
+    everyHours: (BACKUP_INTERVALS as readonly unknown[]).includes(raw.everyHours) ? (raw.everyHours as BackupSettings['everyHours']) : DEFAULT_BACKUP_EVERY_HOURS,
+    mirrorDir: typeof raw.mirrorDir === 'string' && path.isAbsolute(raw.mirrorDir) ? raw.mirrorDir : null,
+    keep: {
+      daily: intIn(keep.daily, 1, 60) ? keep.daily : DEFAULT_BACKUP_KEEP.daily,
+      weekly: intIn(keep.weekly, 0, 52) ? keep.weekly : DEFAULT_BACKUP_KEEP.weekly,
+      monthly: intIn(keep.monthly, 0, 120) ? keep.monthly : DEFAULT_BACKUP_KEEP.monthly,
+    },
+  }
+}
+
+export function writeBackupSettings(dataDir: string, settings: BackupSettings): void {
+  writeWhole(path.join(dataDir, BACKUP_SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`)
+}
+
+/** Written beside, then renamed: a reader in another process never sees half a file. */
+export function writeWhole(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const part = `${file}.${process.pid}.part`
+  fs.writeFileSync(part, text)
+  fs.renameSync(part, file)
+}
+
+const refuse = (message: string): never => {
+  throw new DomainError('invalid', `第二备份位置：${message}`, 'mirrorDir')
+}
+
+/**
+ * Checks a folder chosen as the second backup place, making it if absent: a full path, a folder
+ * (not a file), one this program can write to (a file written and deleted there), and not inside
+ * the data folder (a copy on the same disk guards against nothing). Answers the path normalised.
+ */
+export function checkMirrorDir(dir: string, dataDir: string): string {
+  if (!path.isAbsolute(dir)) refuse(`应为完整路径（如 E:\\备份 或 /media/U盘/备份），“${dir}” 不是`)
+  const resolved = path.resolve(dir)
+  const data = path.resolve(dataDir)
+  const inside = path.relative(data, resolved)
+  if (resolved === data || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    refuse(`不能选数据文件夹 ${data} 或其中的文件夹：同一块磁盘上的副本防不了磁盘损坏，请选 U 盘或另一块磁盘上的文件夹`)
+  }
+  let stat: fs.Stats | undefined
+  try {
+    stat = fs.statSync(resolved, { throwIfNoEntry: false })
+  } catch (error) {
+    refuse(`无法创建文件夹 ${resolved}（${describeFsError(error)}）`)
+  }
+  if (stat && !stat.isDirectory()) refuse(`${resolved} 是一个文件，不是文件夹`)
+  if (!stat) {
+    try {
+      fs.mkdirSync(resolved, { recursive: true })
+    } catch (error) {
+      refuse(`无法创建文件夹 ${resolved}（${describeFsError(error)}）`)
+    }
+  }
+  const probe = path.join(resolved, `.site-atlas-probe-${randomUUID()}`)
+  try {
+    fs.writeFileSync(probe, 'site-atlas')
+    fs.rmSync(probe)
+  } catch (error) {
+    fs.rmSync(probe, { force: true })
+    refuse(`无法写入文件夹 ${resolved}（${describeFsError(error)}）`)
+  }
+  return resolved
+}
+
+/** A file-system failure in words a person can act on. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+      return '不存在（U 盘是否已拔出？）'
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限'
+    case 'EROFS':
+      return '是只读的'
+    case 'ENOSPC':
+      return '空间已满'
+    case 'ENOTDIR':
+      return '路径中有一段不是文件夹'
+    default:
+      return (error as Error).message ?? String(error)
+  }
+}
