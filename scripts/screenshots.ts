@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: Number(process.env.SHOT_WIDTH ?? 1440), height: Number(process.env.SHOT_HEIGHT ?? 900) } })
     await page.goto(host.url)
-    await page.waitForSelector('.shell__content')
+    // The recovery screen stands in for the app when the data file failed its start-up check.
+    await page.waitForSelector('.shell__content, [data-recovery-screen]')
     for (const route of routes) {
       await page.evaluate((hash) => (window.location.hash = hash), `#${route}`)
       if (route === '/') await page.waitForSelector('.site-map[data-buildings-shown]', { timeout: 120_000 })

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet } from 'react-router'
 import { applyLanguage, type Language } from '../i18n'
@@ -7,6 +7,9 @@ import { useSettings, useStoreInfo } from '../features/meta/queries'
 import { SearchBox } from '../features/search/SearchBox'
 import { navEntries } from './routes'
 import { Onboarding } from './Onboarding'
+
+// Shown instead of the app when the data file failed its start-up check; its code loads only then.
+const RecoveryScreen = lazy(() => import('../features/backup/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })))
 
 export function Shell() {
   const { t, i18n } = useTranslation()
@@ -23,6 +26,14 @@ export function Shell() {
   const switchLanguage = (language: Language) => {
     void applyLanguage(language)
     setSetting.mutate({ key: 'ui.language', value: language })
+  }
+
+  if (info.error?.error.code === 'store_unavailable') {
+    return (
+      <Suspense fallback={null}>
+        <RecoveryScreen />
+      </Suspense>
+    )
   }
 
   return (

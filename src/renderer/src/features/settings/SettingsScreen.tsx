@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Facts, PageHeader } from '../../components/Page'
 import { useToast } from '../../components/Toast'
 import { applyLanguage, type Language } from '../../i18n'
+import { BackupSection } from '../backup/BackupSection'
 import { BasemapsSection } from '../basemaps/BasemapsSection'
 import { ContactSection } from '../sheets/ContactSection'
 import { FreshnessSettings } from '../recheck/FreshnessSettings'
@@ -22,6 +23,7 @@ export function SettingsScreen() {
       <UserSection />
       <ContactSection />
       <FreshnessSettings />
+      <BackupSection />
       <DataSection />
       <BasemapsSection />
       <DistrictsSection />

@@ -11,7 +11,7 @@ export const messages = {
     },
     data: {
       title: '数据文件', file: '文件位置', schemaVersion: '数据结构版本', deviceId: '本机编号', appVersion: '软件版本',
-      hint: '所有数据只保存在这个文件中。备份时请先关闭 Site Atlas，再复制该文件（程序运行时复制可能漏掉最近的修改）。',
+      hint: '所有数据只保存在这个文件中。请用上方“数据安全”中的备份，不要在程序运行时直接复制该文件（可能漏掉最近的修改）。',
     },
     demo: {
       title: '演示数据', hint: '移除演示数据后，地图与列表只剩您自己录入或导入的记录。您修改过的演示记录会先列出，可选择保留。',
@@ -40,7 +40,7 @@ export const messages = {
     },
     data: {
       title: 'Data file', file: 'Location', schemaVersion: 'Schema version', deviceId: 'Device id', appVersion: 'App version',
-      hint: 'All data lives in this one file. To back it up, close Site Atlas first, then copy the file (a copy taken while the app runs may miss recent changes).',
+      hint: 'All data lives in this one file. Back it up with “Data safety” above rather than copying the file while the app runs (such a copy may miss recent changes).',
     },
     demo: {
       title: 'Demo data', hint: 'After removing the demo data, the map and lists hold only what you entered or imported. Demo records you edited are listed first and can be kept.',
