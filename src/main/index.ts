@@ -4,8 +4,7 @@ import { app, type BrowserWindow, dialog, ipcMain } from 'electron'
 import { type StoreRuntime, startStoreRuntime } from './runtime/pool'
 import { registerIpc, registerUploadIpc } from './electron/ipc'
 import { closeStoreOnQuit } from './electron/lifecycle'
-import { registerSaveIpc } from './electron/save'
-import { findExportByAssetPath } from './services/exports/files'
+import { locateSaveable, registerSaveIpc } from './electron/save'
 import { registerPrintIpc } from './electron/print'
 import { installMenu } from './electron/menu'
 import { APP_ENTRY_URL, appOrigins, createSenderCheck } from './electron/origin'
@@ -72,7 +71,7 @@ async function start(): Promise<void> {
   registerSaveIpc(
     ipcMain,
     {
-      locate: (assetPath) => findExportByAssetPath(services.dataDir, assetPath),
+      locate: locateSaveable(services.dataDir),
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
       defaultDir: () => app.getPath('downloads'),
     },

@@ -9,11 +9,16 @@ const NAME = /^site-atlas-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d{1,6
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
-/** The name of a backup made at `at` for `reason`; `n` > 1 tells apart several made in one second. */
-export function backupFileName(at: Date, reason: BackupReason, n = 1): string {
+/** 'YYYYMMDD-HHMMSS' of an instant, in UTC: a backup's stamp (and a damaged file's kept aside). */
+export function fileStamp(at: Date): string {
   const day = `${at.getUTCFullYear()}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}`
   const time = `${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}`
-  return `site-atlas-${day}-${time}${n > 1 ? `-${n}` : ''}-${reason}.db`
+  return `${day}-${time}`
+}
+
+/** The name of a backup made at `at` for `reason`; `n` > 1 tells apart several made in one second. */
+export function backupFileName(at: Date, reason: BackupReason, n = 1): string {
+  return `site-atlas-${fileStamp(at)}${n > 1 ? `-${n}` : ''}-${reason}.db`
 }
 
 export interface ParsedBackupName {

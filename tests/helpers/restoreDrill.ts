@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { createServices } from '../../src/main/services'
-import { backupTo } from '../../src/main/store/backupFile'
-import { freshBackupName } from '../../src/main/store/backupNames'
+import { backupInto } from '../../src/main/store/backupFolder'
 import { openStore } from '../../src/main/store/open'
 
 // The pieces of the backup → damage → restore drill: a store with named buildings, a backup of
@@ -26,15 +25,12 @@ export async function addBuildings(file: string, names: string[], options: { mig
 
 /** A backup of the store at `file` in `dir`, named as the app names a manual one; its path. */
 export async function backUp(file: string, dir: string): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true })
-  const dest = path.join(dir, freshBackupName(dir, 'manual', new Date()))
   const sqlite = new BetterSqlite3(file, { readonly: true })
   try {
-    await backupTo(sqlite, dest)
+    return (await backupInto(sqlite, dir, 'manual')).path
   } finally {
     sqlite.close()
   }
-  return dest
 }
 
 /** The names of the live buildings in a store file, sorted (read-only). */

@@ -6,7 +6,7 @@ import type { Services, UploadResult } from '../services'
 import type { AssetReader } from '../services/assets'
 import type { ServiceOptions } from '../services/context'
 import type { Dispatch } from '../services/dispatch'
-import { listAllBackups, offlineStatus, unavailableMessage } from '../services/restore/backupFolders'
+import { backupStatus, listBackups, unavailableMessage } from '../services/backup/status'
 import { receiveUpload, registerLocalFile, type Upload, UploadRegistry } from '../services/uploads/registry'
 import { encodeResult, type EncodedAnswer } from '../web/encode'
 import { storeWorkerEntry, type WorkerEntry } from './entry'
@@ -259,7 +259,7 @@ export function launchStoreRuntime(options: StoreRuntimeOptions): StoreRuntime &
       if (input !== undefined && input !== null && (typeof input !== 'object' || Object.keys(input).length > 0)) {
         return { ok: false, error: { code: 'invalid', message: '参数：此接口不带参数' } }
       }
-      return { ok: true, value: method === 'backup.status' ? offlineStatus(dataDir, state) : listAllBackups(dataDir) }
+      return { ok: true, value: method === 'backup.status' ? backupStatus(dataDir, state) : listBackups(dataDir) }
     }
     if (method === 'backup.preview') return runOffline(method, input, options.readTimeoutMs ?? 30_000)
     return { ok: false, error: { code: 'store_unavailable', message: unavailableMessage(state) } }

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Result } from '../../shared/result'
@@ -6,7 +5,6 @@ import { createServices, type Services } from '../services'
 import { checkPackageUpload } from '../services/basemaps/importPackage'
 import { type Dispatch, toApiError } from '../services/dispatch'
 import { createOfflineDispatch } from '../services/restore/offline'
-import { damageOf } from '../store/damage'
 import { openStore, type Store, StoreOpenError } from '../store/open'
 import { encodeResult } from '../web/encode'
 import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } from './protocol'
@@ -83,10 +81,9 @@ async function start(init: WorkerInit): Promise<void> {
     for (const call of waiting.splice(0)) void answerOffline(offline, call)
     return
   }
-  // A damaged file is left exactly as it is: the writer checks it before opening it to write, and
-  // fails with the problem the runtime turns into recovery mode (pool.ts).
-  const damage = init.role === 'writer' && fs.existsSync(init.file) ? damageOf(init.file) : null
-  if (damage) return post({ type: 'failed', error: { name: 'StoreOpenError', message: `数据文件已损坏：${damage}`, problem: 'damaged' } })
+  // A damaged file is left exactly as it is: openStore checks it before anything writes to it (the
+  // writer's open adds SQLite's quick check) and fails with the problem 'damaged', which the runtime
+  // turns into recovery mode (pool.ts); the state's message is the finding alone.
   try {
     const store = await openStore(init.file, init.role === 'reader' ? { readonly: true } : {})
     const services = await createServices(store, init.actor, init.options)
@@ -96,7 +93,10 @@ async function start(init: WorkerInit): Promise<void> {
     opened = { store, services, init }
   } catch (error) {
     const failure: WorkerFailure = { name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) }
-    if (error instanceof StoreOpenError) failure.problem = error.problem
+    if (error instanceof StoreOpenError) {
+      failure.problem = error.problem
+      if (error.problem === 'damaged') failure.message = error.finding
+    }
     post({ type: 'failed', error: failure })
     return
   }

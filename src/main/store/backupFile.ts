@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
 import type { StoreFileCheck, StoreFileSummary } from '../../shared/backup'
-import { readHeader } from './fileHeader'
+import { readHeader, truncatedWords, truncation } from './fileHeader'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import { openStore } from './open'
 
@@ -40,9 +40,8 @@ export async function inspectStoreFile(file: string, options: InspectOptions = {
   const header = readHeader(file)
   if (!header.sqlite) return { ok: false, problem: 'foreign', message: '不是 Site Atlas 数据文件（不是 SQLite 数据库）' }
   if (!header.ours) return { ok: false, problem: 'foreign', message: '不是 Site Atlas 数据文件（其他程序的 SQLite 数据库）' }
-  if (header.pages !== null && size < header.pages * header.pageSize && !fs.existsSync(`${file}-wal`)) {
-    return { ok: false, problem: 'damaged', message: `数据文件已损坏：文件被截断（应有 ${header.pages * header.pageSize} 字节，实有 ${size} 字节）` }
-  }
+  const cut = truncation(file, header)
+  if (cut) return { ok: false, problem: 'damaged', message: `数据文件已损坏：${truncatedWords(cut)}` }
 
   let sqlite: BetterSqlite3.Database
   try {

@@ -23,3 +23,20 @@ export function readHeader(file: string): { sqlite: false } | { sqlite: true; ou
   const pages = header.readUInt32BE(24) === header.readUInt32BE(92) ? header.readUInt32BE(28) : null
   return { sqlite: true, ours: header.readUInt32BE(68) === SITE_ATLAS_APPLICATION_ID, pageSize, pages }
 }
+
+/**
+ * How much shorter the file is than its header says, or null when it is not: a truncated file.
+ * A -wal beside it may hold the pages beyond its end (a store the app was writing); an empty one
+ * (left by a read-only reader, or after a checkpoint) holds none, so the file is judged alone.
+ */
+export function truncation(file: string, header: ReturnType<typeof readHeader>): { expected: number; actual: number } | null {
+  if (!header.sqlite || header.pages === null) return null
+  const expected = header.pages * header.pageSize
+  const actual = fs.statSync(file).size
+  if (actual >= expected) return null
+  const walBytes = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0
+  return walBytes > 0 ? null : { expected, actual }
+}
+
+/** A truncation in words: 文件被截断（应有 … 字节，实有 … 字节）. */
+export const truncatedWords = (cut: { expected: number; actual: number }): string => `文件被截断（应有 ${cut.expected} 字节，实有 ${cut.actual} 字节）`

@@ -7,7 +7,7 @@ import { SITE_ATLAS_APPLICATION_ID } from './migrations/001_initial'
 import { migrations as appMigrations } from './migrations'
 import type { Database } from './schema'
 import { registerSqliteHandle } from './handle'
-import { readHeader } from './fileHeader'
+import { readHeader, truncatedWords, truncation } from './fileHeader'
 import { backupInto, backupsDirOf, rotateFolder } from './backupFolder'
 import { DEFAULT_BACKUP_KEEP } from '../../shared/backup'
 
@@ -16,10 +16,13 @@ export type StoreOpenProblem = 'missing' | 'not_site_atlas' | 'newer_schema' | '
 /** Why a file could not be opened as a store, said in one line the user can act on. */
 export class StoreOpenError extends Error {
   readonly problem: StoreOpenProblem
-  constructor(problem: StoreOpenProblem, message: string) {
+  /** What is wrong without the file's name or what to do: the recovery screen says those itself (StoreState.message). */
+  readonly finding: string
+  constructor(problem: StoreOpenProblem, message: string, finding = message) {
     super(message)
     this.name = 'StoreOpenError'
     this.problem = problem
+    this.finding = finding
   }
 }
 
@@ -118,7 +121,7 @@ function inspect(sqlite: BetterSqlite3.Database, file: string, latest: number): 
     version = sqlite.pragma('user_version', { simple: true }) as number
     tableCount = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n
   } catch (error) {
-    if (isOurs(file)) throw damaged(file, (error as Error).message)
+    if (isOurs(file)) throw damaged(file, `SQLite 无法读取其内容（${(error as Error).message}）`)
     throw new StoreOpenError('not_site_atlas', `${file} 不是 Site Atlas 数据文件（${(error as Error).message}）`)
   }
   if (tableCount === 0 && applicationId === 0) return 0
@@ -144,8 +147,12 @@ function isOurs(file: string): boolean {
   }
 }
 
+/**
+ * A damaged store: the message names the file and says what to do (the command line prints it);
+ * the finding says only what is wrong (the recovery screen shows the file and offers the backups).
+ */
 const damaged = (file: string, why: string) =>
-  new StoreOpenError('damaged', `数据文件已损坏：${file}（${why}）。原文件未做任何修改，可从备份恢复。`)
+  new StoreOpenError('damaged', `数据文件已损坏：${why}。原文件未做任何修改（${file}），可从备份恢复。`, `数据文件已损坏：${why}`)
 
 /**
  * The start-up check of an existing Site Atlas file, before anything writes to it: not truncated
@@ -162,10 +169,8 @@ function checkWhole(file: string, quickCheck: boolean): void {
     return // unreadable: the open itself says so
   }
   if (!header.sqlite || !header.ours) return
-  const size = fs.statSync(file).size
-  if (header.pages !== null && size < header.pages * header.pageSize && !fs.existsSync(`${file}-wal`)) {
-    throw damaged(file, `文件被截断：应有 ${header.pages * header.pageSize} 字节，实有 ${size} 字节`)
-  }
+  const cut = truncation(file, header)
+  if (cut) throw damaged(file, truncatedWords(cut))
   if (!quickCheck) return
   let checker: BetterSqlite3.Database
   try {
@@ -177,12 +182,12 @@ function checkWhole(file: string, quickCheck: boolean): void {
     const rows = checker.pragma('quick_check(5)') as Array<{ quick_check: string }>
     if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
       const findings = rows.flatMap((r) => r.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'))
-      throw damaged(file, `SQLite 完整性检查未通过：${findings[0] ?? '未知问题'}${findings.length > 1 ? ` 等 ${findings.length} 处` : ''}`)
+      throw damaged(file, `SQLite 完整性检查未通过（${findings[0] ?? '未知问题'}${findings.length > 1 ? ` 等 ${findings.length} 处` : ''}）`)
     }
   } catch (error) {
     if (error instanceof StoreOpenError) throw error
     const code = (error as { code?: string }).code ?? ''
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw damaged(file, (error as Error).message)
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw damaged(file, `SQLite 无法读取其内容（${(error as Error).message}）`)
     throw error
   } finally {
     checker.close()

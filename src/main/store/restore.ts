@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import type { BackupEntry, RestoreResult, StoreFileCheck } from '../../shared/backup'
+import { type BackupEntry, DEFAULT_BACKUP_KEEP, type RestoreResult, type StoreFileCheck } from '../../shared/backup'
+import { fileStamp } from '../../shared/backupNames'
 import { DomainError } from '../../shared/result'
 import { backupTo, type InspectOptions, inspectStoreFile } from './backupFile'
-import { backupEntry, fileStamp, freshBackupName } from './backupNames'
+import { backupEntry, backupInto, rotateFolder } from './backupFolder'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import { openStore } from './open'
 
@@ -101,6 +102,8 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
     swapped = true
     removeLeftovers(restoring)
     syncFolder(path.dirname(storeFile))
+    // Rotated once the new store is in place: the candidate may itself be an event backup there.
+    if (safetyBackup) rotateEvents(backupsDir)
     fault('swapped')
     return { safetyBackup, damagedCopy, restored: { ...restored.summary, bytes: fs.statSync(storeFile).size } }
   } catch (error) {
@@ -146,19 +149,23 @@ async function judgeCopy(file: string): Promise<Extract<StoreFileCheck, { ok: tr
   return check
 }
 
-/** The current state as a backup (reason before-restore), made from a read-only connection. */
+/** The current state as a backup (reason before-restore) in the backups folder, made from a read-only connection. */
 async function backUpCurrent(storeFile: string, backupsDir: string, at: Date): Promise<BackupEntry> {
-  fs.mkdirSync(backupsDir, { recursive: true })
-  const name = freshBackupName(backupsDir, 'before-restore', at)
   const sqlite = new BetterSqlite3(storeFile, { readonly: true, fileMustExist: true })
   try {
-    await backupTo(sqlite, path.join(backupsDir, name))
+    return backupEntry('local', await backupInto(sqlite, backupsDir, 'before-restore', at))
   } finally {
     sqlite.close()
   }
-  const entry = backupEntry(backupsDir, 'local', name)
-  if (!entry) throw new Error(`备份文件未能写入：${path.join(backupsDir, name)}`)
-  return entry
+}
+
+/** The newest event backups kept, as after a migration or an import; a failure is logged (the restore stands). */
+function rotateEvents(backupsDir: string): void {
+  try {
+    rotateFolder(backupsDir, DEFAULT_BACKUP_KEEP, { onlyEvents: true })
+  } catch (error) {
+    console.error('[site-atlas] rotating the backups failed:', error)
+  }
 }
 
 /**

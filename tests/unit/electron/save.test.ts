@@ -1,9 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { registerSaveIpc, SAVE_CHANNEL, type SaveResult } from '../../../src/main/electron/save'
+import { locateSaveable, registerSaveIpc, SAVE_CHANNEL, type SaveResult } from '../../../src/main/electron/save'
 import { APP_ENTRY_URL, appOrigins, createSenderCheck, type SenderInfo } from '../../../src/main/electron/origin'
-import { findExportByAssetPath } from '../../../src/main/services/exports/files'
 import { addKnownRows, runExport } from '../../helpers/exports'
 import { openTestApp, type TestApp, tempDir } from '../../helpers/store'
 import { dialog, ipcMain, resetFakeElectron } from './fakeElectron'
@@ -30,7 +29,7 @@ describe("the Electron 'save' channel", () => {
     exported = filePath
     registerSaveIpc(
       ipcMain,
-      { locate: (p) => findExportByAssetPath(app.services.ctx.dataDir, p), showSaveDialog: (o) => dialog.showSaveDialog(o), defaultDir: () => out },
+      { locate: locateSaveable(app.services.ctx.dataDir), showSaveDialog: (o) => dialog.showSaveDialog(o), defaultDir: () => out },
       createSenderCheck({ allowedOrigins: appOrigins(undefined), webContentsId: () => WINDOW_ID }),
     )
   })
@@ -47,8 +46,12 @@ describe("the Electron 'save' channel", () => {
     expect(dialog.saveDialogs).toEqual([])
   })
 
-  it('refuses anything but a finished export in the exports folder', async () => {
-    for (const bad of ['exports/../atlas.db', '/etc/passwd', `exports/${path.basename(exported)}`, 'exports/00000000-0000-4000-8000-000000000000', 42, null]) {
+  it('refuses anything but a finished export or a backup of the list', async () => {
+    const backup = await app.ok('backup.create', {})
+    for (const bad of [
+      'exports/../atlas.db', '/etc/passwd', `exports/${path.basename(exported)}`, 'exports/00000000-0000-4000-8000-000000000000', 42, null,
+      'backups/local/../atlas.db', `backups/elsewhere/${backup.id}`, `backups/mirror/${backup.id}`, 'backups/local/atlas.db',
+    ]) {
       expect(await save(fromApp, bad, 'x.csv'), String(bad)).toMatchObject({ ok: false, error: { code: 'not_found', field: 'assetPath' } })
     }
     expect(dialog.saveDialogs).toEqual([])
@@ -69,5 +72,26 @@ describe("the Electron 'save' channel", () => {
     expect(options.defaultPath).toBe(path.join(out, '楼宇_2026-12-01.csv'))
     expect(options.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }])
     expect(fs.readFileSync(target).equals(fs.readFileSync(exported))).toBe(true)
+  })
+
+  it('saves a backup of the list through a dialog titled as one, the bytes copied where the person chose', async () => {
+    const backup = await app.ok('backup.create', {})
+    const target = path.join(out, '楼宇备份.db')
+    dialog.saveAnswer = { canceled: false, filePath: target }
+    expect(await save(fromApp, backup.assetPath, backup.id)).toEqual({ ok: true, value: { saved: true, filePath: target } })
+    const [options] = dialog.saveDialogs[0] as [{ title: string; defaultPath: string; filters: unknown }]
+    expect(options.title).toBe('备份另存为')
+    expect(options.defaultPath).toBe(path.join(out, backup.id))
+    expect(options.filters).toEqual([{ name: 'Site Atlas 备份', extensions: ['db'] }])
+    expect(fs.readFileSync(target).equals(fs.readFileSync(path.join(path.dirname(app.file), 'backups', backup.id)))).toBe(true)
+  })
+
+  it('an export keeps its own title; a backup no longer there is said to be one', async () => {
+    dialog.saveAnswer = { canceled: true, filePath: '' }
+    await save(fromApp, assetPath, 'x.csv')
+    expect((dialog.saveDialogs[0] as [{ title: string }])[0].title).toBe('保存导出文件')
+    const gone = await save(fromApp, 'backups/local/site-atlas-20200101-000000-manual.db', 'x.db')
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not_found', field: 'assetPath', message: expect.stringMatching(/^备份：找不到/) } })
+    expect(dialog.saveDialogs).toHaveLength(1)
   })
 })

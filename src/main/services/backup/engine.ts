@@ -1,43 +1,15 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import type { BackupEntry, BackupReason, BackupSettings, BackupStatus } from '../../../shared/backup'
-import { newestFirst } from '../../../shared/backupNames'
+import type { BackupEntry, BackupReason, BackupSettings } from '../../../shared/backup'
 import { DomainError } from '../../../shared/result'
-import { backupEntry, backupInto, backupsDirOf, copyBackupInto, listBackupFiles, rotateFolder } from '../../store/backupFolder'
+import { backupEntry, backupInto, backupsDirOf, copyBackupInto, rotateFolder } from '../../store/backupFolder'
 import type { ServiceContext } from '../context'
-import { describeFsError, readBackupSettings, writeWhole } from './settings'
+import { describeFsError, readBackupSettings } from './settings'
+import { recordBackupError } from './status'
 
-// Making a backup (every kind: scheduled, manual, before a migration/import/restore), copying it
-// to the mirror, rotating both folders, and what the status says of it all.
+// Making a backup of the open store (scheduled, manual, before an import), copying it to the
+// mirror and rotating both folders. What status and list say of it all: status.ts.
 
 /** The person's clock ahead of UTC, for rotation's local days. */
 const localOffsetMinutes = () => -new Date().getTimezoneOffset()
-
-/** Where the last failure is kept: the writer makes backups, readers answer backup.status. */
-const STATE_FILE = 'backup-state.json'
-
-interface BackupState {
-  lastError: string | null
-}
-
-export function readBackupState(dataDir: string): BackupState {
-  try {
-    const raw = JSON.parse(fs.readFileSync(path.join(dataDir, STATE_FILE), 'utf8')) as { lastError?: unknown }
-    return { lastError: typeof raw.lastError === 'string' ? raw.lastError : null }
-  } catch {
-    return { lastError: null }
-  }
-}
-
-/** Remembers (or, with null, clears) the last failure; never throws (a full disk must not hide the backup's own error). */
-export function recordBackupError(dataDir: string, lastError: string | null): void {
-  try {
-    if (lastError === null && !fs.existsSync(path.join(dataDir, STATE_FILE))) return
-    writeWhole(path.join(dataDir, STATE_FILE), `${JSON.stringify({ lastError, at: new Date().toISOString() })}\n`)
-  } catch (error) {
-    console.error('[site-atlas] could not record the backup state:', error)
-  }
-}
 
 /** Backups of one store run one at a time (a scheduled one and "back up now" may meet). */
 const running = new WeakMap<object, Promise<unknown>>()
@@ -100,55 +72,5 @@ function rotateQuietly(dir: string, settings: BackupSettings): void {
     rotateFolder(dir, settings.keep, { offsetMinutes: localOffsetMinutes() })
   } catch (error) {
     console.error(`[site-atlas] rotating the backups in ${dir} failed:`, error)
-  }
-}
-
-/** The mirror folder's state now: reachable and writable, or why not. */
-export function mirrorState(settings: BackupSettings): BackupStatus['mirror'] {
-  if (!settings.mirrorDir) return null
-  const dir = settings.mirrorDir
-  try {
-    if (!fs.statSync(dir).isDirectory()) return { dir, ok: false, message: `第二备份位置 ${dir} 不是文件夹` }
-    fs.accessSync(dir, fs.constants.W_OK)
-    return { dir, ok: true, message: null }
-  } catch (error) {
-    return { dir, ok: false, message: `第二备份位置 ${dir} ${describeFsError(error)}` }
-  }
-}
-
-/** Every backup in both folders, newest first; a mirror that cannot be read lists none (status says why). */
-export function listBackups(dataDir: string, settings = readBackupSettings(dataDir)): BackupEntry[] {
-  const local = listBackupFiles(backupsDirOf(dataDir)).map((file) => ({ file, entry: backupEntry('local', file) }))
-  let mirror: typeof local = []
-  if (settings.mirrorDir) {
-    try {
-      mirror = listBackupFiles(settings.mirrorDir).map((file) => ({ file, entry: backupEntry('mirror', file) }))
-    } catch {
-      mirror = []
-    }
-  }
-  return [...local, ...mirror].sort((a, b) => newestFirst(a.file, b.file) || (a.entry.folder < b.entry.folder ? -1 : 1)).map((x) => x.entry)
-}
-
-/** When the next scheduled backup is due: now when there has been none; null when they are off. */
-export function nextDueAt(dataDir: string, settings: BackupSettings, now = new Date()): string | null {
-  if (settings.everyHours === 0) return null
-  const newest = listBackupFiles(backupsDirOf(dataDir)).find((file) => file.reason === 'scheduled')
-  if (!newest) return now.toISOString()
-  return new Date(Date.parse(newest.createdAt) + settings.everyHours * 3600_000).toISOString()
-}
-
-/** backup.status of a store that opened (B answers the one that did not). */
-export function backupStatus(dataDir: string): BackupStatus {
-  const settings = readBackupSettings(dataDir)
-  const local = listBackupFiles(backupsDirOf(dataDir))
-  return {
-    store: { state: 'ok' },
-    settings,
-    folder: backupsDirOf(dataDir),
-    lastBackup: local[0] ? backupEntry('local', local[0]) : null,
-    nextDueAt: nextDueAt(dataDir, settings),
-    mirror: mirrorState(settings),
-    lastError: readBackupState(dataDir).lastError,
   }
 }

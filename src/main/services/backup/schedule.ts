@@ -1,7 +1,8 @@
 import type { BackupEntry } from '../../../shared/backup'
 import { hasChanges } from '../../store/backupFile'
 import type { ServiceContext } from '../context'
-import { makeBackup, nextDueAt, recordBackupError } from './engine'
+import { makeBackup } from './engine'
+import { nextDueAt, recordBackupError } from './status'
 import { describeFsError, readBackupSettings } from './settings'
 
 // Scheduled backups, made by the process that writes (the writer worker; see services/index.ts),

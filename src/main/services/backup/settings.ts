@@ -6,7 +6,8 @@ import { DomainError } from '../../../shared/result'
 
 // The backup settings are this device's (the mirror is this laptop's USB stick) and must be
 // readable when the store is damaged — exactly when a backup is wanted: a small JSON file in the
-// data folder, not a row in the store, written whole then renamed.
+// data folder, not a row in the store, written whole then renamed. The one reader of that file,
+// for the workers, the command line and the host in recovery mode (files only: no SQLite here).
 
 export const BACKUP_SETTINGS_FILE = 'backup-settings.json'
 
@@ -16,12 +17,13 @@ const intIn = (value: unknown, min: number, max: number): value is number => Num
 
 /** This device's settings; any part missing or unreadable (a hand-edited file) is the default's. */
 export function readBackupSettings(dataDir: string): BackupSettings {
+  const defaults = (): BackupSettings => ({ ...DEFAULT_BACKUP_SETTINGS, keep: { ...DEFAULT_BACKUP_KEEP } })
   let raw: Record<string, unknown>
   try {
     raw = JSON.parse(fs.readFileSync(path.join(dataDir, BACKUP_SETTINGS_FILE), 'utf8')) as Record<string, unknown>
-    if (typeof raw !== 'object' || raw === null) return DEFAULT_BACKUP_SETTINGS
+    if (typeof raw !== 'object' || raw === null) return defaults()
   } catch {
-    return DEFAULT_BACKUP_SETTINGS
+    return defaults()
   }
   const keep = (typeof raw.keep === 'object' && raw.keep !== null ? raw.keep : {}) as Record<string, unknown>
   return {

@@ -1,10 +1,12 @@
 import path from 'node:path'
-import { backupPreviewInput, backupRestoreInput, type StoreState } from '../../../shared/backup'
+import { backupPreviewInput, backupRestoreInput, type BackupSource, type StoreState } from '../../../shared/backup'
 import { isMethodName } from '../../../shared/api'
 import { inspectClosedFile, RESTORE_MAX_BYTES, type RestoreOptions, restoreStore } from '../../store/restore'
 import { type Dispatch, toApiError, validationError } from '../dispatch'
 import { UploadRegistry } from '../uploads/registry'
-import { backupsDirOf, listAllBackups, offlineStatus, resolveSource, unavailableMessage } from './backupFolders'
+import { backupSourceFile } from '../backup/files'
+import { backupStatus, listBackups, unavailableMessage } from '../backup/status'
+import { backupsDirOf } from '../../store/backupFolder'
 
 // backup.* answered with no store open: a restore (which runs with every store worker stopped) and,
 // while the data file is unavailable (recovery mode), a backup's preview. Runs in a short-lived
@@ -25,28 +27,30 @@ export interface OfflineContext {
 export const OFFLINE_METHODS = new Set(['backup.status', 'backup.list', 'backup.preview', 'backup.restore'])
 
 export function createOfflineDispatch(ctx: OfflineContext): Dispatch {
+  const uploads = new UploadRegistry(path.join(ctx.dataDir, 'uploads'))
+  const sourceFile = (source: BackupSource) => backupSourceFile(ctx.dataDir, uploads, source).file
   return async (method, input) => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `未知的接口：${String(method)}` } }
     if (!OFFLINE_METHODS.has(method)) return { ok: false, error: { code: 'store_unavailable', message: unavailableMessage(ctx.state) } }
     try {
       switch (method) {
         case 'backup.status':
-          return { ok: true, value: offlineStatus(ctx.dataDir, ctx.state) }
+          return { ok: true, value: backupStatus(ctx.dataDir, ctx.state) }
         case 'backup.list':
-          return { ok: true, value: listAllBackups(ctx.dataDir) }
+          return { ok: true, value: listBackups(ctx.dataDir) }
         case 'backup.preview': {
           const parsed = backupPreviewInput.safeParse(input ?? {})
           if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
-          return { ok: true, value: await inspectClosedFile(resolveSource(ctx.dataDir, parsed.data.source), { maxBytes: RESTORE_MAX_BYTES }) }
+          return { ok: true, value: await inspectClosedFile(sourceFile(parsed.data.source), { maxBytes: RESTORE_MAX_BYTES }) }
         }
         default: {
           const parsed = backupRestoreInput.safeParse(input ?? {})
           if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
           const source = parsed.data.source
-          const candidate = resolveSource(ctx.dataDir, source)
+          const candidate = sourceFile(source)
           const result = await restoreStore({ storeFile: ctx.file, candidate, backupsDir: backupsDirOf(ctx.dataDir), fault: ctx.fault })
           // An uploaded file has served its purpose (it lives on as the store); a picked file stays where it is.
-          if ('uploadId' in source) await new UploadRegistry(path.join(ctx.dataDir, 'uploads')).discard(source.uploadId)
+          if ('uploadId' in source) await uploads.discard(source.uploadId)
           return { ok: true, value: result }
         }
       }
