@@ -43,7 +43,7 @@ describe('redirects of a tile', () => {
     vi.restoreAllMocks()
   })
   const redirect = (location: string) => new Response(null, { status: 302, headers: { location } })
-  const png = () => new Response(tilePng(1, 0, 0), { status: 200, headers: { 'content-type': 'image/png' } })
+  const png = () => new Response(Buffer.from(tilePng(1, 0, 0)), { status: 200, headers: { 'content-type': 'image/png' } })
 
   it('refuses an https tile redirected to http, without asking the http address', async () => {
     const fetched: string[] = []
