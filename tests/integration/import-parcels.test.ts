@@ -39,7 +39,7 @@ describe('importing parcels', () => {
     expect(preview).toMatchObject({ kind: 'parcels', total: 6, created: 2, updated: 0 })
     expect(preview.rejected).toEqual([
       { row: 5, column: '地块编号', message: '地块编号：与第 3 行重复' },
-      { row: 6, column: '用地面积（亩）', message: '用地面积：应大于 0' },
+      { row: 6, column: '用地面积（亩）', message: '用地面积：不能为负数' },
       { row: 7, column: '出让状态', message: '出让状态：不认识“已售”，可填：储备、出让准备、出让公示、已出让' },
       { row: 8, column: '经度', message: '经度：应在 73 到 136 之间（中国境内，WGS-84）' },
     ])

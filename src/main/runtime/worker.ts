@@ -8,6 +8,7 @@ import { createOfflineDispatch } from '../services/restore/offline'
 import { openStore, type Store, StoreOpenError } from '../store/open'
 import { encodeResult } from '../web/encode'
 import type { TestHook, WorkerCall, WorkerFailure, WorkerInit, WorkerMessage } from './protocol'
+import { endWorker } from './workerExit'
 
 // A store worker process: opens the store (the writer read-write and migrated; a reader read-only,
 // so a write filed as a read fails loudly instead of racing the writer), makes the same services
@@ -42,7 +43,9 @@ const receive = (message: WorkerInit | WorkerCall) => {
 }
 if (parentPort) parentPort.on('message', (event) => receive(event.data as WorkerInit | WorkerCall))
 else process.on('message', receive)
-// The host went away (crashed, or was killed): a worker never outlives it.
+// The host went away (crashed, or was killed): a worker never outlives it. Forked, the channel
+// closing says so; a utility process has no channel (parentPort tells no close) and relies on the
+// watchdog below, which sees its parent gone.
 process.on('disconnect', () => process.exit(0))
 // A worker's life is the host's to end (close, or a kill). Ctrl+C in a terminal signals the whole
 // process group: a worker that died of it first would be restarted by a host that is shutting down.
@@ -136,7 +139,7 @@ async function answer(call: WorkerCall): Promise<void> {
       await services.shutdown().catch((error: unknown) => console.error('[site-atlas] shutdown failed:', error))
       await store.close()
       post({ type: 'closed', seq: call.seq })
-      return void process.disconnect()
+      return endWorker(process)
   }
 }
 
@@ -149,7 +152,7 @@ async function answerOffline(dispatch: Dispatch, call: WorkerCall): Promise<void
       return post({ type: 'pong', seq: call.seq })
     case 'close':
       post({ type: 'closed', seq: call.seq })
-      return void process.disconnect()
+      return endWorker(process)
     default:
       return post({ type: 'answer', seq: call.seq, result: { ok: false, error: { code: 'internal', message: '内部错误：此后台进程不打开数据文件' } } })
   }

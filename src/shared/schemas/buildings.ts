@@ -13,7 +13,7 @@ export const buildingFields = z.strictObject({
   kind: z.enum(BUILDING_KINDS, { error: '楼宇类型：不在可选范围内' }).optional(),
   floorsAbove: f.intInRange('地上层数', 0, 200).nullable().optional(),
   floorsBelow: f.intInRange('地下层数', 0, 20).nullable().optional(),
-  totalArea: f.area('总建筑面积', 1e8).nullable().optional(),
+  totalArea: f.optionalArea('总建筑面积', 1e8),
   yearBuilt: f.intInRange('建成年份', 1900, 2100).nullable().optional(),
   owner: f.optionalText('产权方', 100),
   propertyManager: f.optionalText('物业公司', 100),
@@ -23,7 +23,7 @@ export const buildingFields = z.strictObject({
   contactPhone: f.phone('联系电话'),
   notes: f.optionalNotes('备注', 2000),
   /** 占地面积, m² (亩均税收). */
-  landArea: f.area('占地面积', 1e9).nullable().optional(),
+  landArea: f.optionalArea('占地面积', 1e9),
 })
 
 export const buildingCreate = buildingFields.refine((b) => (b.lng == null) === (b.lat == null), {

@@ -70,6 +70,23 @@ export const area = (label: string, max: number) =>
     .min(MIN_AREA, { error: `${label}：不能小于 ${MIN_AREA} m²` })
     .max(max, { error: `${label}：数值过大（不超过 ${max}）` })
 
+/**
+ * An area a record may leave unknown (a building's 占地面积, a park's 总面积 …): empty, or 0, is
+ * null. 0 is how spreadsheets and versions before the 1 m² minimum recorded "not known" (占地面积
+ * took 0), so an edit form sending a stored 0 back, or an import of such a sheet, is not refused.
+ * Anything else is an area(). Not for a lease's area, where null means "the spaces' sum".
+ */
+export const optionalArea = (label: string, max: number) =>
+  z
+    .number({ error: `${label}：应为数字` })
+    .finite({ error: `${label}：应为有限的数字` })
+    .min(0, { error: `${label}：不能为负数`, abort: true })
+    .refine((v) => v === 0 || v >= MIN_AREA, { error: `${label}：不能小于 ${MIN_AREA} m²`, abort: true })
+    .max(max, { error: `${label}：数值过大（不超过 ${max}）` })
+    .transform((v) => (v === 0 ? null : v))
+    .nullable()
+    .optional()
+
 export const nonNegativeNumber = (label: string, max = 1e12) =>
   z
     .number({ error: `${label}：应为数字` })

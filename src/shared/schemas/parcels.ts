@@ -23,7 +23,7 @@ export const parcelFields = z.strictObject({
   lat: f.lat.nullable().optional(),
   boundary: boundary.nullable().optional(),
   /** m²; when omitted and a boundary is given, computed from the boundary. */
-  area: f.area('用地面积', 1e9).nullable().optional(),
+  area: f.optionalArea('用地面积', 1e9),
   landUse: z.enum(LAND_USES, { error: '用地性质：不在可选范围内' }),
   plotRatioMin: f.nonNegativeNumber('容积率下限', 100).nullable().optional(),
   plotRatioMax: f.nonNegativeNumber('容积率上限', 100).nullable().optional(),

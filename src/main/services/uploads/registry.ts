@@ -70,8 +70,20 @@ export const UPLOAD_LIMITS: UploadLimits = {
   freeMarginBytes: FREE_SPACE_MARGIN_BYTES,
 }
 
+/** An upload being received by this process: its declared size (0 when not told) and the bytes written so far. */
+interface Receiving {
+  declared: number
+  written: number
+}
+
 export class UploadRegistry {
   private swept = false
+  /**
+   * Uploads this process is receiving now, by id. Each is given room when it starts; the ones
+   * running beside it must see that room as taken (their .part files show only what has arrived),
+   * or parallel uploads together overrun the quota and the disk's margin.
+   */
+  private readonly receiving = new Map<string, Receiving>()
   /** Where each upload id is written down: <data>/upload-ids beside <data>/uploads. */
   readonly idsDir: string
 
@@ -167,6 +179,30 @@ export class UploadRegistry {
     }
   }
 
+  /** Marks an upload as being received; `done` when it ends, however it ends. */
+  startReceiving(id: string, declared: number | undefined): { wrote: (bytes: number) => void; done: () => void } {
+    const entry: Receiving = { declared: declared ?? 0, written: 0 }
+    this.receiving.set(id, entry)
+    return { wrote: (bytes) => void (entry.written += bytes), done: () => void (this.receiving.get(id) === entry && this.receiving.delete(id)) }
+  }
+
+  /**
+   * Bytes the uploads being received (but `except`) claim: the declared size, or what has been
+   * written if more (a body without a declared length claims what it has sent so far).
+   */
+  claimedBytes(except?: string): number {
+    let total = 0
+    for (const [id, entry] of this.receiving) if (id !== except) total += Math.max(entry.declared, entry.written)
+    return total
+  }
+
+  /** Bytes the uploads being received have written so far (already in usedBytes and off the disk's free space). */
+  writtenBytes(): number {
+    let total = 0
+    for (const entry of this.receiving.values()) total += entry.written
+    return total
+  }
+
   /** Bytes the uploads folder holds now. */
   usedBytes(): number {
     let total = 0
@@ -223,24 +259,42 @@ function cleanName(name: string): string {
   return (base || 'upload').slice(0, 200)
 }
 
+/** The room an upload has: `bytes` now, `now()` again as the uploads beside it grow; the refusal for going past it. */
+export interface UploadRoom {
+  bytes: number
+  now: () => number
+  refusal: () => DomainError
+}
+
 /**
- * Bytes one more upload may take: the per-file limit, what the uploads folder's quota leaves, and
- * the disk's free space less the margin, whichever is least; with the reason that limit gives.
+ * Bytes one more upload (`id`, when it is already receiving) may take: the per-file limit, what
+ * the uploads folder's quota leaves, and the disk's free space less the margin, whichever is least;
+ * with the reason that limit gives. Both the quota and the disk are measured as if the uploads
+ * being received had written nothing, less what those claim (see claimedBytes), so the room of
+ * uploads running side by side adds up to what there is.
  */
-export async function uploadRoom(uploads: UploadRegistry, limits: UploadLimits): Promise<{ bytes: number; refusal: () => DomainError }> {
-  const quotaLeft = limits.quotaBytes - uploads.usedBytes()
-  let diskLeft = Number.POSITIVE_INFINITY
+export async function uploadRoom(uploads: UploadRegistry, limits: UploadLimits, id?: string): Promise<UploadRoom> {
+  const written = uploads.writtenBytes()
+  const quotaBase = limits.quotaBytes - (uploads.usedBytes() - written)
+  let diskBase = Number.POSITIVE_INFINITY
   try {
     const disk = await fsp.statfs(uploads.dir)
-    diskLeft = disk.bavail * disk.bsize - limits.freeMarginBytes
+    diskBase = disk.bavail * disk.bsize + written - limits.freeMarginBytes
   } catch {
     // a file system that cannot tell: the quota still holds
   }
-  const bytes = Math.max(0, Math.min(limits.maxBytes, quotaLeft, diskLeft))
-  const refusal = bytes === limits.maxBytes
-    ? () => uploadTooLarge(limits.maxBytes)
-    : () => uploadNoRoom(bytes, quotaLeft <= diskLeft ? 'quota' : 'disk', limits.quotaBytes)
-  return { bytes, refusal }
+  const now = () => {
+    const claimed = uploads.claimedBytes(id)
+    return Math.max(0, Math.min(limits.maxBytes, quotaBase - claimed, diskBase - claimed))
+  }
+  const bytes = now()
+  const refusal = () => {
+    const left = now()
+    return left === limits.maxBytes
+      ? uploadTooLarge(limits.maxBytes)
+      : uploadNoRoom(left, quotaBase <= diskBase ? 'quota' : 'disk', limits.quotaBytes)
+  }
+  return { bytes, now, refusal }
 }
 
 /**
@@ -257,9 +311,27 @@ export async function receiveUpload(
 ): Promise<Upload> {
   uploads.sweepStaleOnce()
   await fsp.mkdir(uploads.dir, { recursive: true })
-  const room = await uploadRoom(uploads, limits)
-  if (declaredBytes !== undefined && declaredBytes > room.bytes) throw room.refusal()
   const id = randomUUID()
+  const room = await uploadRoom(uploads, limits, id)
+  // Checked and claimed in one synchronous step: two uploads starting together cannot both be
+  // given the same room.
+  if (declaredBytes !== undefined && declaredBytes > room.now()) throw room.refusal()
+  const receiving = uploads.startReceiving(id, declaredBytes)
+  try {
+    return await receiveInto(uploads, id, receiving, room, body, originalName)
+  } finally {
+    receiving.done()
+  }
+}
+
+async function receiveInto(
+  uploads: UploadRegistry,
+  id: string,
+  receiving: { wrote: (bytes: number) => void; done: () => void },
+  room: UploadRoom,
+  body: Readable,
+  originalName: string,
+): Promise<Upload> {
   const name = cleanName(originalName)
   const ext = /\.[A-Za-z0-9]{1,12}$/.exec(name)?.[0]?.toLowerCase() ?? ''
   const part = path.join(uploads.dir, `${id}.part`)
@@ -269,14 +341,18 @@ export async function receiveUpload(
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length
-      if (size > room.bytes) throw room.refusal()
+      // Against the room left now: an upload beside this one may have grown past what it declared.
+      if (size > room.now()) throw room.refusal()
       let written = 0
       while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten
+      receiving.wrote(chunk.length)
     }
     await out.close()
     if (size === 0) throw new DomainError('invalid', '上传文件：内容为空', 'file')
     await fsp.rename(part, final)
   } catch (error) {
+    // What it wrote is being deleted: the room is the others' again at once.
+    receiving.done()
     await out.close().catch(() => undefined)
     await fsp.rm(part, { force: true })
     if (error instanceof DomainError) throw error

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { ErrorMessage, Loading, PageHeader } from '../../components/Page'
 import { useToast } from '../../components/Toast'
+import { changedFields } from '../../lib/form'
 import { BuildingForm } from './BuildingForm'
 import { buildingFormOf, buildingInputOf, emptyBuildingForm, type BuildingFormState } from './buildingForm'
 import { formErrorsOf } from './formErrors'
@@ -47,7 +48,8 @@ export function EditBuildingScreen() {
   const b = building.data.building
   const save = (s: BuildingFormState) =>
     update.mutate(
-      { id, ...buildingInputOf(s) },
+      // Only what the person changed: a value stored before a rule tightened does not block the save.
+      { id, ...changedFields(buildingInputOf(s), buildingInputOf(buildingFormOf(b))) },
       {
         onSuccess: () => {
           toast(t('state.saved'))

@@ -4,7 +4,7 @@ import { FIT_OUTS, SPACE_STATUSES, type FitOut, type SpaceStatus } from '../../.
 import type { Space } from '../../../../shared/types'
 import { CheckboxField, NumberField, SelectField, TextField } from '../../components/Field'
 import { useToast } from '../../components/Toast'
-import { numberText, parseNumber, textOrNull } from '../../lib/form'
+import { changedFields, numberText, parseNumber, textOrNull } from '../../lib/form'
 import { Dialog, ErrorSummary, useFocusFirstError } from './FormBits'
 import { OpenLeaseLink } from '../tenancy/OpenLeaseLink'
 import { formErrorsOf } from './formErrors'
@@ -68,7 +68,8 @@ export function SpaceDialog({ buildingId, space, onClose }: { buildingId: string
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (space) update.mutate({ id: space.id, ...inputOf(s) }, { onSuccess: done })
+    // An edit sends what changed: a legacy area under 1 m² left as it was does not block the save.
+    if (space) update.mutate({ id: space.id, ...changedFields(inputOf(s), inputOf(stateOf(space))) }, { onSuccess: done })
     else create.mutate({ buildingId, ...inputOf(s) }, { onSuccess: done })
   }
 

@@ -5,7 +5,8 @@ import { useNavigate, useParams } from 'react-router'
 import { PageHeader } from '../../components/Page'
 import { useCreatePark, useUpdatePark } from './mutations'
 import { ParkForm } from './ParkForm'
-import { emptyParkForm, parkFormOf } from './parkForm'
+import { changedFields } from '../../lib/form'
+import { emptyParkForm, parkFormOf, parkInputOf } from './parkForm'
 import { usePark } from './queries'
 
 export function NewParkScreen() {
@@ -37,7 +38,12 @@ export function EditParkScreen() {
       namespace="parks"
       subtitle={(p) => p.name}
       pageOf={(id) => `/parks/${id}`}
-      form={(row, handlers) => <ParkForm key={row.id} initial={parkFormOf(row)} {...handlers} />}
+      form={(row, handlers) => {
+        const initial = parkFormOf(row)
+        // Only what the person changed: a value stored before a rule tightened does not block the save.
+        const onSubmit = (input: ReturnType<typeof parkInputOf>) => handlers.onSubmit(changedFields(input, parkInputOf(initial)))
+        return <ParkForm key={row.id} initial={initial} {...handlers} onSubmit={onSubmit} />
+      }}
     />
   )
 }
