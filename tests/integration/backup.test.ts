@@ -153,7 +153,8 @@ describe('backups', () => {
     expect(configured.mirror).toEqual({ dir: mirror, ok: true, message: null })
 
     const first = await app.ok('backup.create', {})
-    expect(digest(path.join(mirror, first.id))).toBe(digest(path.join(localDir(app), first.id)))
+    const ours = path.join(mirror, app.services.ctx.author.deviceId)
+    expect(digest(path.join(ours, first.id))).toBe(digest(path.join(localDir(app), first.id)))
     const listed = await app.ok('backup.list', {})
     expect(listed.map((e: BackupEntry) => `${e.folder}/${e.id}`).sort()).toEqual([`local/${first.id}`, `mirror/${first.id}`])
 
@@ -172,8 +173,34 @@ describe('backups', () => {
     // Back in: the next backup reaches it and the error is cleared.
     fs.mkdirSync(mirror, { recursive: true })
     const third = await app.ok('backup.create', {})
-    expect(fs.existsSync(path.join(mirror, third.id))).toBe(true)
+    expect(fs.existsSync(path.join(ours, third.id))).toBe(true)
     expect((await app.ok('backup.status', {})).lastError).toBeNull()
+  })
+
+  it('two laptops sharing one mirror folder each keep, list and rotate only their own backups there', async () => {
+    const mirror = path.join(scratch(), 'U盘')
+    const laptops = [await appWithData(false), await appWithData(false)]
+    const made: string[][] = [[], []]
+    for (const app of laptops) await app.ok('backup.configure', { mirrorDir: mirror, everyHours: 24, keep: { daily: 2, weekly: 0, monthly: 0 } })
+    // Ten days of scheduled backups, the two laptops taking turns (the same minutes: the same names).
+    const start = Date.parse('2026-03-02T02:00:00Z')
+    for (let day = 0; day < 10; day++) {
+      for (const [i, app] of laptops.entries()) {
+        const entry = await scheduledBackupIfDue(app.services.ctx, new Date(start + day * 86_400_000))
+        made[i]!.push(entry!.id)
+      }
+    }
+    for (const [i, app] of laptops.entries()) {
+      const ours = path.join(mirror, app.services.ctx.author.deviceId)
+      const kept = listBackupFiles(ours).map((f) => f.id)
+      expect(kept).toEqual(made[i]!.slice(-2).reverse())
+      // Each backup in the mirror is this laptop's own file.
+      for (const id of kept) expect(digest(path.join(ours, id))).toBe(digest(path.join(localDir(app), id)))
+      const listed = (await app.ok('backup.list', {})).filter((e: BackupEntry) => e.folder === 'mirror')
+      expect(listed.map((e: BackupEntry) => e.id)).toEqual(kept)
+    }
+    expect(laptops[0]!.services.ctx.author.deviceId).not.toBe(laptops[1]!.services.ctx.author.deviceId)
+    expect(fs.readdirSync(mirror).sort()).toEqual(laptops.map((app) => app.services.ctx.author.deviceId).sort())
   })
 
   it('previews a backup of the list and a file handed over, and refuses names it does not hold', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { BackupEntry, BackupSettings, BackupStatus, StoreState } from '../../../shared/backup'
 import { newestFirst } from '../../../shared/backupNames'
 import { backupEntry, backupsDirOf, listBackupFiles } from '../../store/backupFolder'
-import { describeFsError, readBackupSettings, writeWhole } from './settings'
+import { describeFsError, mirrorBackupsDir, readBackupSettings, writeWhole } from './settings'
 
 // backup.status and backup.list from the two folders and this device's files in the data folder,
 // the one implementation for a store that opened (a worker answers) and one that did not (recovery
@@ -53,9 +53,10 @@ export function mirrorState(settings: BackupSettings): BackupStatus['mirror'] {
 export function listBackups(dataDir: string, settings = readBackupSettings(dataDir)): BackupEntry[] {
   const local = listBackupFiles(backupsDirOf(dataDir)).map((file) => ({ file, entry: backupEntry('local', file) }))
   let mirror: typeof local = []
-  if (settings.mirrorDir) {
+  const mirrorDir = mirrorBackupsDir(dataDir, settings)
+  if (mirrorDir) {
     try {
-      mirror = listBackupFiles(settings.mirrorDir).map((file) => ({ file, entry: backupEntry('mirror', file) }))
+      mirror = listBackupFiles(mirrorDir).map((file) => ({ file, entry: backupEntry('mirror', file) }))
     } catch {
       mirror = []
     }
