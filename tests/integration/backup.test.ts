@@ -8,7 +8,8 @@ import { parseBackupName } from '../../src/shared/backupNames'
 import type { BackupEntry, BackupStatus, StoreFileCheck } from '../../src/shared/backup'
 import { assetResponse } from '../../src/main/services/assets'
 import { makeBackup } from '../../src/main/services/backup/engine'
-import { scheduledBackupIfDue } from '../../src/main/services/backup/schedule'
+import { BACKUP_FIRST_CHECK_MS, scheduledBackupIfDue, startBackupSchedule } from '../../src/main/services/backup/schedule'
+import { nextDueAt } from '../../src/main/services/backup/status'
 import { loadDemoData } from '../../src/main/services/demo/load'
 import { inspectStoreFile } from '../../src/main/store/backupFile'
 import { backupsDirOf, listBackupFiles } from '../../src/main/store/backupFolder'
@@ -87,6 +88,7 @@ describe('backups', () => {
   })
 
   it('scheduled backups over simulated days: made when due, rotated as the pure rule says, manual ones kept', async () => {
+    const opened = Date.now()
     const app = await appWithData(false)
     await app.ok('backup.configure', { everyHours: 24, keep: { daily: 3, weekly: 2, monthly: 2 } })
     const manual = await app.ok('backup.create', {})
@@ -110,7 +112,31 @@ describe('backups', () => {
     expect(left.map((f) => f.id)).toContain(manual.id)
     const status = await app.ok('backup.status', {})
     expect(status.lastError).toBeNull()
-    expect(status.nextDueAt).toBe(new Date(start + 45 * 86_400_000).toISOString())
+    // Due since the simulated days ended; the status says the schedule's next look (30 s after the store opened), when it will be made.
+    expect(nextDueAt(app.services.ctx.dataDir, status.settings)).toBe(new Date(start + 45 * 86_400_000).toISOString())
+    expect(Date.parse(status.nextDueAt!)).toBeGreaterThan(opened)
+  })
+
+  it('a fresh store is not said to be overdue before the schedule first looks: the next backup is that look', async () => {
+    const before = Date.now()
+    const app = await openTestApp()
+    cleanups.push(async () => {
+      await app.services.shutdown()
+      await app.close()
+    })
+    const dataDir = app.services.ctx.dataDir
+    const fresh = await app.ok('backup.status', {})
+    // Due at once (no backup yet), but the writer first looks 30 s after opening: that is when it is made.
+    expect(Date.parse(nextDueAt(dataDir, fresh.settings)!)).toBeLessThanOrEqual(Date.now())
+    expect(Date.parse(fresh.nextDueAt!)).toBeGreaterThanOrEqual(before + BACKUP_FIRST_CHECK_MS)
+    // A schedule that looks an hour from now: the status follows it.
+    const stop = startBackupSchedule(app.services.ctx, { firstMs: 3600_000, everyMs: 3600_000 })
+    cleanups.push(stop)
+    const later = await app.ok('backup.status', {})
+    expect(Date.parse(later.nextDueAt!)).toBeGreaterThan(Date.parse(fresh.nextDueAt!) + 3000_000)
+    // A look noted in the past (the writer gone) promises nothing: the due time stands.
+    fs.writeFileSync(path.join(dataDir, 'backup-schedule.json'), JSON.stringify({ nextLookAt: new Date(before - 60_000).toISOString() }))
+    expect(Date.parse((await app.ok('backup.status', {})).nextDueAt!)).toBeLessThanOrEqual(Date.now())
   })
 
   it('scheduled backups are off at 0 hours, and never made of a store never written', async () => {
@@ -257,7 +283,7 @@ describe('opening a store', () => {
       expect((error as StoreOpenError).message).toMatch(/^数据文件已损坏：.*原文件未做任何修改/)
     }
     expect(digest(file)).toBe(before)
-    expect(fs.readdirSync(path.dirname(file)).filter((n) => n !== 'device-id' && !n.startsWith('atlas.db'))).toEqual([])
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n !== 'device-id' && n !== 'backup-schedule.json' && !n.startsWith('atlas.db'))).toEqual([])
     expect((await inspectStoreFile(file)).ok).toBe(false)
   }
 

@@ -33,8 +33,9 @@ async function backupThenMore(): Promise<string> {
   return backup
 }
 
-// device-id: this installation's identity, written by the services that made the test's stores.
-const filesIn = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name !== 'device-id').sort() : [])
+// device-id: this installation's identity, and backup-schedule.json: the scheduled backups' next look,
+// both written by the services that made the test's stores.
+const filesIn = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name !== 'device-id' && name !== 'backup-schedule.json').sort() : [])
 
 describe('restoring a backup over the store', () => {
   it('replaces a sound store after backing it up (before-restore), leaving no file of its own behind', async () => {
