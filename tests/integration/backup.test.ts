@@ -8,7 +8,8 @@ import { parseBackupName } from '../../src/shared/backupNames'
 import type { BackupEntry, BackupStatus, StoreFileCheck } from '../../src/shared/backup'
 import { assetResponse } from '../../src/main/services/assets'
 import { makeBackup } from '../../src/main/services/backup/engine'
-import { scheduledBackupIfDue } from '../../src/main/services/backup/schedule'
+import { BACKUP_FIRST_CHECK_MS, scheduledBackupIfDue, startBackupSchedule } from '../../src/main/services/backup/schedule'
+import { nextDueAt } from '../../src/main/services/backup/status'
 import { loadDemoData } from '../../src/main/services/demo/load'
 import { inspectStoreFile } from '../../src/main/store/backupFile'
 import { backupsDirOf, listBackupFiles } from '../../src/main/store/backupFolder'
@@ -87,6 +88,7 @@ describe('backups', () => {
   })
 
   it('scheduled backups over simulated days: made when due, rotated as the pure rule says, manual ones kept', async () => {
+    const opened = Date.now()
     const app = await appWithData(false)
     await app.ok('backup.configure', { everyHours: 24, keep: { daily: 3, weekly: 2, monthly: 2 } })
     const manual = await app.ok('backup.create', {})
@@ -110,7 +112,31 @@ describe('backups', () => {
     expect(left.map((f) => f.id)).toContain(manual.id)
     const status = await app.ok('backup.status', {})
     expect(status.lastError).toBeNull()
-    expect(status.nextDueAt).toBe(new Date(start + 45 * 86_400_000).toISOString())
+    // Due since the simulated days ended; the status says the schedule's next look (30 s after the store opened), when it will be made.
+    expect(nextDueAt(app.services.ctx.dataDir, status.settings)).toBe(new Date(start + 45 * 86_400_000).toISOString())
+    expect(Date.parse(status.nextDueAt!)).toBeGreaterThan(opened)
+  })
+
+  it('a fresh store is not said to be overdue before the schedule first looks: the next backup is that look', async () => {
+    const before = Date.now()
+    const app = await openTestApp()
+    cleanups.push(async () => {
+      await app.services.shutdown()
+      await app.close()
+    })
+    const dataDir = app.services.ctx.dataDir
+    const fresh = await app.ok('backup.status', {})
+    // Due at once (no backup yet), but the writer first looks 30 s after opening: that is when it is made.
+    expect(Date.parse(nextDueAt(dataDir, fresh.settings)!)).toBeLessThanOrEqual(Date.now())
+    expect(Date.parse(fresh.nextDueAt!)).toBeGreaterThanOrEqual(before + BACKUP_FIRST_CHECK_MS)
+    // A schedule that looks an hour from now: the status follows it.
+    const stop = startBackupSchedule(app.services.ctx, { firstMs: 3600_000, everyMs: 3600_000 })
+    cleanups.push(stop)
+    const later = await app.ok('backup.status', {})
+    expect(Date.parse(later.nextDueAt!)).toBeGreaterThan(Date.parse(fresh.nextDueAt!) + 3000_000)
+    // A look noted in the past (the writer gone) promises nothing: the due time stands.
+    fs.writeFileSync(path.join(dataDir, 'backup-schedule.json'), JSON.stringify({ nextLookAt: new Date(before - 60_000).toISOString() }))
+    expect(Date.parse((await app.ok('backup.status', {})).nextDueAt!)).toBeLessThanOrEqual(Date.now())
   })
 
   it('scheduled backups are off at 0 hours, and never made of a store never written', async () => {
@@ -153,7 +179,8 @@ describe('backups', () => {
     expect(configured.mirror).toEqual({ dir: mirror, ok: true, message: null })
 
     const first = await app.ok('backup.create', {})
-    expect(digest(path.join(mirror, first.id))).toBe(digest(path.join(localDir(app), first.id)))
+    const ours = path.join(mirror, app.services.ctx.author.deviceId)
+    expect(digest(path.join(ours, first.id))).toBe(digest(path.join(localDir(app), first.id)))
     const listed = await app.ok('backup.list', {})
     expect(listed.map((e: BackupEntry) => `${e.folder}/${e.id}`).sort()).toEqual([`local/${first.id}`, `mirror/${first.id}`])
 
@@ -172,8 +199,34 @@ describe('backups', () => {
     // Back in: the next backup reaches it and the error is cleared.
     fs.mkdirSync(mirror, { recursive: true })
     const third = await app.ok('backup.create', {})
-    expect(fs.existsSync(path.join(mirror, third.id))).toBe(true)
+    expect(fs.existsSync(path.join(ours, third.id))).toBe(true)
     expect((await app.ok('backup.status', {})).lastError).toBeNull()
+  })
+
+  it('two laptops sharing one mirror folder each keep, list and rotate only their own backups there', async () => {
+    const mirror = path.join(scratch(), 'U盘')
+    const laptops = [await appWithData(false), await appWithData(false)]
+    const made: string[][] = [[], []]
+    for (const app of laptops) await app.ok('backup.configure', { mirrorDir: mirror, everyHours: 24, keep: { daily: 2, weekly: 0, monthly: 0 } })
+    // Ten days of scheduled backups, the two laptops taking turns (the same minutes: the same names).
+    const start = Date.parse('2026-03-02T02:00:00Z')
+    for (let day = 0; day < 10; day++) {
+      for (const [i, app] of laptops.entries()) {
+        const entry = await scheduledBackupIfDue(app.services.ctx, new Date(start + day * 86_400_000))
+        made[i]!.push(entry!.id)
+      }
+    }
+    for (const [i, app] of laptops.entries()) {
+      const ours = path.join(mirror, app.services.ctx.author.deviceId)
+      const kept = listBackupFiles(ours).map((f) => f.id)
+      expect(kept).toEqual(made[i]!.slice(-2).reverse())
+      // Each backup in the mirror is this laptop's own file.
+      for (const id of kept) expect(digest(path.join(ours, id))).toBe(digest(path.join(localDir(app), id)))
+      const listed = (await app.ok('backup.list', {})).filter((e: BackupEntry) => e.folder === 'mirror')
+      expect(listed.map((e: BackupEntry) => e.id)).toEqual(kept)
+    }
+    expect(laptops[0]!.services.ctx.author.deviceId).not.toBe(laptops[1]!.services.ctx.author.deviceId)
+    expect(fs.readdirSync(mirror).sort()).toEqual(laptops.map((app) => app.services.ctx.author.deviceId).sort())
   })
 
   it('previews a backup of the list and a file handed over, and refuses names it does not hold', async () => {
@@ -230,7 +283,7 @@ describe('opening a store', () => {
       expect((error as StoreOpenError).message).toMatch(/^数据文件已损坏：.*原文件未做任何修改/)
     }
     expect(digest(file)).toBe(before)
-    expect(fs.readdirSync(path.dirname(file)).filter((n) => n !== 'device-id' && !n.startsWith('atlas.db'))).toEqual([])
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n !== 'device-id' && n !== 'backup-schedule.json' && !n.startsWith('atlas.db'))).toEqual([])
     expect((await inspectStoreFile(file)).ok).toBe(false)
   }
 

@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { EVENT_BACKUPS_KEPT } from '../../src/shared/backup'
+import { backupFileName } from '../../src/shared/backupNames'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src/main/store/migrations'
 import { RESTORE_STEPS, type RestoreStep, restoreStore } from '../../src/main/store/restore'
 import { addBuildings, backUp, buildingNames, integrityOk, overwritePages, snapshot, truncate, writeSnapshot } from '../helpers/restoreDrill'
@@ -31,8 +33,9 @@ async function backupThenMore(): Promise<string> {
   return backup
 }
 
-// device-id: this installation's identity, written by the services that made the test's stores.
-const filesIn = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name !== 'device-id').sort() : [])
+// device-id: this installation's identity, and backup-schedule.json: the scheduled backups' next look,
+// both written by the services that made the test's stores.
+const filesIn = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name !== 'device-id' && name !== 'backup-schedule.json').sort() : [])
 
 describe('restoring a backup over the store', () => {
   it('replaces a sound store after backing it up (before-restore), leaving no file of its own behind', async () => {
@@ -61,6 +64,24 @@ describe('restoring a backup over the store', () => {
     expect(result.restored.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     expect(buildingNames(storeFile)).toEqual(['旧楼'])
     expect(filesIn(dir)).toEqual(['backups', 'elsewhere', 'site-atlas.db'])
+  })
+
+  it('migrates an older file without a backup of its own: every event backup in the folder stays, no copy is made', async () => {
+    const old = path.join(dir, 'elsewhere', 'old.db')
+    fs.mkdirSync(path.dirname(old))
+    await addBuildings(old, ['旧楼'], { migrateTo: Object.keys(migrations)[7] })
+    // Restored into a new place (no store, so no safety backup): the folder holds as many event backups as are kept.
+    const place = path.join(dir, 'new')
+    const events = Array.from({ length: EVENT_BACKUPS_KEPT }, (_, i) => backupFileName(new Date(Date.UTC(2026, 0, 1 + i)), 'before-import'))
+    fs.mkdirSync(path.join(place, 'backups'), { recursive: true })
+    for (const name of events) fs.writeFileSync(path.join(place, 'backups', name), name)
+
+    const result = await restoreStore({ storeFile: path.join(place, 'site-atlas.db'), candidate: old, backupsDir: path.join(place, 'backups') })
+    expect(result.restored.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+    expect(result.safetyBackup).toBeNull()
+    expect(buildingNames(path.join(place, 'site-atlas.db'))).toEqual(['旧楼'])
+    expect(filesIn(path.join(place, 'backups'))).toEqual([...events].sort())
+    for (const name of events) expect(fs.readFileSync(path.join(place, 'backups', name), 'utf8')).toBe(name)
   })
 
   for (const [damage, how] of [['truncated', truncate], ['pages overwritten', overwritePages]] as const) {

@@ -46,6 +46,11 @@ export interface OpenStoreOptions {
   migrateTo?: string
   /** Replaces the app's migration record (migration tests only). */
   migrations?: Record<string, Migration>
+  /**
+   * No backup before migrating (nor the rotation after it): for a file that is itself a copy of
+   * its source (a restore's candidate), whose backup would only push a real one out of the folder.
+   */
+  skipMigrationBackup?: boolean
 }
 
 const MEMORY = ':memory:'
@@ -90,7 +95,7 @@ export async function openStore(file: string, options: OpenStoreOptions = {}): P
     let schemaVersion = version
     const target = options.migrateTo ? Object.keys(migrations).indexOf(options.migrateTo) + 1 : latest
     if (!options.readonly && version < target) {
-      if (existed && version > 0) backupPath = await backupBeforeMigration(sqlite, file)
+      if (existed && version > 0 && !options.skipMigrationBackup) backupPath = await backupBeforeMigration(sqlite, file)
       schemaVersion = await migrateAtomically(sqlite, base, migrations, options.migrateTo)
     }
     const db = base.withPlugin(new CamelCasePlugin()) as unknown as Kysely<Database>

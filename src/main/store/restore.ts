@@ -74,12 +74,11 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
     // Judged again as copied: the candidate may have changed since (a file someone else can write).
     let restored = await judgeCopy(restoring)
     if (restored.summary.schemaVersion < LATEST_SCHEMA_VERSION) {
-      const store = await openStore(restoring)
+      // No backup before this migration: the candidate is a copy, its source the backup.
+      const store = await openStore(restoring, { skipMigrationBackup: true })
       // Back to one file (no -wal/-shm to carry along or leave behind); the workers open it in WAL mode again.
       store.sqlite.pragma('journal_mode = DELETE')
       await store.close()
-      // openStore's own copy from before the migration: the candidate itself is that copy.
-      if (store.backupPath) fs.rmSync(store.backupPath, { force: true })
       fault('migrated')
       restored = await judgeCopy(restoring)
     }

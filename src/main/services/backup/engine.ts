@@ -1,8 +1,9 @@
+import fs from 'node:fs'
 import type { BackupEntry, BackupReason, BackupSettings } from '../../../shared/backup'
 import { DomainError } from '../../../shared/result'
 import { backupEntry, backupInto, backupsDirOf, copyBackupInto, rotateFolder } from '../../store/backupFolder'
 import type { ServiceContext } from '../context'
-import { describeFsError, readBackupSettings } from './settings'
+import { describeFsError, mirrorBackupsDir, readBackupSettings, rememberMirrorFolder } from './settings'
 import { recordBackupError } from './status'
 
 // Making a backup of the open store (scheduled, manual, before an import), copying it to the
@@ -39,8 +40,14 @@ export async function makeBackup(ctx: ServiceContext, reason: BackupReason, opti
     rotateQuietly(dir, settings)
     if ((reason === 'scheduled' || reason === 'manual') && settings.mirrorDir) {
       try {
-        await copyBackupInto(made.path, settings.mirrorDir)
-        rotateQuietly(settings.mirrorDir, settings)
+        rememberMirrorFolder(ctx.dataDir, ctx.author.deviceId)
+        const mirror = mirrorBackupsDir(ctx.dataDir, settings)!
+        // Not recursive: a stick pulled out leaves its mount point, where no folder must be made.
+        await fs.promises.mkdir(mirror).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw error
+        })
+        await copyBackupInto(made.path, mirror)
+        rotateQuietly(mirror, settings)
         recordBackupError(ctx.dataDir, null)
       } catch (error) {
         const message = `第二备份位置 ${settings.mirrorDir} 无法写入（${describeFsError(error)}）；本机备份 ${made.id} 已保存`

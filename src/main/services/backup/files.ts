@@ -5,7 +5,7 @@ import { parseBackupName } from '../../../shared/backupNames'
 import { DomainError } from '../../../shared/result'
 import { backupsDirOf } from '../../store/backupFolder'
 import type { UploadRegistry } from '../uploads/registry'
-import { readBackupSettings } from './settings'
+import { mirrorBackupsDir } from './settings'
 
 // A backup named by the page (its folder and file name, or its asset path 'backups/<folder>/<id>')
 // found on disk: only a file of ours, in one of the two folders, can be named.
@@ -15,7 +15,7 @@ export const BACKUP_ASSET_PATH = /^\/?backups\/(local|mirror)\/(site-atlas-[0-9a
 /** The file behind a backup of the list, or null when there is none. */
 export function backupFilePath(dataDir: string, folder: BackupFolder, id: string): string | null {
   if (!BACKUP_FOLDERS.includes(folder) || !parseBackupName(id) || path.basename(id) !== id) return null
-  const dir = folder === 'local' ? backupsDirOf(dataDir) : readBackupSettings(dataDir).mirrorDir
+  const dir = folder === 'local' ? backupsDirOf(dataDir) : mirrorBackupsDir(dataDir)
   if (!dir) return null
   const file = path.join(dir, id)
   return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null

@@ -4,7 +4,7 @@ import { inspectClosedFile, RESTORE_MAX_BYTES } from '../../store/restore'
 import type { FeatureHandlers } from '../context'
 import { makeBackup } from './engine'
 import { backupSourceFile } from './files'
-import { checkMirrorDir, describeFsError, readBackupSettings, writeBackupSettings } from './settings'
+import { checkMirrorDir, describeFsError, readBackupSettings, rememberMirrorFolder, writeBackupSettings } from './settings'
 import { backupStatus, listBackups } from './status'
 
 // backup.* (shared/backup.ts) with the store open: status, the list of both folders, what a backup
@@ -35,6 +35,7 @@ export const backupHandlers = {
       keep: input.keep ?? current.keep,
     }
     writeBackupSettings(ctx.dataDir, next)
+    if (next.mirrorDir) rememberMirrorFolder(ctx.dataDir, ctx.author.deviceId)
     return backupStatus(ctx.dataDir)
   },
   'backup.restore': async ({ source }, ctx) => {

@@ -2,7 +2,7 @@ import type { BackupEntry } from '../../../shared/backup'
 import { hasChanges } from '../../store/backupFile'
 import type { ServiceContext } from '../context'
 import { makeBackup } from './engine'
-import { nextDueAt, recordBackupError } from './status'
+import { nextDueAt, recordBackupError, recordNextLook } from './status'
 import { describeFsError, readBackupSettings } from './settings'
 
 // Scheduled backups, made by the process that writes (the writer worker; see services/index.ts),
@@ -41,12 +41,15 @@ export function startBackupSchedule(ctx: ServiceContext, timing = { firstMs: BAC
   let looking = false
   // A backup still running when the next look comes (a huge store, a slow disk) is not doubled.
   const look = () => {
+    recordNextLook(ctx.dataDir, new Date(Date.now() + timing.everyMs))
     if (looking) return
     looking = true
     void scheduledBackupIfDue(ctx).finally(() => {
       looking = false
     })
   }
+  // backup.status says when that will be (status.ts nextBackupAt), not "due" before the first look.
+  recordNextLook(ctx.dataDir, new Date(Date.now() + timing.firstMs))
   const first = setTimeout(() => {
     look()
     interval = setInterval(look, timing.everyMs)

@@ -38,7 +38,40 @@ export function readBackupSettings(dataDir: string): BackupSettings {
 }
 
 export function writeBackupSettings(dataDir: string, settings: BackupSettings): void {
-  writeWhole(path.join(dataDir, BACKUP_SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`)
+  // The mirror's subfolder name (below) is kept across a change of the settings.
+  const mirrorFolder = readMirrorFolder(dataDir)
+  writeWhole(path.join(dataDir, BACKUP_SETTINGS_FILE), `${JSON.stringify({ ...settings, ...(mirrorFolder ? { mirrorFolder } : {}) }, null, 2)}\n`)
+}
+
+// One USB stick may serve several laptops: each keeps its backups in a subfolder of the mirror
+// named by its device id (services/device.ts), so one laptop's rotation never removes another's
+// backups and its list never offers another laptop's file. The name is written into this file by
+// the process that makes backups (it knows the device id); the readers that do not (the host in
+// recovery mode) take it from here.
+
+const MIRROR_FOLDER = /^[0-9a-z][0-9a-z-]{0,63}$/
+
+function readMirrorFolder(dataDir: string): string | null {
+  try {
+    const raw = JSON.parse(fs.readFileSync(path.join(dataDir, BACKUP_SETTINGS_FILE), 'utf8')) as { mirrorFolder?: unknown }
+    return typeof raw.mirrorFolder === 'string' && MIRROR_FOLDER.test(raw.mirrorFolder) ? raw.mirrorFolder : null
+  } catch {
+    return null
+  }
+}
+
+/** Records this device's subfolder of the mirror (its device id) when it is not the one recorded. */
+export function rememberMirrorFolder(dataDir: string, deviceId: string): void {
+  const folder = deviceId.toLowerCase()
+  if (!MIRROR_FOLDER.test(folder) || readMirrorFolder(dataDir) === folder) return
+  const settings = readBackupSettings(dataDir)
+  writeWhole(path.join(dataDir, BACKUP_SETTINGS_FILE), `${JSON.stringify({ ...settings, mirrorFolder: folder }, null, 2)}\n`)
+}
+
+/** Where this device's backups are in the mirror: null when there is no mirror or no device has made one there yet. */
+export function mirrorBackupsDir(dataDir: string, settings: BackupSettings = readBackupSettings(dataDir)): string | null {
+  const folder = readMirrorFolder(dataDir)
+  return settings.mirrorDir && folder ? path.join(settings.mirrorDir, folder) : null
 }
 
 /** Written beside, then renamed: a reader in another process never sees half a file. */

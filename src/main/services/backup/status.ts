@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { BackupEntry, BackupSettings, BackupStatus, StoreState } from '../../../shared/backup'
 import { newestFirst } from '../../../shared/backupNames'
 import { backupEntry, backupsDirOf, listBackupFiles } from '../../store/backupFolder'
-import { describeFsError, readBackupSettings, writeWhole } from './settings'
+import { describeFsError, mirrorBackupsDir, readBackupSettings, writeWhole } from './settings'
 
 // backup.status and backup.list from the two folders and this device's files in the data folder,
 // the one implementation for a store that opened (a worker answers) and one that did not (recovery
@@ -53,9 +53,10 @@ export function mirrorState(settings: BackupSettings): BackupStatus['mirror'] {
 export function listBackups(dataDir: string, settings = readBackupSettings(dataDir)): BackupEntry[] {
   const local = listBackupFiles(backupsDirOf(dataDir)).map((file) => ({ file, entry: backupEntry('local', file) }))
   let mirror: typeof local = []
-  if (settings.mirrorDir) {
+  const mirrorDir = mirrorBackupsDir(dataDir, settings)
+  if (mirrorDir) {
     try {
-      mirror = listBackupFiles(settings.mirrorDir).map((file) => ({ file, entry: backupEntry('mirror', file) }))
+      mirror = listBackupFiles(mirrorDir).map((file) => ({ file, entry: backupEntry('mirror', file) }))
     } catch {
       mirror = []
     }
@@ -72,6 +73,43 @@ export function nextDueAt(dataDir: string, settings: BackupSettings, now = new D
 }
 
 /**
+ * Where the writer notes when its schedule (schedule.ts) looks next: a backup due before that is
+ * made then, not now, and readers in other processes answer backup.status.
+ */
+const SCHEDULE_FILE = 'backup-schedule.json'
+
+/** Notes the schedule's next look; never throws (the schedule runs on without it). */
+export function recordNextLook(dataDir: string, at: Date): void {
+  try {
+    writeWhole(path.join(dataDir, SCHEDULE_FILE), `${JSON.stringify({ nextLookAt: at.toISOString() })}\n`)
+  } catch (error) {
+    console.error('[site-atlas] could not record the backup schedule:', error)
+  }
+}
+
+function readNextLook(dataDir: string): number | null {
+  try {
+    const raw = JSON.parse(fs.readFileSync(path.join(dataDir, SCHEDULE_FILE), 'utf8')) as { nextLookAt?: unknown }
+    const at = typeof raw.nextLookAt === 'string' ? Date.parse(raw.nextLookAt) : NaN
+    return Number.isFinite(at) ? at : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * When the next scheduled backup will be made, as the person is told: when it is due, or the
+ * schedule's next look when that is later (a fresh store is due at once, but the writer first looks
+ * 30 s after it opens). A look noted in the past (the writer gone) is no promise: the due time stands.
+ */
+export function nextBackupAt(dataDir: string, settings: BackupSettings, now = new Date()): string | null {
+  const due = nextDueAt(dataDir, settings, now)
+  if (due === null) return null
+  const look = readNextLook(dataDir)
+  return look !== null && look > now.getTime() && look > Date.parse(due) ? new Date(look).toISOString() : due
+}
+
+/**
  * backup.status: `store` as the runtime found it ('ok' in a worker). With the store unavailable
  * nothing is due (no backup is made of a file that cannot be opened); the last backup is the
  * newest in either folder, the one the recovery screen offers first.
@@ -83,7 +121,7 @@ export function backupStatus(dataDir: string, store: StoreState = { state: 'ok' 
     settings,
     folder: backupsDirOf(dataDir),
     lastBackup: listBackups(dataDir, settings)[0] ?? null,
-    nextDueAt: store.state === 'ok' ? nextDueAt(dataDir, settings) : null,
+    nextDueAt: store.state === 'ok' ? nextBackupAt(dataDir, settings) : null,
     mirror: mirrorState(settings),
     lastError: readBackupState(dataDir).lastError,
   }
