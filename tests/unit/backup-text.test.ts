@@ -52,6 +52,8 @@ describe('how far a time is from now', () => {
     expect(relativeTime(at(-40 * 60_000), now, 'zh')).toBe('40 分钟前')
     expect(relativeTime(at(-3 * 86_400_000), now, 'zh')).toBe('3 天前')
     expect(relativeTime(at(-20_000), now, 'zh')).toBe('刚刚')
+    expect(relativeTime(at(20_000), now, 'zh')).toBe('即将')
+    expect(relativeTime(at(20_000), now, 'en')).toBe('shortly')
   })
   it('says it in English', () => {
     expect(relativeTime(at(40 * 60_000), now, 'en')).toBe('in 40 minutes')

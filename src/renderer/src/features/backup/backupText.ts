@@ -41,13 +41,14 @@ export function megabytes(bytes: number): string {
 
 /**
  * How far an instant is from now, roughly, in words: "3 小时后", "2 天前", "in 40 minutes". Under a
- * minute reads 刚刚 / just now (a due time just passed is about to happen, not late).
+ * minute reads 即将 / shortly ahead and 刚刚 / just now behind.
  */
 export function relativeTime(iso: string, now: number, lang: Lang): string {
   const diff = Date.parse(iso) - now
   if (Number.isNaN(diff)) return ''
   const abs = Math.abs(diff)
   const minutes = Math.round(abs / 60_000)
+  if (minutes < 1 && diff > 0) return lang === 'zh' ? '即将' : 'shortly'
   if (minutes < 1) return lang === 'zh' ? '刚刚' : 'just now'
   const hours = Math.round(abs / 3_600_000)
   const days = Math.round(abs / 86_400_000)
