@@ -38,6 +38,10 @@ import {
   type BackupEntry, type BackupStatus, type RestoreResult, type StoreFileCheck,
   backupConfigureInput, backupPreviewInput, backupRestoreInput,
 } from './backup'
+import {
+  type ImportSummary, type PackageFile, type ServerSettingsView, type SyncConflict, type SyncRunResult, type SyncStatus,
+  syncExportInput, syncImportInput, syncResolveInput, syncServerSetInput, syncSignInInput,
+} from './sync'
 import { type ChangeActor, type ChangeEntry, changeListInput, type TrashItem, trashListInput } from './history'
 
 // The one contract between the renderer and every host (Electron IPC, browser host, CLI).
@@ -239,6 +243,17 @@ export const contract = {
   'changes.list': method<ChangeEntry[]>()(changeListInput),
   'changes.actors': method<ChangeActor[]>()(none),
   'trash.list': method<TrashItem[]>()(trashListInput),
+
+  // Working together (shared/sync.ts): packages of operations by file, the team server, conflicts.
+  'sync.status': method<SyncStatus>()(none),
+  'sync.exportPackage': method<PackageFile>()(syncExportInput),
+  'sync.importPackage': method<ImportSummary>()(syncImportInput),
+  'sync.conflicts': method<SyncConflict[]>()(none),
+  'sync.resolve': method<SyncConflict[]>()(syncResolveInput),
+  'sync.server.set': method<ServerSettingsView>()(syncServerSetInput),
+  'sync.server.signIn': method<ServerSettingsView>()(syncSignInInput),
+  'sync.server.signOut': method<ServerSettingsView>()(none),
+  'sync.now': method<SyncRunResult>()(none),
 } as const
 
 export type Contract = typeof contract

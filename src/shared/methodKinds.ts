@@ -144,6 +144,16 @@ export const METHOD_KINDS = {
   'changes.list': 'read',
   'changes.actors': 'read',
   'trash.list': 'read',
+  'sync.status': 'read',
+  // Writes: an export records what the colleague will hold; the server's calls keep its cursor.
+  'sync.exportPackage': 'write',
+  'sync.importPackage': 'write',
+  'sync.conflicts': 'read',
+  'sync.resolve': 'write',
+  'sync.server.set': 'write',
+  'sync.server.signIn': 'write',
+  'sync.server.signOut': 'write',
+  'sync.now': 'write',
 } as const satisfies Record<MethodName, MethodKind>
 
 /** Where a call goes; a name outside the contract goes to the writer, whose dispatcher refuses it. */

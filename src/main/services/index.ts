@@ -28,6 +28,7 @@ import { sheetHandlers } from './sheets/handlers'
 import { searchHandlers } from './search/handlers'
 import { spaceHandlers } from './spaces/handlers'
 import { statsHandlers } from './stats/handlers'
+import { syncHandlers } from './sync/handlers'
 import { targetHandlers } from './targets/handlers'
 import { tenancyHandlers } from './tenancy/handlers'
 import { settlingEachDay } from './tenancy/lapse'
@@ -67,6 +68,7 @@ export const handlers = {
   ...trashHandlers,
   ...tenancyHandlers,
   ...backupHandlers,
+  ...syncHandlers,
 } satisfies Handlers
 
 export type UploadResult = Result<{ uploadId: string }>

@@ -195,6 +195,49 @@ export interface ChangeLogTable {
   oldValue: string | null
   newValue: string | null
   at: string
+  /** `<hlc>:<seq>` (set by a trigger for local rows; merged rows keep their own). shared/sync.ts. */
+  opId: Generated<string>
+  /** JSON list of the operation ids this one supersedes; NULL = none. */
+  pred: string | null
+}
+
+/** shared/sync.ts: a colleague's device or the team server, and what each is known to hold. */
+export interface SyncPeerTable {
+  id: string
+  kind: 'device' | 'server'
+  name: string
+  /** JSON KnowsVector. */
+  knows: Generated<string>
+  lastSentAt: string | null
+  lastReceivedAt: string | null
+  /** The server: local change_log seq up to which operations were pushed. */
+  pushedSeq: Generated<number>
+  /** The server: its cursor after the last pull. */
+  pullCursor: string | null
+  /** The server: JSON of its address, person, token and its expiry, last error. */
+  settings: string | null
+}
+
+export interface SyncConflictTable {
+  tableName: string
+  rowId: string
+  field: string
+  kind: 'field' | 'delete' | 'rule' | 'duplicate'
+  /** JSON ConflictValue[]. */
+  values: string
+  note: string | null
+  detectedAt: string
+}
+
+export interface SyncBlobTable {
+  sha256: string
+  bytes: Uint8Array
+}
+
+export interface SyncPendingTable {
+  tableName: string
+  rowId: string
+  reason: string
 }
 
 export interface SettingTable {
@@ -320,6 +363,10 @@ export interface Database {
   visitSites: VisitSiteTable
   targets: TargetTable
   targetEntries: TargetEntryTable
+  syncPeers: SyncPeerTable
+  syncConflicts: SyncConflictTable
+  syncBlobs: SyncBlobTable
+  syncPending: SyncPendingTable
 }
 
 /** Tables whose rows are edited by people and therefore logged field by field. */

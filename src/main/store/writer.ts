@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { decodeHlc, encodeHlc, type HlcState, tick } from './hlc'
 import type { Database, LoggedTable } from './schema'
 import { getSetting, setSetting } from './settings'
+import { fillPred } from './syncLog'
 
 // Every change to a person-edited row goes through here, so that each write is logged field by
 // field with who, where and when (a hybrid logical clock stamp) in the same transaction.
@@ -33,7 +34,9 @@ export async function write<T>(db: Kysely<Database>, author: Author, work: (w: W
     const next = tick(last, nowMs)
     const stamp = encodeHlc(next, author.deviceId)
     await setSetting(trx, HLC_KEY, stamp)
-    return work({ trx, author, now: new Date(nowMs).toISOString(), stamp, previousStamp: lastStamp })
+    const result = await work({ trx, author, now: new Date(nowMs).toISOString(), stamp, previousStamp: lastStamp })
+    await fillPred(db, trx, stamp)
+    return result
   })
 }
 

@@ -9,6 +9,7 @@ import * as m007 from './007_sites_version'
 import * as m008 from './008_field_survey'
 import * as m009 from './009_space_checks'
 import * as m010 from './010_stats_targets'
+import * as m011 from './011_sync'
 
 /**
  * The ordered record of migrations. A bundled app has no migrations folder to scan at run time,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '008_field_survey': m008,
   '009_space_checks': m009,
   '010_stats_targets': m010,
+  '011_sync': m011,
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length

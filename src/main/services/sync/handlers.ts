@@ -1,0 +1,19 @@
+import { DomainError } from '../../../shared/result'
+import type { FeatureHandlers } from '../context'
+
+// Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.
+const notYet = (): never => {
+  throw new DomainError('not_found', '同步功能尚未完成')
+}
+
+export const syncHandlers = {
+  'sync.status': async () => notYet(),
+  'sync.exportPackage': async () => notYet(),
+  'sync.importPackage': async () => notYet(),
+  'sync.conflicts': async () => notYet(),
+  'sync.resolve': async () => notYet(),
+  'sync.server.set': async () => notYet(),
+  'sync.server.signIn': async () => notYet(),
+  'sync.server.signOut': async () => notYet(),
+  'sync.now': async () => notYet(),
+} satisfies FeatureHandlers<'sync'>
