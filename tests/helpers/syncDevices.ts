@@ -103,3 +103,10 @@ export function rowOf(d: Device, table: string, id: string): Record<string, unkn
   const key = table === 'districts' ? 'code' : 'id'
   return (d.store.sqlite.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).get(id) as Record<string, unknown> | undefined) ?? {}
 }
+
+/** Registers a local file as picked on `d`; returns its upload id. */
+export async function pick(d: Device, file: string): Promise<string> {
+  const result = await d.services.registerFile(file)
+  if (!result.ok) throw new Error(`registering ${file} failed: ${JSON.stringify(result.error)}`)
+  return result.value.uploadId
+}
