@@ -71,3 +71,10 @@ export function applyLeaseRule(merger: Merger, spaceIds: Iterable<string>): Map<
   }
   return held
 }
+
+/** Today on this computer (YYYY-MM-DD): the lease rule's day unless a caller fixes it. */
+export function localToday(): string {
+  const d = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
