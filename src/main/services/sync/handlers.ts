@@ -1,7 +1,9 @@
 import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
+import { openConflicts } from './conflicts'
 import { exportPackage } from './packageExport'
 import { importPackageUpload } from './packageImport'
+import { resolveConflict } from './resolve'
 import { syncStatus } from './status'
 
 // Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.
@@ -13,8 +15,8 @@ export const syncHandlers = {
   'sync.status': async (_input, ctx) => syncStatus(ctx),
   'sync.exportPackage': async ({ peer }, ctx) => exportPackage(ctx, peer),
   'sync.importPackage': async ({ uploadId }, ctx) => importPackageUpload(ctx, uploadId),
-  'sync.conflicts': async () => notYet(),
-  'sync.resolve': async () => notYet(),
+  'sync.conflicts': async (_input, { store }) => openConflicts(store),
+  'sync.resolve': async (input, { store, author }) => resolveConflict(store, author, input),
   'sync.server.set': async () => notYet(),
   'sync.server.signIn': async () => notYet(),
   'sync.server.signOut': async () => notYet(),
