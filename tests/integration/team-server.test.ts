@@ -7,6 +7,8 @@ import { EXISTENCE_FIELD, rowState, shownValues } from '../../src/shared/syncMer
 import { PUSH_MAX_OPS, SERVER_MAX_BODY_BYTES, type ServerRole } from '../../src/shared/syncProtocol'
 import { hashPassword, type ScryptParams } from '../../src/main/teamServer/passwords'
 import { insertUser } from '../../src/main/teamServer/pg/accounts'
+import { pullOps } from '../../src/main/teamServer/pg/ops'
+import { SCHEMA_VERSION } from '../../src/main/teamServer/pg/schema'
 import { startTeamServer, type TeamServer } from '../../src/main/teamServer/server'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { api, FakeDevice, login, pullAll } from '../helpers/teamServerApi'
@@ -164,6 +166,11 @@ describe('operations', () => {
     expect(rest.ops).toEqual([...ops, ...more].slice(7))
     // Nothing new: the cursor stays where it is.
     expect((await api(s.url, `/pull?after=${paged.cursor}`, { token })).body).toEqual({ ops: [], cursor: paged.cursor, more: false })
+    // A page stops early once its values pass the byte bound (one operation at least).
+    const narrow = await pullOps(db, 0n, 100, Buffer.byteLength(ops[0]!.value!) + 1)
+    expect(narrow.ops).toEqual(ops.slice(0, 2))
+    expect(narrow.more).toBe(true)
+    expect((await pullOps(db, 0n, 100, 1)).ops).toEqual([ops[0]])
     expect((await api(s.url, '/pull?after=-1', { token })).status).toBe(400)
     expect((await api(s.url, '/pull?limit=0', { token })).status).toBe(400)
   })
@@ -335,6 +342,16 @@ describe('several instances on one database', () => {
     const { rows } = await db.query<{ count: string; distinct: string }>('SELECT count(*), count(DISTINCT op_id) AS distinct FROM ops')
     expect(rows[0]).toEqual({ count: String(expected.size), distinct: String(expected.size) })
     await expectMergedStateMatches(db)
+  })
+})
+
+describe('schema', () => {
+  it('refuses a database a newer server has upgraded, rather than writing to it wrongly', async () => {
+    const { url, db } = await setUp()
+    await db.query("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    await expect(startTeamServer({ pgUrl: url, port: 0, log: () => {} })).rejects.toThrow(
+      `数据库：由更新版本的服务器建立（结构版本 99，本程序只认识到 ${SCHEMA_VERSION}），请升级 Site Atlas 后再启动`,
+    )
   })
 })
 

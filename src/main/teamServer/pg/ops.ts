@@ -167,15 +167,28 @@ async function recomputeRows(client: pg.PoolClient, touched: readonly SyncOp[]):
   )
 }
 
-/** Up to `limit` operations after the cursor, in seq order; the cursor moves to the last one returned. */
-export async function pullOps(pool: pg.Pool, after: bigint, limit: number): Promise<PullResponse> {
-  const { rows } = await pool.query<OpRow>(`SELECT ${OP_COLUMNS} FROM ops WHERE seq > $1 ORDER BY seq LIMIT $2`, [
-    after.toString(),
-    limit + 1,
-  ])
+/** A page's values in all: a page of large values (parcel boundaries) stops early, `more` set. */
+export const PULL_MAX_VALUE_BYTES = 24 * 1024 ** 2
+
+/**
+ * Up to `limit` operations after the cursor, in seq order, fewer when their values pass `maxBytes`
+ * (always at least one); the cursor moves to the last one returned.
+ */
+export async function pullOps(pool: pg.Pool, after: bigint, limit: number, maxBytes = PULL_MAX_VALUE_BYTES): Promise<PullResponse> {
+  const { rows } = await pool.query<OpRow & { fetched: string }>(
+    `SELECT ${OP_COLUMNS}, fetched FROM (
+       SELECT p.*, sum(p.size) OVER (ORDER BY p.seq) AS running, count(*) OVER () AS fetched
+       FROM (SELECT ${OP_COLUMNS}, octet_length(coalesce(new_value, '')) + octet_length(coalesce(old_value, '')) AS size
+             FROM ops WHERE seq > $1 ORDER BY seq LIMIT $2) p
+     ) t
+     WHERE running - size < $3
+     ORDER BY seq`,
+    [after.toString(), limit + 1, maxBytes],
+  )
   const page = rows.slice(0, limit)
+  const fetched = rows.length > 0 ? Number(rows[0]!.fetched) : 0
   const cursor = page.length > 0 ? page.at(-1)!.seq : after.toString()
-  return { ops: page.map(toSyncOp), cursor, more: rows.length > limit }
+  return { ops: page.map(toSyncOp), cursor, more: fetched > page.length }
 }
 
 export async function readBlob(pool: pg.Pool, sha256: string): Promise<Buffer | null> {
