@@ -10,11 +10,11 @@ import { USER_USAGE, userCommand, UserCommandError } from './userCommands'
 // The team server (issue 13): see the README's "Team server (团队服务器)".
 
 const USAGE = `用法 / usage:
-  npm run server -- --pg postgres://USER:PASSWORD@HOST/DB [--port N] [--host H] [--tls-cert FILE --tls-key FILE]
+  npm run server -- --pg postgres://USER[:PASSWORD]@HOST[:PORT]/DB [--port N] [--host H] [--tls-cert FILE --tls-key FILE]
       提供团队同步服务（默认只听 ${DEFAULT_HOST}:${DEFAULT_PORT}；--host 0.0.0.0 供局域网访问，此时务必配 TLS）
   npm run server -- --pg URL user …
 ${USER_USAGE}
-  数据库地址也可放在环境变量 SITE_ATLAS_PG 中`
+  数据库地址也可放在环境变量 SITE_ATLAS_PG 中；其密码可放在 PGPASSWORD 中（不出现在进程列表里）`
 
 class UsageError extends Error {}
 
