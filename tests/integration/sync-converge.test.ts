@@ -24,7 +24,7 @@ import {
   outgoing,
   type Seed,
   type WrittenOp,
-} from '../helpers/syncDevices'
+} from '../helpers/syncNetwork'
 import { tempDir } from '../helpers/store'
 
 // Issue 13's "done when": 3–5 devices copied from one store make random edits through the services

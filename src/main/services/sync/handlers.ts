@@ -1,5 +1,7 @@
 import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
+import { openConflicts } from './conflicts'
+import { resolveConflict } from './resolve'
 
 // Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.
 const notYet = (): never => {
@@ -10,8 +12,8 @@ export const syncHandlers = {
   'sync.status': async () => notYet(),
   'sync.exportPackage': async () => notYet(),
   'sync.importPackage': async () => notYet(),
-  'sync.conflicts': async () => notYet(),
-  'sync.resolve': async () => notYet(),
+  'sync.conflicts': async (_input, { store }) => openConflicts(store),
+  'sync.resolve': async (input, { store, author }) => resolveConflict(store, author, input),
   'sync.server.set': async () => notYet(),
   'sync.server.signIn': async () => notYet(),
   'sync.server.signOut': async () => notYet(),
