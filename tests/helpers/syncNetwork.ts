@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
-import type { SyncOp } from '../../src/shared/sync'
+import type { ImportSummary, PackageFile, SyncOp } from '../../src/shared/sync'
 import { type MergeOp } from '../../src/shared/syncMerge'
 import { createServices, type Services } from '../../src/main/services'
+import { exportFilePath } from '../../src/main/services/exports/files'
 import { today } from '../../src/main/store/leases'
 import { openStore, type Store } from '../../src/main/store/open'
 import { applyOps, type ApplyResult } from '../../src/main/store/syncApply'
@@ -180,6 +181,26 @@ export async function outgoing(from: Device, to: Device, everything: boolean): P
 
 export async function deliver(to: Device, ops: readonly SyncOp[], blobs: Map<string, Uint8Array>): Promise<ApplyResult> {
   return applyOps(to.store, ops, { blob: (sha) => blobs.get(sha), today: await today(to.store.db) })
+}
+
+/**
+ * The colleague's way: `from` exports a package file (only what `to` is not known to hold, when
+ * `from` has had a package from `to`; else everything), `to` imports it, `times` times.
+ */
+export async function exchangePackage(from: Device, to: Device, everything: boolean, times: number): Promise<Array<{ applied: number }>> {
+  let exported = await from.services.dispatch('sync.exportPackage', everything ? {} : { peer: to.deviceId })
+  if (!exported.ok && !everything) exported = await from.services.dispatch('sync.exportPackage', {})
+  if (!exported.ok) throw new Error(`device ${from.index}: sync.exportPackage failed: ${JSON.stringify(exported.error)}`)
+  const file = exportFilePath(from.services.ctx.dataDir, (exported.value as PackageFile).id, 'sitechanges')
+  const results: Array<{ applied: number }> = []
+  for (let i = 0; i < times; i++) {
+    const upload = await to.services.registerFile(file)
+    if (!upload.ok) throw new Error(`device ${to.index}: registering the package failed: ${JSON.stringify(upload.error)}`)
+    const imported = await to.services.dispatch('sync.importPackage', { uploadId: upload.value.uploadId })
+    if (!imported.ok) throw new Error(`device ${to.index}: sync.importPackage failed: ${JSON.stringify(imported.error)}`)
+    results.push(imported.value as ImportSummary)
+  }
+  return results
 }
 
 /**
