@@ -25,6 +25,7 @@ export const PARTS: Record<string, string> = {
   writes: './writes.ts',
   'stats.rollups': './statsRollups.ts',
   'stats.trend': './statsTrend.ts',
+  'sync.apply': './syncApply.ts',
 }
 
 /** The scale of issue 8, as `cli generate` options. */

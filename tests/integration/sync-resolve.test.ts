@@ -56,6 +56,23 @@ describe('resolving a conflict', () => {
     expect(rowOf(a, 'buildings', id).name).toBe('乙二')
   })
 
+  it('a local edit of a field in conflict keeps it open, listing the new value', async () => {
+    const { id } = await building(a)
+    await exchange(a, b)
+    await a.ok('buildings.update', { id, name: '甲的名字' })
+    await b.ok('buildings.update', { id, name: '乙的名字' })
+    await both()
+    // The edit supersedes the value shown (乙's, the later); 甲's first value is still open against it.
+    await a.ok('buildings.update', { id, name: '甲又改了' })
+    const [conflict] = await a.ok('sync.conflicts', {})
+    expect(conflict!.values.map((v) => [v.value, v.shown])).toEqual([
+      ['甲的名字', false],
+      ['甲又改了', true],
+    ])
+    await exchange(a, b)
+    expect(await b.ok('sync.conflicts', {})).toEqual(await a.ok('sync.conflicts', {}).then((list) => list.map((c) => ({ ...c, detectedAt: expect.any(String) }))))
+  })
+
   it('a delete: keeps the row deleted, or restores it with the edit', async () => {
     const { id } = await building(a)
     await exchange(a, b)

@@ -39,7 +39,10 @@ export function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHo
   let opened = 0
   for (const { table, rowId } of merger.touched.values()) {
     const rows = existing.all(table, rowId) as Array<{ field: string; kind: ConflictKind; detectedAt: string }>
-    const decided = merger.decided.has(refKey(table, rowId))
+    const key = refKey(table, rowId)
+    // Most rows a merge touches have no conflict, had none, and need not be read again.
+    if (rows.length === 0 && !merger.conflicted.has(key) && !merger.holds.has(key) && !(table === 'spaces' && leaseHolds.has(rowId))) continue
+    const decided = merger.decided.has(key)
     // A row only looked at (the lease rule's neighbour) keeps the duplicate conflict it had.
     const kept = decided ? [] : rows.filter((r) => r.kind === 'duplicate')
     const before = new Map(rows.map((r) => [r.field, r.detectedAt]))

@@ -49,12 +49,16 @@ export const refKey = (table: string, rowId: string) => `${table}\u0000${rowId}`
 type SqlValue = string | number | bigint | Buffer | Uint8Array | null
 type Row = Record<string, SqlValue>
 
+const LOADED_CACHE = 5000
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 export class Merger {
   readonly infos: Map<LoggedTable, TableInfo>
-  /** Rows loaded this run, by refKey. */
-  readonly loaded = new Map<string, LoadedRow>()
+  /** Rows loaded this run, by refKey (a bounded cache: a whole store's rows would not fit). */
+  private readonly loaded = new Map<string, LoadedRow>()
+  /** Rows whose state holds a field or delete conflict. */
+  readonly conflicted = new Set<string>()
   /** Rows whose conflicts are rebuilt at the end: every row put, and the neighbours a rule looked at. */
   readonly touched = new Map<string, RowRef>()
   /** Rows whose duplicate rule was decided this run (the others keep the duplicate conflicts they had). */
@@ -63,7 +67,11 @@ export class Merger {
   readonly holds = new Map<string, Hold>()
   /** Spaces whose status the lease rule looks at. */
   readonly ruleSpaces = new Set<string>()
+  /** The status each space put in place shows (the lease rule reads it without loading the space again). */
+  readonly shownStatus = new Map<string, string>()
   private readonly statements = new Map<string, BetterSqlite3.Statement>()
+  /** Whether any row is held out for a duplicate (before this run, or by it). */
+  private anyHeld: boolean
   private readonly inProgress = new Set<string>()
 
   constructor(
@@ -71,6 +79,7 @@ export class Merger {
     readonly options: MergeOptions,
   ) {
     this.infos = tableInfos(sqlite)
+    this.anyHeld = sqlite.prepare("SELECT 1 FROM sync_conflicts WHERE kind = 'duplicate' LIMIT 1").get() !== undefined
   }
 
   statement(text: string): BetterSqlite3.Statement {
@@ -93,6 +102,8 @@ export class Merger {
     ).all(table, rowId) as Array<Omit<HeldOp, 'pred'> & { pred: string | null }>
     const ops: HeldOp[] = rows.map((r) => ({ ...r, pred: r.pred ? (JSON.parse(r.pred) as string[]) : [] }))
     const loaded = { ref: { table, rowId }, ops, state: rowState(ops) }
+    if (loaded.state.deleteConflict || [...loaded.state.fields.values()].some((f) => f.conflicted)) this.conflicted.add(key)
+    if (this.loaded.size >= LOADED_CACHE) this.loaded.clear()
     this.loaded.set(key, loaded)
     return loaded
   }
@@ -132,7 +143,7 @@ export class Merger {
 
   /** Rows a duplicate rule holds out in favour of `rowId` (they may be free now). */
   private heldBecauseOf(table: LoggedTable, rowId: string): string[] {
-    if (!DUPLICATE_RULES[table]) return []
+    if (!DUPLICATE_RULES[table] || (!this.anyHeld && this.holds.size === 0)) return []
     const rows = this.statement(
       `SELECT row_id AS rowId FROM sync_conflicts WHERE table_name = ? AND kind = 'duplicate' AND "values" LIKE ?`,
     ).all(table, `%"row:${rowId}"%`) as Array<{ rowId: string }>
@@ -269,7 +280,10 @@ export class Merger {
       const drop = this.statement('DELETE FROM sync_blobs WHERE sha256 = ?')
       for (const d of usedBlobs) drop.run(d)
     }
-    if (table === 'spaces') this.ruleSpaces.add(rowId)
+    if (table === 'spaces') {
+      this.ruleSpaces.add(rowId)
+      if (values.status) this.shownStatus.set(rowId, JSON.parse(values.status) as string)
+    }
     return null
   }
 

@@ -36,6 +36,12 @@ export interface LeaseHold {
   leaseId: string
 }
 
+function shownStatus(merger: Merger, spaceId: string): string | null {
+  const status = merger.load('spaces', spaceId).state.fields.get('status')
+  const json = status ? writtenValue(status.winner, 'status') : null
+  return json === null ? null : (JSON.parse(json) as string)
+}
+
 /**
  * A space under a running lease stays leased: for each space the merge looked at, the status its
  * operations show is put to the lease's verdict when they differ (the conflict records both).
@@ -52,9 +58,7 @@ export function applyLeaseRule(merger: Merger, spaceIds: Iterable<string>): Map<
     const row = rowOf.get(id) as { status: string; deletedAt: string | null } | undefined
     if (!row) continue
     merger.touched.set(`spaces\u0000${id}`, { table: 'spaces', rowId: id })
-    const status = merger.load('spaces', id).state.fields.get('status')
-    const shownJson = status ? writtenValue(status.winner, 'status') : null
-    const shown = (shownJson === null ? row.status : (JSON.parse(shownJson) as string)) as SpaceStatus
+    const shown = (merger.shownStatus.get(id) ?? shownStatus(merger, id) ?? row.status) as SpaceStatus
     let wanted = shown
     if (row.deletedAt === null) {
       const leases = leasesOf.all(id) as Array<{ id: string; startDate: string | null; endDate: string | null }>
@@ -70,4 +74,11 @@ export function applyLeaseRule(merger: Merger, spaceIds: Iterable<string>): Map<
     if (row.status !== wanted) setStatus.run(wanted, id)
   }
   return held
+}
+
+/** Today on this computer (YYYY-MM-DD): the lease rule's day unless a caller fixes it. */
+export function localToday(): string {
+  const d = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }

@@ -4,6 +4,7 @@ import { decodeHlc, encodeHlc, type HlcState, tick } from './hlc'
 import type { Database, LoggedTable } from './schema'
 import { getSetting, setSetting } from './settings'
 import { fillPred } from './syncLog'
+import { refreshConflicts } from './syncRefresh'
 
 // Every change to a person-edited row goes through here, so that each write is logged field by
 // field with who, where and when (a hybrid logical clock stamp) in the same transaction.
@@ -36,6 +37,7 @@ export async function write<T>(db: Kysely<Database>, author: Author, work: (w: W
     await setSetting(trx, HLC_KEY, stamp)
     const result = await work({ trx, author, now: new Date(nowMs).toISOString(), stamp, previousStamp: lastStamp })
     await fillPred(db, trx, stamp)
+    await refreshConflicts(db, trx, stamp)
     return result
   })
 }

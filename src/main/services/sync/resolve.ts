@@ -3,7 +3,8 @@ import type { ConflictValue, SyncConflict, SyncResolveInput } from '../../../sha
 import { EXISTENCE_FIELD, predForResolution, predForRow, rowState, writtenValue } from '../../../shared/syncMerge'
 import type { Store } from '../../store/open'
 import type { LoggedTable } from '../../store/schema'
-import { localToday, mergeTouched } from '../../store/syncApply'
+import { mergeTouched } from '../../store/syncApply'
+import { localToday } from '../../store/syncRules'
 import { CHOICE_DELETE, CHOICE_KEEP, CHOICE_RULE } from '../../store/syncConflicts'
 import { rowOps, setPred } from '../../store/syncLog'
 import { SYNC_TABLE_ORDER } from '../../store/syncTables'
@@ -56,7 +57,7 @@ export async function resolveConflict(store: Store, author: Author, input: SyncR
       await existence(w, table, otherId, 'delete', predForRow(otherState))
       touched.push({ table, rowId: otherId })
     }
-    mergeTouched(store, touched, { blob: () => undefined, today: localToday(), now: w.now })
+    mergeTouched(store.sqlite, touched, { blob: () => undefined, today: localToday(), now: w.now })
   })
   return openConflicts(store)
 }
