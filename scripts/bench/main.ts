@@ -26,6 +26,7 @@ export const PARTS: Record<string, string> = {
   'stats.rollups': './statsRollups.ts',
   'stats.trend': './statsTrend.ts',
   'sync.apply': './syncApply.ts',
+  'sync.packages': './syncPackages.ts',
 }
 
 /** The scale of issue 8, as `cli generate` options. */

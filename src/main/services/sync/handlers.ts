@@ -1,9 +1,9 @@
 import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
 import { openConflicts } from './conflicts'
-import { resolveConflict } from './resolve'
 import { exportPackage } from './packageExport'
 import { importPackageUpload } from './packageImport'
+import { resolveConflict } from './resolve'
 import { syncStatus } from './status'
 
 // Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.

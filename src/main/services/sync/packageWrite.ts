@@ -24,8 +24,29 @@ export interface WrittenPackage {
   size: number
 }
 
-async function put(out: zlib.Gzip, line: string): Promise<void> {
-  if (!out.write(`${line}\n`)) await once(out, 'drain')
+/**
+ * Lines gathered into blocks of about a megabyte before they go to gzip: zlib does its work per
+ * write, and one write per operation spent most of the time on that rather than compressing.
+ */
+class LineSink {
+  private lines: string[] = []
+  private bytes = 0
+
+  constructor(private readonly out: zlib.Gzip) {}
+
+  async put(line: string): Promise<void> {
+    this.lines.push(line)
+    this.bytes += line.length
+    if (this.bytes >= 1024 ** 2) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (this.lines.length === 0) return
+    const block = `${this.lines.join('\n')}\n`
+    this.lines = []
+    this.bytes = 0
+    if (!this.out.write(block)) await once(this.out, 'drain')
+  }
 }
 
 export async function writePackage(store: Store, file: string, options: WritePackageOptions): Promise<WrittenPackage> {
@@ -58,11 +79,12 @@ export async function writePackage(store: Store, file: string, options: WritePac
     gzip.on('error', reject)
   })
   gzip.pipe(sink)
+  const lines = new LineSink(gzip)
   try {
-    await put(gzip, JSON.stringify(header))
+    await lines.put(JSON.stringify(header))
     let written = 0
     for await (const page of opPagesSince(store, options.receiverKnows, upTo)) {
-      for (const op of page) await put(gzip, JSON.stringify(op))
+      for (const op of page) await lines.put(JSON.stringify(op))
       written += page.length
     }
     if (written !== ops) throw new Error(`operations counted ${ops}, read ${written}`)
@@ -70,8 +92,9 @@ export async function writePackage(store: Store, file: string, options: WritePac
       const bytes = await readBlob(store, sha256, source)
       // A photo replaced between the count and now: the header would promise a blob not there.
       if (!bytes) throw new DomainError('conflict', '修改包：导出期间照片被修改，请重新导出')
-      await put(gzip, JSON.stringify({ sha256, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') }))
+      await lines.put(JSON.stringify({ sha256, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') }))
     }
+    await lines.flush()
     gzip.end()
     await finished
     const handle = await fs.promises.open(part, 'r')
