@@ -213,11 +213,7 @@ async function edit(run: Run, c: Exclude<Command, { do: 'send' | 'resume' }>): P
       break
     }
   }
-  const fresh = run.record.observe(device)
-  if (process.env.PROBE_FIX && fresh.length > 0) {
-    const { mergeTouched, localToday } = await import('../../src/main/store/syncApply')
-    device.store.sqlite.transaction(() => mergeTouched(device.store, fresh.map((w) => ({ table: w.table as never, rowId: w.row })), { blob: () => undefined, today: localToday(), now: new Date().toISOString() }))()
-  }
+  run.record.observe(device)
 }
 
 async function send(run: Run, c: Extract<Command, { do: 'send' }>): Promise<void> {
