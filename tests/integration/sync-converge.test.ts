@@ -144,7 +144,6 @@ async function edit(run: Run, c: Exclude<Command, { do: 'send' | 'resume' }>): P
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>) => {
     const result = await device.services.dispatch(method, input)
     if (!result.ok) run.stats.refused += 1
-    if (!result.ok && process.env.DEBUG_CONVERGE) console.info('refused', method, result.error.message)
     return result
   }
   const day = await today(device.store.db)
@@ -203,7 +202,6 @@ async function edit(run: Run, c: Exclude<Command, { do: 'send' | 'resume' }>): P
     }
     case 'resolve': {
       const listed = await device.services.dispatch('sync.conflicts', {})
-      if (process.env.DEBUG_CONVERGE) console.info('resolve', listed.ok ? (listed.value as SyncConflict[]).length : listed.error)
       if (!listed.ok) break
       const conflict = nth(listed.value as SyncConflict[], c.c)
       const choice = conflict && nth(conflict.values, c.v)
@@ -334,7 +332,6 @@ async function checkEnd(run: Run): Promise<void> {
       if (keys.size < 2) continue
       run.stats.concurrent += 1
       const where = `${table} ${rowId} ${field}: concurrent values ${[...keys].join(' / ')} (${latest.map((w) => `device ${w.device}`).join(', ')})`
-      if (process.env.PROBE_SKIP_EXISTENCE && field === EXISTENCE_FIELD) continue
       const conflict = conflicts.find((c) => c.table === table && c.rowId === rowId && c.field === field)
       expect(conflict, `${where} not in the conflict list`).toBeDefined()
       // A delete conflict lists the deletion and the edits it did not see (their own fields' values).
@@ -448,6 +445,17 @@ describe('scripts the property found', () => {
       { do: 'send', from: 0, to: 2, everything: true, how: 'once', at: 0 },
     ])
   })
+
+  it('a field in conflict that also breaks the floor + unit rule keeps both of its values listed', async () => {
+    // Device 0 moves 12层 1202 to unit 1301; device 2 moves it to 1203 (later: shown), where device 1
+    // has just moved 1201: the duplicate conflict on `unit` took the place of the field conflict,
+    // and 1301 was no longer anywhere in the list.
+    await runChecked('field-and-twin', 3, [
+      { do: 'editSpace', d: 0, s: 1, field: 'unit', v: 3 },
+      { do: 'editSpace', d: 1, s: 0, field: 'unit', v: 2 },
+      { do: 'editSpace', d: 2, s: 1, field: 'unit', v: 2 },
+    ])
+  })
 })
 
 describe('devices exchanging operations in any order', () => {
@@ -460,10 +468,12 @@ describe('devices exchanging operations in any order', () => {
         for (const k of Object.keys(run.stats) as Array<keyof Run['stats']>) totals[k] += run.stats[k]
         totals.ops += run.record.written.size
       }),
-      { numRuns: Number(process.env.SYNC_CONVERGE_RUNS ?? 12), interruptAfterTimeLimit: 150_000 },
+      // A failure's shrinking replays whole scripts on real stores: bounded, the best command list so
+      // far is printed with the seed (rerun with SYNC_CONVERGE_RUNS for a longer search).
+      { numRuns: Number(process.env.SYNC_CONVERGE_RUNS ?? 25), interruptAfterTimeLimit: 60_000 },
     )
     // What the runs exercised, for the person reading the log.
     console.info(`sync-converge: ${runs} runs`, totals)
     expect(totals.ops).toBeGreaterThan(0)
-  }, 300_000)
+  }, 180_000)
 })
