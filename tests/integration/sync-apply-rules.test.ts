@@ -88,6 +88,22 @@ describe('merge rules that span a row or several', () => {
     expect(dumpRows(a.store)).toBe(dumpRows(b.store))
   })
 
+  it('frees a held-out space once the space it yielded to moves to another unit, on every device', async () => {
+    const { id } = await building(a)
+    await exchange(a, b)
+    const first = await a.ok('spaces.create', { buildingId: id, floorLabel: '12', unit: '1201', area: 300, status: 'vacant' })
+    const second = await b.ok('spaces.create', { buildingId: id, floorLabel: '12', unit: '1201', area: 260, status: 'vacant' })
+    await both()
+    await a.ok('spaces.update', { id: first.id, unit: '1202' })
+    // At once here (the write looks at the row it held out), and there once the edit arrives.
+    expect(rowOf(a, 'spaces', second.id).deleted_at).toBeNull()
+    expect(await a.ok('sync.conflicts', {})).toEqual([])
+    await exchange(a, b)
+    expect(rowOf(b, 'spaces', second.id).deleted_at).toBeNull()
+    expect(await b.ok('sync.conflicts', {})).toEqual([])
+    expect(dumpRows(a.store)).toBe(dumpRows(b.store))
+  })
+
   it('keeps a unique code unique: two parcels given the same code on two laptops', async () => {
     const parcel = (d: Device, name: string) =>
       d.ok('parcels.create', { code: 'HN2025-001', name, districtCode: '210112', landUse: 'industrial', status: 'listed' })
@@ -129,6 +145,10 @@ describe('merge rules that span a row or several', () => {
       ['表', { table: 'sqlite_master' }],
       ['字段', { op: 'update', field: 'name = 1; DROP TABLE buildings; --', value: '"x"' }],
       ['字段', { op: 'update', field: 'createdAt', value: '"2020-01-01T00:00:00.000Z"' }],
+      ['字段', { op: 'update', field: 'deletedAt', value: '"2020-01-01T00:00:00.000Z"' }],
+      ['类型', { op: 'drop' as never }],
+      ['时钟', { hlc: '9999999999999999-0000-x', device: 'x', id: '9999999999999999-0000-x:1' }],
+      ['前序', { pred: ['not an op id'] }],
       ['编号', { id: `${template.hlc}:x1` }],
       ['设备', { device: 'someone-else' }],
       ['JSON', { op: 'update', field: 'name', value: '{"unterminated' }],

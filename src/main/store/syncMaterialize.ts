@@ -240,7 +240,12 @@ export class Merger {
       }
     }
 
-    this.sqlite.exec('SAVEPOINT sync_row')
+    // Several statements for one row (others held out, link rows) go back together if one fails; a
+    // single statement fails alone by itself.
+    const several = holdOthers.length > 0 || links !== null
+    const begin = () => several && this.sqlite.exec('SAVEPOINT sync_row')
+    const undo = () => several && this.sqlite.exec('ROLLBACK TO sync_row; RELEASE sync_row')
+    begin()
     try {
       for (const other of holdOthers) {
         const otherFirst = this.load(table, other).ops.map((o) => o.at).sort()[0]!
@@ -253,7 +258,7 @@ export class Merger {
         for (const column of info.columns.values()) {
           if (!column.notNull || column.hasDefault || column.field === info.key || ['createdAt', 'updatedAt'].includes(column.field)) continue
           if (desired[column.column] === null || desired[column.column] === undefined) {
-            this.sqlite.exec('ROLLBACK TO sync_row; RELEASE sync_row')
+            undo()
             return `缺少必填字段 ${column.field}`
           }
         }
@@ -271,9 +276,9 @@ export class Merger {
         }
       }
       if (links) links()
-      this.sqlite.exec('RELEASE sync_row')
+      if (several) this.sqlite.exec('RELEASE sync_row')
     } catch (error) {
-      this.sqlite.exec('ROLLBACK TO sync_row; RELEASE sync_row')
+      undo()
       return `无法写入：${(error as Error).message.slice(0, 200)}`
     }
     if (usedBlobs.length > 0) {

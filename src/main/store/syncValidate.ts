@@ -104,6 +104,7 @@ function parse(json: string | null, key: string): unknown {
 
 function checkField(info: TableInfo, field: string, value: unknown): void {
   if (field.length > 64 || !writableField(info, field)) refuse(`表 ${info.table} 没有可写的字段 ${field.slice(0, 64)}`)
+  if (field === EXISTENCE_FIELD) refuse('deletedAt 只能由删除或恢复写入')
   if (field === 'spaceIds') {
     if (value === null) return
     if (!Array.isArray(value) || value.length > MAX_LIST || value.some((s) => typeof s !== 'string' || !TOKEN.test(s))) refuse('spaceIds 应为房源编号的列表')
