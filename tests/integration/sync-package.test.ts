@@ -178,6 +178,34 @@ describe('sync packages between two laptops', () => {
     expect(dumpRows(a.store)).toBe(dumpRows(b.store))
   })
 
+  it('sends a laptop that restored an older backup what it lost', async () => {
+    const { a, b, id } = await twoLaptops()
+    const deviceA = (await a.ok<{ deviceId: string }>('sync.status', {})).deviceId
+    const backup = path.join(tempDir('site-atlas-pkg-backup-'), 'atlas.db')
+    dirs.push(path.dirname(backup))
+    await a.store.close()
+    fs.copyFileSync(path.join(a.dir, 'atlas.db'), backup)
+    open.splice(open.indexOf(a), 1)
+    const a1 = await laptop('张三', a.dir)
+    await a1.ok('buildings.update', { id, name: '财富大厦' })
+    expect(((await importFile(b, (await exportTo(a1)).file)) as { ok: boolean }).ok).toBe(true)
+
+    // A's laptop goes back to the backup: the rename is gone there, but B holds it.
+    await a1.close()
+    open.splice(open.indexOf(a1), 1)
+    fs.copyFileSync(backup, path.join(a.dir, 'atlas.db'))
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(a.dir, `atlas.db${suffix}`), { force: true })
+    const a2 = await laptop('张三', a.dir)
+    expect(await buildingOf(a2, id)).toMatchObject({ name: '财富中心' })
+    expect(((await importFile(b, (await exportTo(a2)).file)) as { ok: boolean }).ok).toBe(true)
+
+    const back = await exportTo(b, deviceA)
+    expect(back.pkg.ops).toBeGreaterThan(0)
+    expect(((await importFile(a2, back.file)) as { ok: boolean }).ok).toBe(true)
+    expect(await buildingOf(a2, id)).toMatchObject({ name: '财富大厦' })
+    expect(dumpRows(a2.store)).toBe(dumpRows(b.store))
+  })
+
   it('refuses an export for a device it never heard from', async () => {
     const { a } = await twoLaptops()
     const refused = await a.call('sync.exportPackage', { peer: 'no-such-device' })

@@ -1,6 +1,6 @@
 import type { KnowsVector, SyncPeer } from '../../shared/sync'
 import type { Store } from './open'
-import { countOpsSince, mergeKnows } from './syncExport'
+import { countOpsSince } from './syncExport'
 
 // The colleagues' devices this store exchanged packages with (sync_peers rows of kind 'device'):
 // what each is known to hold, and when we last sent to and received from it. Local bookkeeping,
@@ -43,14 +43,17 @@ export async function recordSent(store: Store, id: string, at: string): Promise<
 
 /**
  * Notes a package received from a colleague's device: its name (as its package gave it), and what
- * it holds — what it was known to hold, what its package says it holds, and what it sent.
+ * it holds: what its package says it holds, which is the latest word on it. Not merged with what
+ * was known before: a laptop that restored a backup holds less than it did, and a merged vector
+ * would never send it back what it lost. (An older package imported after a newer one lowers the
+ * vector: the next package for it then repeats operations it holds, which it skips.)
  */
 export async function recordReceived(store: Store, peer: { id: string; name: string; knows: KnowsVector; at: string }): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('syncPeers').select(['kind', 'knows']).where('id', '=', peer.id).executeTakeFirst()
     // A device id can never be 'server' (a uuid): a row of another kind under it is left alone.
     if (row && row.kind !== 'device') return
-    const knows = JSON.stringify(mergeKnows(parseKnows(row?.knows), peer.knows))
+    const knows = JSON.stringify(peer.knows)
     if (row) await trx.updateTable('syncPeers').set({ name: peer.name, knows, lastReceivedAt: peer.at }).where('id', '=', peer.id).execute()
     else await trx.insertInto('syncPeers').values({ id: peer.id, kind: 'device', name: peer.name, knows, lastReceivedAt: peer.at, lastSentAt: null }).execute()
   })

@@ -26,7 +26,11 @@ const deviceToken = z.string().min(1).max(64).regex(/^[0-9A-Za-z_.:-]+$/)
 const hlc = z.string().min(1).max(120).regex(/^[0-9A-Za-z_.:-]+$/)
 const opId = z.string().min(3).max(140).regex(/^[0-9A-Za-z_.:-]+:\d{1,15}$/)
 const instant = z.string().min(10).max(40).regex(/^\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:?\d{2})$/)
-const personName = z.string().max(200).refine((v) => !/[\u0000-\u001f\u007f]/.test(v))
+/** A person's name as logged: no control characters (a line's text never breaks the terminal or the list). */
+const personName = z
+  .string()
+  .max(200)
+  .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127))
 
 const jsonText = z
   .string()
