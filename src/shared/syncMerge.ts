@@ -167,10 +167,15 @@ export function shownValues(state: RowState): Record<string, string | null> {
   return values
 }
 
-/** What a new local write of `field` supersedes: the value shown (a conflict's other heads stay open). */
+/**
+ * What a new local write of `field` supersedes: the value shown (a conflict's other heads stay open).
+ * Heads that agree are all that value: superseding only one would leave the others to stand against
+ * the new value, a conflict nobody made (two devices both settled a space to leased, a third edits it).
+ */
 export function predForField(state: RowState, field: string): string[] {
   const s = state.fields.get(field)
-  return s ? [s.winner.id] : []
+  if (!s) return []
+  return s.conflicted ? [s.winner.id] : s.heads.map((h) => h.id)
 }
 
 /** What a delete or restore supersedes and saw: every head of every field. */
