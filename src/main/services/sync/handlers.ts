@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
+import { serverSet, serverSignIn, serverSignOut, syncNow } from './serverHandlers'
 
 // Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.
 const notYet = (): never => {
@@ -12,8 +13,8 @@ export const syncHandlers = {
   'sync.importPackage': async () => notYet(),
   'sync.conflicts': async () => notYet(),
   'sync.resolve': async () => notYet(),
-  'sync.server.set': async () => notYet(),
-  'sync.server.signIn': async () => notYet(),
-  'sync.server.signOut': async () => notYet(),
-  'sync.now': async () => notYet(),
+  'sync.server.set': serverSet,
+  'sync.server.signIn': serverSignIn,
+  'sync.server.signOut': serverSignOut,
+  'sync.now': syncNow,
 } satisfies FeatureHandlers<'sync'>
