@@ -183,9 +183,9 @@ export class ServerClient {
     if (code === null && answer.status !== 500 && answer.status !== 413) throw notAServer(this.base, answer.status)
     const said = message ? `：${message}` : ''
     if (code === 'token_expired') throw new ServerCallError('token_expired', EXPIRED_MESSAGE)
-    if (code === 'unauthorized' || answer.status === 401) {
-      throw how.login ? new ServerCallError('bad_password', BAD_PASSWORD_MESSAGE) : new ServerCallError('signed_out', EXPIRED_MESSAGE)
-    }
+    // At sign-in the server's own sentence says which (a wrong password, too many tries, an account disabled).
+    if (how.login && (code === 'unauthorized' || code === 'forbidden')) throw new ServerCallError('bad_password', message || BAD_PASSWORD_MESSAGE)
+    if (code === 'unauthorized' || answer.status === 401) throw new ServerCallError('signed_out', EXPIRED_MESSAGE)
     if (code === 'forbidden' || answer.status === 403) throw new ServerCallError('forbidden', FORBIDDEN_MESSAGE)
     if (code === 'too_large' || answer.status === 413) throw new ServerCallError('too_large', `服务器拒绝：数据超过上限${said}`)
     if (code === 'not_found' || answer.status === 404) throw new ServerCallError('not_found', `服务器上找不到${said}`)

@@ -1,6 +1,7 @@
 import type { SyncOp, SyncRunResult } from '../../../shared/sync'
 import { PULL_MAX_OPS, PUSH_MAX_OPS, SERVER_MAX_BODY_BYTES } from '../../../shared/syncProtocol'
 import { DomainError } from '../../../shared/result'
+import { writtenFields, writtenValue } from '../../../shared/syncMerge'
 import type { Store } from '../../store/open'
 import { applyOps } from '../../store/syncApply'
 import { blobsFor, opsAfterSeq } from '../../store/syncExport'
@@ -46,6 +47,7 @@ export interface ServerRunOptions {
 const MAX_BLOBS_PER_PAGE = 200
 /** …or whose missing photos weigh more than this in all. */
 const MAX_BLOB_BYTES_PER_PAGE = 512 * 1024 ** 2
+const DIGEST = /^[0-9a-f]{64}$/
 
 /** Runs in progress, per store: a second request (the timer, a click) joins the one running. */
 const running = new WeakMap<Store, Promise<SyncRunResult>>()
@@ -224,23 +226,22 @@ async function pageBlobs(store: Store, client: ServerClient, ops: readonly SyncO
   return blobs
 }
 
-/** The photo digests an operation's value names ({ bytes, sha256 } as the change log writes binary values). */
+/** The photo digests an operation's written values name ({ bytes, sha256 }, as the change log writes binary values). */
 export function namedDigests(op: SyncOp): string[] {
   if (op.value === null || !op.value.includes('sha256')) return []
-  let value: unknown
-  try {
-    value = JSON.parse(op.value)
-  } catch {
-    return []
-  }
+  const merge = { id: op.id, hlc: op.hlc, op: op.op, field: op.field, value: op.value, pred: op.pred }
   const found: string[] = []
-  const visit = (v: unknown) => {
-    if (!v || typeof v !== 'object') return
-    const o = v as Record<string, unknown>
-    if (typeof o.sha256 === 'string' && /^[0-9a-f]{64}$/.test(o.sha256) && typeof o.bytes === 'number') found.push(o.sha256)
-    else if (op.field === null) for (const inner of Object.values(o)) visit(inner)
+  try {
+    for (const field of writtenFields(merge)) {
+      const json = writtenValue(merge, field)
+      const value = json === null ? null : (JSON.parse(json) as unknown)
+      if (!value || typeof value !== 'object' || Array.isArray(value)) continue
+      const { sha256, bytes } = value as { sha256?: unknown; bytes?: unknown }
+      if (typeof sha256 === 'string' && DIGEST.test(sha256) && typeof bytes === 'number') found.push(sha256)
+    }
+  } catch {
+    return found // a value that is not JSON names no photo (the merge judges the operation)
   }
-  visit(value)
   return found
 }
 
