@@ -41,6 +41,8 @@ export interface ServerRunOptions {
   /** Operations per pull page (tests use small pages to cut a pull in the middle). */
   pullLimit?: number
   pushLimit?: number
+  /** After each page the server acknowledged (push) or this store merged (pull): progress for the person, and where tests cut a sync off. */
+  onPage?: (phase: 'push' | 'pull', done: number) => void
 }
 
 /** A page whose operations name more missing photos than this is asked for again, smaller. */
@@ -138,6 +140,7 @@ async function exchange(ctx: ServiceContext, session: Session, options: ServerRu
 
 async function pushAll(store: Store, client: ServerClient, options: ServerRunOptions): Promise<number> {
   let accepted = 0
+  let sent = 0
   let seq = (await readServerPeer(store))?.pushedSeq ?? 0
   for (;;) {
     const { ops, lastSeq } = await opsAfterSeq(store, seq, options.pushLimit ?? PUSH_MAX_OPS)
@@ -145,6 +148,8 @@ async function pushAll(store: Store, client: ServerClient, options: ServerRunOpt
     accepted += await pushPage(store, client, ops)
     await savePushedSeq(store, lastSeq, new Date().toISOString())
     seq = lastSeq
+    sent += ops.length
+    options.onPage?.('push', sent)
   }
   return accepted
 }
@@ -203,6 +208,7 @@ async function pullAll(store: Store, client: ServerClient, options: ServerRunOpt
     pulled += page.ops.length
     applied += result.applied
     conflicts = result.conflicts
+    options.onPage?.('pull', pulled)
     if (!page.more) break
   }
   return { pulled, applied, conflicts: conflicts ?? (await openConflictCount(store)) }

@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+
+// The team server as `npm run server` runs it (tsx src/main/teamServer/main.ts), in a child process
+// the tests can kill outright (SIGKILL: no goodbye, connections cut mid-answer), and its accounts
+// made with the server's own `user add`.
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
+const MAIN = path.join(ROOT, 'src/main/teamServer/main.ts')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface ServerChild {
+  url: string
+  port: number
+  process: ChildProcess
+  /** SIGKILL, and wait until it is gone. */
+  kill(): Promise<void>
+  /** SIGTERM, and wait until it is gone. */
+  stop(): Promise<void>
+}
+
+/** Starts `npm run server -- --pg URL --port PORT` and waits for its "started" line. */
+export async function startServerChild(pgUrl: string, port?: number): Promise<ServerChild> {
+  const usePort = port ?? (await freePort())
+  const child = spawn(TSX, [MAIN, '--pg', pgUrl, '--port', String(usePort)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`team server did not start: ${output}`)), 60_000)
+    const seen = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('团队服务器已启动')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', seen)
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`team server exited (${code}): ${output}`))
+    })
+  })
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    await exited
+  }
+  return { url: `http://127.0.0.1:${usePort}`, port: usePort, process: child, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') }
+}
+
+/** `npm run server -- --pg URL user add NAME --role ROLE`, the password from SITE_ATLAS_PASSWORD. */
+export function addUser(pgUrl: string, name: string, role: 'viewer' | 'editor' | 'admin', password: string): void {
+  const result = spawnSync(TSX, [MAIN, '--pg', pgUrl, 'user', 'add', name, '--role', role], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SITE_ATLAS_PASSWORD: password },
+  })
+  if (result.status !== 0) throw new Error(`user add ${name} failed: ${result.stderr}${result.stdout}`)
+}
