@@ -10,7 +10,7 @@ import type { SyncOp } from './sync'
 //   POST /api/v1/push    PushRequest → PushResponse              (editor, admin)
 //   GET  /api/v1/pull?after=<cursor>&limit=<n> → PullResponse   (viewer, editor, admin)
 //   GET  /api/v1/blobs/<sha256> → the bytes (application/octet-stream)
-//   PUT  /api/v1/blobs/<sha256> ← the bytes                     (editor, admin; digest checked)
+//   PUT  /api/v1/blobs/<sha256> ← the bytes → 204               (editor, admin; digest checked)
 //
 // Errors: { error: ServerErrorCode, message: string (Chinese) } with 400/401/403/404/413/500.
 // A push is idempotent (an operation already held is skipped), and a pull's cursor only moves once
@@ -68,7 +68,10 @@ export interface PushResponse {
   accepted: number
   /** Operations it already held. */
   duplicates: number
-  /** Digests named by the operations that the server does not hold yet (PUT them, then push again). */
+  /**
+   * Digests named by the new operations that the server does not hold yet. Not empty: the server
+   * stored none of this push (accepted 0); PUT them, then push the same operations again.
+   */
   missingBlobs: string[]
 }
 

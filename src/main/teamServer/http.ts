@@ -14,13 +14,14 @@ export class HttpError extends Error {
   }
 }
 
-export const tooLarge = () =>
-  new HttpError(413, 'too_large', `请求内容：超过 ${Math.round(SERVER_MAX_BODY_BYTES / 1024 ** 2)} MB 的上限`)
+/** `close`: the connection cannot be reused (a declared body left unread would be taken for the next request). */
+export const tooLarge = (close = false) =>
+  new HttpError(413, 'too_large', `请求内容：超过 ${Math.round(SERVER_MAX_BODY_BYTES / 1024 ** 2)} MB 的上限`, close ? { connection: 'close' } : {})
 
 /** The request body, refused past `limit` bytes (a declared length is judged before reading any). */
 export function readBody(req: IncomingMessage, limit = SERVER_MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0')
-  if (declared > limit) return Promise.reject(tooLarge())
+  if (declared > limit) return Promise.reject(tooLarge(true))
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0

@@ -7,7 +7,7 @@ import { PULL_MAX_OPS, PUSH_MAX_OPS } from '../../shared/syncProtocol'
 // its operations is malformed (names its place: '第 3 条操作：…'). Every string is bounded, and no
 // text may hold NUL (PostgreSQL text cannot), so a hostile body fails here, not halfway in SQL.
 
-const NUL = /\u0000|\\u0000/
+const NUL = new RegExp(String.raw`\u0000|\\u0000`)
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label}：应为文字` })

@@ -209,7 +209,8 @@ function columnSql(field: string, type: ColumnType): string {
     case 'real':
       return `CASE WHEN ${kind} = 'number' THEN (${text})::double precision END`
     case 'int':
-      return `CASE WHEN ${kind} = 'number' THEN round((${text})::numeric)::bigint END`
+      // integer, not bigint: node-pg and most report tools read bigint as text.
+      return `CASE WHEN ${kind} = 'number' AND abs((${text})::numeric) < 2147483647 THEN round((${text})::numeric)::integer END`
     case 'bool':
       return `CASE ${kind} WHEN 'boolean' THEN (${text})::boolean WHEN 'number' THEN (${text})::numeric <> 0 END`
     case 'json':
