@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { BACKUP_USAGE, backupCommand } from './commands/backup'
+import { CHANGES_USAGE, changesCommand } from './commands/changes'
 import { checkCommand } from './commands/check'
+import { CONFLICTS_USAGE, conflictsCommand } from './commands/conflicts'
 import { demoCommand } from './commands/demo'
 import { EXPORT_USAGE, exportCommand } from './commands/export'
 import { GENERATE_USAGE, generateCommand } from './commands/generate'
@@ -33,6 +35,7 @@ const OWN_OPTIONS: Record<string, readonly string[]> = {
   backup: ['out'],
   restore: ['from', 'yes'],
   sync: ['server', 'user'],
+  changes: ['out', 'peer'],
 }
 
 /** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
@@ -64,13 +67,15 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   ${SHEET_USAGE}
   ${BACKUP_USAGE}
   ${RESTORE_USAGE}
-  ${SYNC_USAGE}`
+  ${SYNC_USAGE}
+  ${CHANGES_USAGE}
+  ${CONFLICTS_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
     let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean; land?: boolean; yes?: boolean } &
-      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit' | 'from' | 'server' | 'user', string>>
+      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit' | 'from' | 'server' | 'user' | 'peer', string>>
     let positionals: string[]
     try {
       const parsed = parseArgs({
@@ -96,6 +101,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           yes: { type: 'boolean' },
           server: { type: 'string' },
           user: { type: 'string' },
+          peer: { type: 'string' },
         },
         strict: true,
         allowPositionals: true,
@@ -110,14 +116,14 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
       const owners = Object.keys(OWN_OPTIONS).filter((c) => OWN_OPTIONS[c]!.includes(name))
       throw new CliError(`参数有误：--${name} 只用于 ${owners.join('/')} / --${name} is for ${owners.join('/')} only\n${USAGE}`, 2)
     }
-    if (positionals.length > (command === 'import' ? 1 : 0)) throw new CliError(`参数有误：多余的参数 ${positionals.join(' ')} / unexpected argument ${positionals.join(' ')}\n${USAGE}`, 2)
+    if (positionals.length > (command === 'import' ? 1 : command === 'changes' ? 2 : 0)) throw new CliError(`参数有误：多余的参数 ${positionals.join(' ')} / unexpected argument ${positionals.join(' ')}\n${USAGE}`, 2)
     if (!command || command === 'help' || command === '--help') {
       output.out(USAGE)
       return command ? 0 : 2
     }
     const db = values.db
     if (!db) throw new CliError(`参数有误：缺少 --db FILE（数据文件） / --db FILE is missing\n${USAGE}`, 2)
-    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup', 'restore', 'sync'].includes(command)) checkDbPath(db)
+    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup', 'restore', 'sync', 'changes', 'conflicts'].includes(command)) checkDbPath(db)
     switch (command) {
       case 'demo':
         await demoCommand(db, { force: values.force ?? false, remove: values.remove ?? false }, output)
@@ -150,6 +156,11 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
         return 0
       case 'sync':
         return await syncCommand(db, { server: values.server, user: values.user, json: values.json ?? false }, output)
+      case 'changes':
+        return await changesCommand(positionals[0], positionals[1], db, { out: values.out, peer: values.peer, force: values.force ?? false, json: values.json ?? false }, output)
+      case 'conflicts':
+        await conflictsCommand(db, { json: values.json ?? false }, output)
+        return 0
       default:
         throw new CliError(`未知命令：${command} / unknown command ${command}\n${USAGE}`, 2)
     }

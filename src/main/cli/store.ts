@@ -2,7 +2,7 @@ import path from 'node:path'
 import { projectRootOf } from '../projectRoot'
 import { createServices, type Services } from '../services'
 import { type OpenStoreOptions, openStore, type Store, StoreOpenError } from '../store/open'
-import { CLI_DEVICE_DIR } from './device'
+import { cliDeviceDir } from './device'
 import { CliError } from './output'
 
 // What every command does with its --db file: open it (a failure is one line, not a stack trace)
@@ -19,7 +19,7 @@ export async function openForCommand(file: string, options: OpenStoreOptions = {
 export const servicesFor = (store: Store): Promise<Services> =>
   // resources/ is named from the project root: from out/host (the bundle) the source default misses it.
   createServices(store, undefined, {
-    deviceDir: CLI_DEVICE_DIR,
+    deviceDir: cliDeviceDir(),
     resourcesDir: path.join(projectRootOf(import.meta.url), 'resources'),
     // One command, then the process ends: no backups on a schedule (`backup` makes one on demand).
     backupSchedule: false,
