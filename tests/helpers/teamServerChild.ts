@@ -4,7 +4,8 @@ import path from 'node:path'
 
 // The team server as `npm run server` runs it (tsx src/main/teamServer/main.ts), in a child process
 // the tests can kill outright (SIGKILL: no goodbye, connections cut mid-answer), and its accounts
-// made with the server's own `user add`.
+// made with the server's own `user add`. tsx runs the server in a node process of its own: the pair
+// is started as a process group and signalled as one, or a killed tsx would leave the server serving.
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
@@ -21,6 +22,23 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** Waits until nothing listens on the port any more (the server's own process may outlive tsx by a moment). */
+async function portFree(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const listening = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1')
+      socket.once('connect', () => {
+        socket.destroy()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    if (!listening) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`port ${port} still answers after the team server was stopped`)
+}
+
 export interface ServerChild {
   url: string
   port: number
@@ -31,10 +49,17 @@ export interface ServerChild {
   stop(): Promise<void>
 }
 
+const started = new Set<ServerChild>()
+
+/** Kills every server this process started and has not stopped (a test's afterAll: none left behind on a failure). */
+export async function killAllServers(): Promise<void> {
+  for (const server of [...started]) await server.kill()
+}
+
 /** Starts `npm run server -- --pg URL --port PORT` and waits for its "started" line. */
 export async function startServerChild(pgUrl: string, port?: number): Promise<ServerChild> {
   const usePort = port ?? (await freePort())
-  const child = spawn(TSX, [MAIN, '--pg', pgUrl, '--port', String(usePort)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(TSX, [MAIN, '--pg', pgUrl, '--port', String(usePort)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   let output = ''
   await new Promise<void>((resolve, reject) => {
@@ -54,10 +79,18 @@ export async function startServerChild(pgUrl: string, port?: number): Promise<Se
     })
   })
   const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // the group is gone already
+    }
     await exited
+    await portFree(usePort)
   }
-  return { url: `http://127.0.0.1:${usePort}`, port: usePort, process: child, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') }
+  const server: ServerChild = { url: `http://127.0.0.1:${usePort}`, port: usePort, process: child, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') }
+  started.add(server)
+  void exited.then(() => started.delete(server))
+  return server
 }
 
 /** `npm run server -- --pg URL user add NAME --role ROLE`, the password from SITE_ATLAS_PASSWORD. */

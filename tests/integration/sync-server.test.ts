@@ -11,7 +11,7 @@ import { openStore, type Store } from '../../src/main/store/open'
 import { readServerPeer } from '../../src/main/store/syncServer'
 import { runCli } from '../../src/main/cli/main'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
-import { addUser, freePort, startServerChild } from '../helpers/teamServerChild'
+import { addUser, freePort, killAllServers, startServerChild } from '../helpers/teamServerChild'
 import { tempDir } from '../helpers/store'
 
 // A laptop's sync with the team server (issue 13) against real PostgreSQL and the real server run
@@ -96,6 +96,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
+  await killAllServers()
   await postgres?.stop()
   if (root) fs.rmSync(root, { recursive: true, force: true })
 })
