@@ -183,7 +183,7 @@ describe('operations', () => {
     expect(Number((await db.query('SELECT count(*) FROM ops')).rows[0].count)).toBe(0)
 
     const corrupt = bytes.slice()
-    corrupt[5] ^= 1
+    corrupt[5] = corrupt[5]! ^ 1
     const bad = await api(s.url, `/blobs/${digest}`, { method: 'PUT', token, bytes: corrupt })
     expect(bad.status).toBe(400)
     expect(bad.body.message).toBe('照片内容：与其 sha256 不符（传输中损坏？请重试）')
@@ -213,6 +213,8 @@ describe('operations', () => {
       [{ ops: [good, { ...good, id: `${good.hlc}:x1` }] }, '第 2 条操作：操作编号：应为「时钟:序号」'],
       [{ ops: [{ ...good, value: '{"name": ' }] }, '第 1 条操作：新值：不是有效的 JSON'],
       [{ ops: [{ ...good, value: '"a\\u0000b"' }] }, '第 1 条操作：新值：不能包含空字符'],
+      [{ ops: [{ ...good, value: '"a\\ud800b"' }] }, '第 1 条操作：新值：含有无效的字符'],
+      [{ ops: [{ ...good, actor: 'a\ud800' }] }, '第 1 条操作：人员：含有无效的字符'],
       [{ ops: [{ ...good, table: 'buildings; DROP TABLE ops' }] }, '第 1 条操作：表：应为字母和数字组成的名称'],
       [{ ops: [{ ...good, op: 'truncate' }] }, '第 1 条操作：操作：应为 insert/update/delete/restore'],
       [{ ops: [{ ...good, op: 'delete', field: 'name' }] }, '第 1 条操作：字段：删除与恢复应写 deletedAt'],

@@ -8,21 +8,34 @@ import { PULL_MAX_OPS, PUSH_MAX_OPS } from '../../shared/syncProtocol'
 // text may hold NUL (PostgreSQL text cannot), so a hostile body fails here, not halfway in SQL.
 
 const NUL = new RegExp(String.raw`\u0000|\\u0000`)
+/** Half of a surrogate pair on its own: not a character (PostgreSQL refuses it in jsonb; UTF-8 cannot hold it). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label}：应为文字` })
     .max(max, `${label}：过长（最多 ${max} 个字符）`)
     .refine((s) => !NUL.test(s), `${label}：不能包含空字符`)
+    .refine((s) => !LONE_SURROGATE.test(s), `${label}：含有无效的字符`)
+
+/** Every string of a parsed JSON value (keys too) is well formed. */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return !LONE_SURROGATE.test(value)
+  if (Array.isArray(value)) return value.every(wellFormed)
+  if (value && typeof value === 'object') return Object.entries(value).every(([k, v]) => !LONE_SURROGATE.test(k) && wellFormed(v))
+  return true
+}
 const identifier = (label: string) => text(label, 64).regex(/^[a-z][A-Za-z0-9]*$/, `${label}：应为字母和数字组成的名称`)
 const jsonText = (label: string, max: number) =>
-  text(label, max).refine((s) => {
+  text(label, max).superRefine((s, ctx) => {
+    let value: unknown
     try {
-      JSON.parse(s)
-      return true
+      value = JSON.parse(s)
     } catch {
-      return false
+      ctx.addIssue({ code: 'custom', message: `${label}：不是有效的 JSON` })
+      return
     }
-  }, `${label}：不是有效的 JSON`)
+    if (!wellFormed(value)) ctx.addIssue({ code: 'custom', message: `${label}：含有无效的字符` })
+  })
 
 /** A clock stamp as store/hlc.ts writes it: wall milliseconds, counter (hex), device. */
 const HLC = /^\d{1,16}-[0-9a-f]{1,8}-[^\s]{1,100}$/
