@@ -57,9 +57,9 @@ export async function killAllServers(): Promise<void> {
 }
 
 /** Starts `npm run server -- --pg URL --port PORT` and waits for its "started" line. */
-export async function startServerChild(pgUrl: string, port?: number): Promise<ServerChild> {
+export async function startServerChild(pgUrl: string, port?: number, extraArgs: string[] = []): Promise<ServerChild> {
   const usePort = port ?? (await freePort())
-  const child = spawn(TSX, [MAIN, '--pg', pgUrl, '--port', String(usePort)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(TSX, [MAIN, '--pg', pgUrl, '--port', String(usePort), ...extraArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   let output = ''
   await new Promise<void>((resolve, reject) => {
@@ -87,7 +87,8 @@ export async function startServerChild(pgUrl: string, port?: number): Promise<Se
     await exited
     await portFree(usePort)
   }
-  const server: ServerChild = { url: `http://127.0.0.1:${usePort}`, port: usePort, process: child, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') }
+  const scheme = extraArgs.includes('--tls-cert') ? 'https' : 'http'
+  const server: ServerChild = { url: `${scheme}://127.0.0.1:${usePort}`, port: usePort, process: child, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') }
   started.add(server)
   void exited.then(() => started.delete(server))
   return server

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -7,6 +8,8 @@ import type { Result } from '../../src/shared/result'
 import { createServices, type Services } from '../../src/main/services'
 import { runServerSync, type ServerRunOptions } from '../../src/main/services/sync/serverRun'
 import { ServerClient } from '../../src/main/services/sync/serverClient'
+import { startServerSyncTimer } from '../../src/main/services/sync/serverTimer'
+import { SERVER_CA_FILE } from '../../src/main/services/sync/serverTrust'
 import { openStore, type Store } from '../../src/main/store/open'
 import { readServerPeer } from '../../src/main/store/syncServer'
 import { runCli } from '../../src/main/cli/main'
@@ -235,6 +238,9 @@ describe('sync with the team server', () => {
 
       one = await startServerChild(pgUrl, one.port)
       await b!.sync({ pullLimit: 250 })
+      // What B merged from the server is not pushed back: its pushed position is past all of it.
+      const bLast = (b!.store.sqlite.prepare('SELECT max(seq) AS seq FROM change_log').get() as { seq: number }).seq
+      expect((await readServerPeer(b!.store))!.pushedSeq).toBe(bLast)
       await a!.sync()
       expect(stateOf(b!.store)).toEqual(stateOf(a!.store))
       const end = await serverOps(pgUrl)
@@ -355,6 +361,39 @@ describe('sync with the team server', () => {
     } finally {
       if (saved === undefined) delete process.env.SITE_ATLAS_PASSWORD
       else process.env.SITE_ATLAS_PASSWORD = saved
+      await server.stop()
+    }
+  }, 120_000)
+
+  it("https with the team's own certificate: refused until its CA is in the data folder's server-ca.pem; the timer syncs in the background", async () => {
+    const { pgUrl, base, buildingId } = await team()
+    const dir = tempDir('site-atlas-sync-tls-')
+    const cert = path.join(dir, 'server.crt')
+    const key = path.join(dir, 'server.key')
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', key, '-out', cert,
+    ], { stdio: 'ignore' })
+    const server = await startServerChild(pgUrl, undefined, ['--tls-cert', cert, '--tls-key', key])
+    const a = await laptop('a', base, dir)
+    let stopTimer = () => undefined as void
+    try {
+      expect(server.url).toMatch(/^https:/)
+      await a.ok('sync.server.set', { url: server.url, user: 'alice' })
+      const untrusted = await a.call('sync.server.signIn', { password: PASSWORD })
+      expect(untrusted.ok).toBe(false)
+      if (!untrusted.ok) expect(untrusted.error.message).toMatch(/^服务器证书不受信任.*server-ca\.pem/)
+      fs.copyFileSync(cert, path.join(a.services.ctx.dataDir, SERVER_CA_FILE))
+      expect((await a.ok('sync.server.signIn', { password: PASSWORD })).signedIn).toBe(true)
+
+      await a.ok('buildings.update', { id: buildingId, notes: '后台同步' })
+      stopTimer = startServerSyncTimer(a.services.ctx, { firstMs: 10, everyMs: 60_000 })
+      await expect.poll(async () => (await readServerPeer(a.store))!.settings.lastSyncAt, { timeout: 30_000 }).not.toBeNull()
+      expect((await readServerPeer(a.store))!.settings.lastError).toBeNull()
+      expect((await serverOps(pgUrl)).ids).toEqual(opIds(a.store))
+    } finally {
+      stopTimer()
+      await a.close()
       await server.stop()
     }
   }, 120_000)
