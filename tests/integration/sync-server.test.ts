@@ -16,6 +16,7 @@ import { runCli } from '../../src/main/cli/main'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { addUser, freePort, killAllServers, startServerChild } from '../helpers/teamServerChild'
 import { tempDir } from '../helpers/store'
+import { png1x1 } from '../helpers/tiles'
 
 // A laptop's sync with the team server (issue 13) against real PostgreSQL and the real server run
 // as `npm run server` does, in child processes killed outright to cut a sync off: three copies of
@@ -153,6 +154,12 @@ describe('sync with the team server', () => {
       await b!.ok('buildings.update', { id: buildingId, name: '财富中心B座' })
       await c!.ok('buildings.update', { id: buildingId, address: '青年大街 2 号' })
       const added = await a!.ok('buildings.create', { name: '新世界大厦', districtCode: '210103' })
+      // A photo: its bytes go by PUT /blobs when the server names them missing, and come back by GET.
+      const photoFile = path.join(dir, '大堂.png')
+      fs.writeFileSync(photoFile, png1x1(200, 10, 10))
+      const upload = await a!.services.registerFile(photoFile)
+      if (!upload.ok) throw new Error(JSON.stringify(upload.error))
+      await a!.ok('photos.add', { ownerKind: 'building', ownerId: buildingId, uploadId: upload.value.uploadId, caption: '大堂' })
 
       const first = await a!.sync()
       expect(first.pushed).toBeGreaterThan(0)
@@ -174,6 +181,7 @@ describe('sync with the team server', () => {
         expect(building.address).toBe('青年大街 2 号')
         expect(['财富中心A座', '财富中心B座']).toContain(building.name)
         expect((await l.ok('buildings.get', { id: added.id })).building.name).toBe('新世界大厦')
+        expect((await l.ok('photos.list', { ownerKind: 'building', ownerId: buildingId })).map((p) => p.caption)).toEqual(['大堂'])
       }
       // Every operation of every laptop is on the server once, and each laptop holds them all.
       const held = await serverOps(pgUrl)
