@@ -10,6 +10,7 @@ import { IMPORT_USAGE, importCommand } from './commands/import'
 import { RESTORE_USAGE, restoreCommand } from './commands/restore'
 import { SHEET_USAGE, sheetCommand } from './commands/sheet'
 import { statsCommand } from './commands/stats'
+import { SYNC_USAGE, syncCommand } from './commands/sync'
 import { checkDbPath, describeArgError } from './argErrors'
 import { CliError, type Output, processOutput } from './output'
 
@@ -33,6 +34,7 @@ const OWN_OPTIONS: Record<string, readonly string[]> = {
   sheet: [...SHEET_OPTIONS, 'handbook'],
   backup: ['out'],
   restore: ['from', 'yes'],
+  sync: ['server', 'user'],
   changes: ['out', 'peer'],
 }
 
@@ -65,6 +67,7 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   ${SHEET_USAGE}
   ${BACKUP_USAGE}
   ${RESTORE_USAGE}
+  ${SYNC_USAGE}
   ${CHANGES_USAGE}
   ${CONFLICTS_USAGE}`
 
@@ -72,7 +75,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
   const [command, ...rest] = argv
   try {
     let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean; land?: boolean; yes?: boolean } &
-      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit' | 'from' | 'peer', string>>
+      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit' | 'from' | 'server' | 'user' | 'peer', string>>
     let positionals: string[]
     try {
       const parsed = parseArgs({
@@ -96,6 +99,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           limit: { type: 'string' },
           from: { type: 'string' },
           yes: { type: 'boolean' },
+          server: { type: 'string' },
+          user: { type: 'string' },
           peer: { type: 'string' },
         },
         strict: true,
@@ -118,7 +123,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     }
     const db = values.db
     if (!db) throw new CliError(`参数有误：缺少 --db FILE（数据文件） / --db FILE is missing\n${USAGE}`, 2)
-    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup', 'restore', 'changes', 'conflicts'].includes(command)) checkDbPath(db)
+    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup', 'restore', 'sync', 'changes', 'conflicts'].includes(command)) checkDbPath(db)
     switch (command) {
       case 'demo':
         await demoCommand(db, { force: values.force ?? false, remove: values.remove ?? false }, output)
@@ -149,6 +154,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
       case 'restore':
         await restoreCommand(db, { from: values.from, json: values.json ?? false }, output)
         return 0
+      case 'sync':
+        return await syncCommand(db, { server: values.server, user: values.user, json: values.json ?? false }, output)
       case 'changes':
         return await changesCommand(positionals[0], positionals[1], db, { out: values.out, peer: values.peer, force: values.force ?? false, json: values.json ?? false }, output)
       case 'conflicts':

@@ -1,15 +1,12 @@
-import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
 import { openConflicts } from './conflicts'
 import { exportPackage } from './packageExport'
 import { importPackageUpload } from './packageImport'
 import { resolveConflict } from './resolve'
+import { serverSet, serverSignIn, serverSignOut, syncNow } from './serverHandlers'
 import { syncStatus } from './status'
 
-// Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.
-const notYet = (): never => {
-  throw new DomainError('not_found', '同步功能尚未完成')
-}
+// Working together (shared/sync.ts): packages, conflicts, the team server.
 
 export const syncHandlers = {
   'sync.status': async (_input, ctx) => syncStatus(ctx),
@@ -17,8 +14,8 @@ export const syncHandlers = {
   'sync.importPackage': async ({ uploadId }, ctx) => importPackageUpload(ctx, uploadId),
   'sync.conflicts': async (_input, { store }) => openConflicts(store),
   'sync.resolve': async (input, { store, author }) => resolveConflict(store, author, input),
-  'sync.server.set': async () => notYet(),
-  'sync.server.signIn': async () => notYet(),
-  'sync.server.signOut': async () => notYet(),
-  'sync.now': async () => notYet(),
+  'sync.server.set': serverSet,
+  'sync.server.signIn': serverSignIn,
+  'sync.server.signOut': serverSignOut,
+  'sync.now': syncNow,
 } satisfies FeatureHandlers<'sync'>

@@ -14,7 +14,7 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
     actor: ctx.author.actor,
     ...counts,
     peers: await listPeers(ctx.store),
-    server: await readServerView(ctx.store),
+    server: await readServerView(ctx.store, ctx.author.deviceId),
     openConflicts: await countOpenConflicts(ctx.store),
   }
 }
