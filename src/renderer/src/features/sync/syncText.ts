@@ -99,7 +99,9 @@ export function conflictFieldLabel(c: Pick<SyncConflict, 'table' | 'field' | 'ki
 /** Every id-like string a value holds (a reference, a list of them, a visit's sites). */
 function idsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value]
-  if (Array.isArray(value)) return value.flatMap((v) => (typeof v === 'string' ? [v] : v && typeof v === 'object' && 'id' in v ? idsIn((v as { id: unknown }).id) : []))
+  if (Array.isArray(value)) {
+    return value.flatMap((v) => (typeof v === 'string' || Array.isArray(v) ? idsIn(v) : v && typeof v === 'object' && 'id' in v ? idsIn((v as { id: unknown }).id) : []))
+  }
   return []
 }
 
@@ -107,8 +109,8 @@ function idsIn(value: unknown): string[] {
  * The names the values point to: the service's names first; an id it did not name reads as a short
  * id, never as "no longer exists" (which the change log's wording would say).
  */
-export function refsOf(c: Pick<SyncConflict, 'values' | 'refs'>): Record<string, string> {
-  const fallback = Object.fromEntries(c.values.flatMap((v) => idsIn(v.value)).map((id) => [id, `#${shortId(id)}`]))
+export function refsOf(c: Pick<SyncConflict, 'refs'>, value: unknown): Record<string, string> {
+  const fallback = Object.fromEntries(idsIn(value).map((id) => [id, `#${shortId(id)}`]))
   return { ...fallback, ...c.refs }
 }
 
@@ -121,7 +123,7 @@ function fieldsText(table: string, fields: Record<string, unknown>, refs: Record
 
 /** One value of a conflict in the words people read (areas, statuses, dates, names of rows); null for a delete (the screen words it). */
 export function conflictValueText(c: SyncConflict, v: ConflictValue): string | null {
-  const refs = refsOf(c)
+  const refs = refsOf(c, v.value && typeof v.value === 'object' && !Array.isArray(v.value) ? Object.values(v.value) : v.value)
   if (c.kind === 'delete') {
     if (v.role === 'deleted') return null
     if (v.value && typeof v.value === 'object' && !Array.isArray(v.value)) return `修改了 ${fieldsText(c.table, v.value as Record<string, unknown>, refs)}`
