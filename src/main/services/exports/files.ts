@@ -7,10 +7,14 @@ import type { ExportFile, ExportFormat } from '../../../shared/exports'
 // asset reader and the Electron save channel all find it by id alone, across calls and hosts.
 // A file still being written is <id>.<ext>.part; exports older than a day are swept.
 
-export const EXPORT_MIME: Record<ExportFormat, string> = {
+/** What the exports folder holds: the exports, and the sync packages written for colleagues (services/sync). */
+export type StoredFormat = ExportFormat | 'sitechanges'
+
+export const EXPORT_MIME: Record<StoredFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
   geojson: 'application/geo+json',
+  sitechanges: 'application/gzip',
 }
 
 const KEEP_MS = 24 * 3600 * 1000
@@ -23,11 +27,11 @@ export const exportsDir = (dataDir: string): string => path.join(dataDir, 'expor
 interface ExportMeta {
   id: string
   fileName: string
-  format: ExportFormat
+  format: StoredFormat
   createdAt: string
 }
 
-export const exportFilePath = (dataDir: string, id: string, format: ExportFormat): string => path.join(exportsDir(dataDir), `${id}.${format}`)
+export const exportFilePath = (dataDir: string, id: string, format: StoredFormat): string => path.join(exportsDir(dataDir), `${id}.${format}`)
 
 /** Records a finished export (after its file is complete). */
 export async function recordExport(dataDir: string, meta: ExportMeta): Promise<void> {
@@ -70,7 +74,7 @@ export async function sweepExports(dataDir: string, now = Date.now()): Promise<v
 }
 
 /** A file name without characters Windows or macOS refuse. */
-const safeName = (text: string) => text.replace(/[\\/:*?"<>|]/g, '_').replace(/[\s\S]/gu, (c) => (c.charCodeAt(0) < 32 ? '_' : c)).trim().slice(0, 60)
+export const safeName = (text: string) => text.replace(/[\\/:*?"<>|]/g, '_').replace(/[\s\S]/gu, (c) => (c.charCodeAt(0) < 32 ? '_' : c)).trim().slice(0, 60)
 
 /** The name people see: 招商资源_2026-12-01.xlsx, 招商资源_沈河区_….geojson, 楼宇_….csv. */
 export function exportFileName(format: ExportFormat, date: string, label: string | null, sheet: string): string {

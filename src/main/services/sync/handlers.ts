@@ -1,5 +1,8 @@
 import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
+import { exportPackage } from './packageExport'
+import { importPackageUpload } from './packageImport'
+import { syncStatus } from './status'
 
 // Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.
 const notYet = (): never => {
@@ -7,9 +10,9 @@ const notYet = (): never => {
 }
 
 export const syncHandlers = {
-  'sync.status': async () => notYet(),
-  'sync.exportPackage': async () => notYet(),
-  'sync.importPackage': async () => notYet(),
+  'sync.status': async (_input, ctx) => syncStatus(ctx),
+  'sync.exportPackage': async ({ peer }, ctx) => exportPackage(ctx, peer),
+  'sync.importPackage': async ({ uploadId }, ctx) => importPackageUpload(ctx, uploadId),
   'sync.conflicts': async () => notYet(),
   'sync.resolve': async () => notYet(),
   'sync.server.set': async () => notYet(),
