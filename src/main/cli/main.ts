@@ -8,6 +8,7 @@ import { IMPORT_USAGE, importCommand } from './commands/import'
 import { RESTORE_USAGE, restoreCommand } from './commands/restore'
 import { SHEET_USAGE, sheetCommand } from './commands/sheet'
 import { statsCommand } from './commands/stats'
+import { SYNC_USAGE, syncCommand } from './commands/sync'
 import { checkDbPath, describeArgError } from './argErrors'
 import { CliError, type Output, processOutput } from './output'
 
@@ -31,6 +32,7 @@ const OWN_OPTIONS: Record<string, readonly string[]> = {
   sheet: [...SHEET_OPTIONS, 'handbook'],
   backup: ['out'],
   restore: ['from', 'yes'],
+  sync: ['server', 'user'],
 }
 
 /** `--buildings -5` → `--buildings=-5`, so a negative count is answered as such rather than as a missing value. */
@@ -61,13 +63,14 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   ${EXPORT_USAGE}
   ${SHEET_USAGE}
   ${BACKUP_USAGE}
-  ${RESTORE_USAGE}`
+  ${RESTORE_USAGE}
+  ${SYNC_USAGE}`
 
 export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv
   try {
     let values: { db?: string; json?: boolean; force?: boolean; remove?: boolean; 'dry-run'?: boolean; 'skip-invalid'?: boolean; handbook?: boolean; land?: boolean; yes?: boolean } &
-      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit' | 'from', string>>
+      Partial<Record<(typeof GENERATE_OPTIONS)[number] | (typeof EXPORT_OPTIONS)[number] | (typeof SHEET_OPTIONS)[number] | 'kind' | 'sheet' | 'crs' | 'by' | 'top' | 'limit' | 'from' | 'server' | 'user', string>>
     let positionals: string[]
     try {
       const parsed = parseArgs({
@@ -91,6 +94,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
           limit: { type: 'string' },
           from: { type: 'string' },
           yes: { type: 'boolean' },
+          server: { type: 'string' },
+          user: { type: 'string' },
         },
         strict: true,
         allowPositionals: true,
@@ -112,7 +117,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     }
     const db = values.db
     if (!db) throw new CliError(`参数有误：缺少 --db FILE（数据文件） / --db FILE is missing\n${USAGE}`, 2)
-    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup', 'restore'].includes(command)) checkDbPath(db)
+    if (['demo', 'stats', 'check', 'generate', 'import', 'export', 'sheet', 'backup', 'restore', 'sync'].includes(command)) checkDbPath(db)
     switch (command) {
       case 'demo':
         await demoCommand(db, { force: values.force ?? false, remove: values.remove ?? false }, output)
@@ -143,6 +148,8 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
       case 'restore':
         await restoreCommand(db, { from: values.from, json: values.json ?? false }, output)
         return 0
+      case 'sync':
+        return await syncCommand(db, { server: values.server, user: values.user, json: values.json ?? false }, output)
       default:
         throw new CliError(`未知命令：${command} / unknown command ${command}\n${USAGE}`, 2)
     }

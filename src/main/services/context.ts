@@ -36,6 +36,8 @@ export interface ServiceOptions {
   deviceDir?: string
   /** Scheduled backups while a writable store is open (services/backup/schedule.ts); the command line turns them off. */
   backupSchedule?: boolean
+  /** Background sync with the team server in a writable store (services/sync/serverTimer.ts); off too when backupSchedule is. */
+  serverSync?: boolean
 }
 
 /** resources/ at the project root, seen from this file under src/main/services (tsx, tests, CLI). */

@@ -3,6 +3,7 @@ import type { Result } from '../../shared/result'
 import type { Store } from '../store/open'
 import { backupHandlers } from './backup/handlers'
 import { startBackupSchedule } from './backup/schedule'
+import { startServerSyncTimer } from './sync/serverTimer'
 import { basemapHandlers } from './basemaps/handlers'
 import { closeAllSources } from './basemaps/sources'
 import { type AssetReader, createAssetReader } from './assets'
@@ -102,6 +103,8 @@ export async function createServices(store: Store, actor?: string, options: Serv
     : await settlingEachDay(ctx, createDispatcher(ctx, handlers))
   // The process that writes also backs up on a schedule (a store in memory has no data folder of its own).
   const stopBackups = store.sqlite.readonly || store.file === ':memory:' || options.backupSchedule === false ? () => undefined : startBackupSchedule(ctx)
+  // …and syncs with the team server in the background (while signed in; not for a one-off command).
+  const stopServerSync = store.sqlite.readonly || options.backupSchedule === false || options.serverSync === false ? () => undefined : startServerSyncTimer(ctx)
   return {
     ctx,
     dispatch,
@@ -111,6 +114,7 @@ export async function createServices(store: Store, actor?: string, options: Serv
     shutdown: async () => {
       stop()
       stopBackups()
+      stopServerSync()
       await ctx.jobs.stopAll()
       await closeAllSources(ctx)
     },

@@ -2,6 +2,7 @@ import { DomainError } from '../../../shared/result'
 import type { FeatureHandlers } from '../context'
 import { exportPackage } from './packageExport'
 import { importPackageUpload } from './packageImport'
+import { serverSet, serverSignIn, serverSignOut, syncNow } from './serverHandlers'
 import { syncStatus } from './status'
 
 // Working together (shared/sync.ts). Stubs of the foundation: each part is built on its own branch.
@@ -15,8 +16,8 @@ export const syncHandlers = {
   'sync.importPackage': async ({ uploadId }, ctx) => importPackageUpload(ctx, uploadId),
   'sync.conflicts': async () => notYet(),
   'sync.resolve': async () => notYet(),
-  'sync.server.set': async () => notYet(),
-  'sync.server.signIn': async () => notYet(),
-  'sync.server.signOut': async () => notYet(),
-  'sync.now': async () => notYet(),
+  'sync.server.set': serverSet,
+  'sync.server.signIn': serverSignIn,
+  'sync.server.signOut': serverSignOut,
+  'sync.now': syncNow,
 } satisfies FeatureHandlers<'sync'>

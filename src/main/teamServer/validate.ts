@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { EXISTENCE_FIELD } from '../../shared/syncMerge'
+import { SYNC_OP_KINDS } from '../../shared/sync'
+import { PULL_MAX_OPS, PUSH_MAX_OPS } from '../../shared/syncProtocol'
+
+// What the server accepts, checked before anything is written: a push is refused whole when one of
+// its operations is malformed (names its place: '第 3 条操作：…'). Every string is bounded, and no
+// text may hold NUL (PostgreSQL text cannot), so a hostile body fails here, not halfway in SQL.
+
+const NUL = /\u0000|\\u0000/
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}：应为文字` })
+    .max(max, `${label}：过长（最多 ${max} 个字符）`)
+    .refine((s) => !NUL.test(s), `${label}：不能包含空字符`)
+const identifier = (label: string) => text(label, 64).regex(/^[a-z][A-Za-z0-9]*$/, `${label}：应为字母和数字组成的名称`)
+const jsonText = (label: string, max: number) =>
+  text(label, max).refine((s) => {
+    try {
+      JSON.parse(s)
+      return true
+    } catch {
+      return false
+    }
+  }, `${label}：不是有效的 JSON`)
+
+/** A clock stamp as store/hlc.ts writes it: wall milliseconds, counter (hex), device. */
+const HLC = /^\d{1,16}-[0-9a-f]{1,8}-[^\s]{1,100}$/
+
+export const syncOpSchema = z
+  .strictObject({
+    id: text('操作编号', 200),
+    hlc: text('时钟', 140).regex(HLC, '时钟：格式不对'),
+    device: text('设备', 100).min(1, '设备：必填'),
+    actor: text('人员', 200),
+    at: text('时间', 40).regex(/^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/, '时间：应为 ISO 时间'),
+    table: identifier('表'),
+    row: text('记录', 200).min(1, '记录：必填'),
+    op: z.enum(SYNC_OP_KINDS, { error: '操作：应为 insert/update/delete/restore' }),
+    field: identifier('字段').nullable(),
+    old: jsonText('原值', 16 * 1024 ** 2).nullable(),
+    value: jsonText('新值', 16 * 1024 ** 2).nullable(),
+    pred: z.array(text('前序操作', 200), { error: '前序操作：应为列表' }).max(100_000, '前序操作：过多'),
+  })
+  .superRefine((op, ctx) => {
+    const suffix = op.id.startsWith(`${op.hlc}:`) ? op.id.slice(op.hlc.length + 1) : ''
+    if (!/^\d{1,15}$/.test(suffix)) ctx.addIssue({ code: 'custom', message: '操作编号：应为「时钟:序号」' })
+    if ((op.op === 'delete' || op.op === 'restore') && op.field !== EXISTENCE_FIELD) {
+      ctx.addIssue({ code: 'custom', message: `字段：删除与恢复应写 ${EXISTENCE_FIELD}` })
+    }
+    if (op.field === null) {
+      const value = op.value === null ? null : (JSON.parse(op.value) as unknown)
+      if (op.op !== 'insert' || !value || typeof value !== 'object' || Array.isArray(value)) {
+        ctx.addIssue({ code: 'custom', message: '新值：整行插入应为一个对象' })
+      }
+    }
+  })
+
+export const pushRequestSchema = z.strictObject({
+  ops: z.array(syncOpSchema, { error: '操作：应为列表' }).max(PUSH_MAX_OPS, `操作：一次最多 ${PUSH_MAX_OPS} 条`),
+})
+
+export const loginRequestSchema = z.strictObject({
+  user: text('账号', 64).trim().min(1, '账号：必填'),
+  password: z.string({ error: '密码：必填' }).min(1, '密码：必填').max(200, '密码：过长'),
+  device: text('设备', 100).min(1, '设备：必填'),
+})
+
+/** `after` and `limit` of a pull; both optional. */
+export function parsePullQuery(params: URLSearchParams): { after: bigint; limit: number } | string {
+  const after = params.get('after') ?? '0'
+  if (!/^\d{1,18}$/.test(after)) return '游标：应为数字'
+  const limitText = params.get('limit')
+  let limit = PULL_MAX_OPS
+  if (limitText !== null) {
+    if (!/^\d{1,6}$/.test(limitText) || Number(limitText) < 1) return '条数：应为正整数'
+    limit = Math.min(Number(limitText), PULL_MAX_OPS)
+  }
+  return { after: BigInt(after), limit }
+}
+
+/** The first problem of a zod failure, its path as a person reads it ('第 3 条操作：时钟：格式不对'). */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) return '请求内容：格式不对'
+  const [first, index] = issue.path
+  const where = first === 'ops' && typeof index === 'number' ? `第 ${index + 1} 条操作：` : ''
+  const message = issue.message.includes('：') ? issue.message : `请求内容：${issue.message}`
+  return `${where}${message}`
+}
