@@ -32,7 +32,7 @@ export function SyncStatusBar() {
         <span data-sync-last>{s.lastAt ? t('bar.last', { when: relativeTime(s.lastAt, now, lang) }) : t('bar.never')}</span>
         {s.waiting !== null && s.waiting > 0 && (
           <span className="sync-bar__waiting" data-sync-waiting={s.waiting}>
-            {t('bar.waiting', { count: s.waiting })}
+            {t('bar.waiting', { count: s.waiting, n: s.waiting.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') })}
           </span>
         )}
         {s.server === 'signedOut' && <span className="sync-bar__warn">{t('bar.signedOut')}</span>}

@@ -5,7 +5,7 @@ export const messages = {
   zh: {
     nav: '协作与同步',
     bar: {
-      label: '同步状态', waiting: '待发出 {{count}}', conflicts: '{{count}} 个冲突', last: '上次同步 {{when}}', never: '从未同步',
+      label: '同步状态', waiting: '待发出 {{n}}', conflicts: '{{count}} 个冲突', last: '上次同步 {{when}}', never: '从未同步',
       signedOut: '未登录服务器', failing: '服务器未连接', unavailable: '同步状态不可用',
     },
     title: '协作与同步',
@@ -65,7 +65,7 @@ export const messages = {
   en: {
     nav: 'Sync',
     bar: {
-      label: 'Sync status', waiting: '{{count}} to send', conflicts: '{{count}} conflicts', last: 'Last sync {{when}}', never: 'Never synced',
+      label: 'Sync status', waiting: '{{n}} to send', conflicts: '{{count}} conflicts', last: 'Last sync {{when}}', never: 'Never synced',
       signedOut: 'Not signed in', failing: 'Server unreachable', unavailable: 'Sync status unavailable',
     },
     title: 'Sync and colleagues',
