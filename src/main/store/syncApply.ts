@@ -1,8 +1,19 @@
 import type { SyncOp } from '../../shared/sync'
+import { decodeHlc, encodeHlc, receive } from './hlc'
 import type { Store } from './open'
+import type { LoggedTable } from './schema'
+import { getSetting, setSetting } from './settings'
+import { countConflicts, rebuildConflicts } from './syncConflicts'
+import { Merger, refKey, type RowRef } from './syncMaterialize'
+import { applyLeaseRule } from './syncRules'
+import { tableInfos } from './syncTables'
+import { validateOps } from './syncValidate'
+import { HLC_KEY } from './writer'
 
 // Merging operations received from another device or the team server into this store
-// (shared/sync.ts). Foundation stub: the engine is built on its own branch.
+// (shared/sync.ts): every operation is checked first, then in ONE transaction the new ones join the
+// change log, the rows they touch (and those still waiting in sync_pending) are put in place, the
+// rules are kept and the touched rows' conflicts rebuilt. All or nothing.
 
 export interface ApplyOptions {
   /** Photo bytes by sha256 for the operations that name them (a package's blobs, the server's). */
@@ -24,6 +35,58 @@ export interface ApplyResult {
 }
 
 /** Merges `ops` into the store in ONE transaction (all or nothing); an operation already held is skipped. */
-export async function applyOps(_store: Store, _ops: readonly SyncOp[], _options: ApplyOptions): Promise<ApplyResult> {
-  throw new Error('applyOps: not built yet')
+export async function applyOps(store: Store, ops: readonly SyncOp[], options: ApplyOptions): Promise<ApplyResult> {
+  validateOps(ops, tableInfos(store.sqlite), Date.now())
+  return store.db.transaction().execute(async (trx) => {
+    const insert = store.sqlite.prepare(
+      `INSERT INTO change_log (hlc, device_id, actor, table_name, row_id, op, field, old_value, new_value, at, op_id, pred)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(op_id) DO NOTHING`,
+    )
+    let applied = 0
+    let latest = ''
+    const touched = new Map<string, RowRef>()
+    for (const op of ops) {
+      const pred = op.pred.length > 0 ? JSON.stringify(op.pred) : null
+      const { changes } = insert.run(op.hlc, op.device, op.actor, op.table, op.row, op.op, op.field, op.old, op.value, op.at, op.id, pred)
+      if (changes === 0) continue
+      applied++
+      if (op.hlc > latest) latest = op.hlc
+      touched.set(refKey(op.table, op.row), { table: op.table as LoggedTable, rowId: op.row })
+    }
+    if (latest) {
+      // The next local write must stamp after everything this store now holds.
+      const last = await getSetting(trx, HLC_KEY)
+      const mine = last ? decodeHlc(last) : null
+      const next = receive(mine ?? { wall: 0, counter: 0 }, decodeHlc(latest), Date.now())
+      await setSetting(trx, HLC_KEY, encodeHlc(next, mine?.deviceId ?? decodeHlc(latest).deviceId))
+    }
+    const waiting = store.sqlite.prepare('SELECT table_name AS "table", row_id AS rowId FROM sync_pending').all() as RowRef[]
+    for (const ref of waiting) touched.set(refKey(ref.table, ref.rowId), ref)
+
+    const merged = mergeTouched(store, touched.values(), { blob: options.blob, today: options.today ?? localToday(), now: new Date().toISOString() })
+    return { applied, skipped: ops.length - applied, rows: merged.rows, conflicts: await countConflicts(trx), newConflicts: merged.opened }
+  })
+}
+
+/**
+ * Puts `refs` in place, keeps the rules and rebuilds their conflicts, inside the caller's
+ * transaction (applyOps; a resolution re-materializing the row it closed).
+ */
+export function mergeTouched(
+  store: Store,
+  refs: Iterable<RowRef>,
+  options: { blob(sha256: string): Uint8Array | undefined; today: string; now: string },
+): { rows: number; opened: number } {
+  const merger = new Merger(store.sqlite, options)
+  const rows = merger.mergeRows(refs)
+  for (const ref of merger.touched.values()) if (ref.table === 'spaces') merger.ruleSpaces.add(ref.rowId)
+  const leaseHolds = applyLeaseRule(merger, merger.ruleSpaces)
+  const opened = rebuildConflicts(merger, leaseHolds)
+  return { rows, opened }
+}
+
+export function localToday(): string {
+  const d = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }

@@ -105,3 +105,14 @@ export async function fillPred(db: Kysely<Database>, trx: Transaction<Database>,
     }
   }
 }
+
+/**
+ * Sets the pred of the operation this transaction (stamped `stamp`) logged for one field of one
+ * row: a resolution supersedes every head of the field (or, for a delete or restore, of the row),
+ * not only the value shown, so the conflict closes. Run right after logging it; fillPred only
+ * fills operations whose pred is still NULL.
+ */
+export async function setPred(trx: Transaction<Database>, stamp: string, table: string, rowId: string, field: string, pred: readonly string[]): Promise<void> {
+  await sql`UPDATE change_log SET pred = ${JSON.stringify(pred)}
+    WHERE hlc = ${stamp} AND table_name = ${table} AND row_id = ${rowId} AND field = ${field}`.execute(trx)
+}
