@@ -88,9 +88,12 @@ describe('conflicts as people read them', () => {
     const del = conflict({ kind: 'delete', field: 'deletedAt' })
     expect(conflictValueText(del, value({ role: 'deleted', value: '2026-12-01T02:00:00Z' }))).toBeNull()
     expect(conflictValueText(del, value({ role: 'edited', value: { name: '财富中心东塔', grade: 'a' } }))).toBe('修改了 楼宇名称 为 财富中心东塔、楼宇等级 为 甲级')
-    const dup = conflict({ table: 'spaces', kind: 'duplicate', field: 'unit', refs: { s1: '财富中心 12层 1201' } })
-    expect(conflictValueText(dup, value({ role: 'kept', value: 's1' }))).toBe('财富中心 12层 1201')
-    expect(conflictValueText(dup, value({ role: 'held', value: 's22222222x' }))).toBe('空间 #s2222222')
+    // The engine lists each edit as one field and its value.
+    expect(conflictValueText(del, value({ role: 'edited', value: { field: 'grade', value: 'b' } }))).toBe('修改了 楼宇等级 为 乙级')
+    const dup = conflict({ table: 'spaces', rowId: 's22222222x', rowName: '财富中心 12层 1201', kind: 'duplicate', field: 'unit', refs: { s1: '财富中心 12层 1201A' } })
+    expect(conflictValueText(dup, value({ role: 'kept', value: 's1' }))).toBe('财富中心 12层 1201A #s1')
+    expect(conflictValueText(dup, value({ role: 'held', value: 's22222222x' }))).toBe('财富中心 12层 1201 #s2222222')
+    expect(conflictValueText({ ...dup, refs: undefined }, value({ role: 'kept', value: 's33333333' }))).toBe('空间 #s3333333')
   })
 
   it('offers one button per distinct choice, and on a rule conflict only the rule’s value', () => {

@@ -102,8 +102,8 @@ function ConflictItem({ conflict: c, onChoose, pending, busy, error }: ItemProps
                 {v.shown && <span className="badge sync-value__shown">{t('conflicts.shown')}</span>}
               </div>
               <div className="sync-value__who">
-                {t('conflicts.by', { actor: v.actor, when: formatWhen(v.at) })}
-                <span className="sync-muted" title={v.device}> · {t('conflicts.device', { device: shortId(v.device) })}</span>
+                {t('conflicts.by', { actor: v.actor || '—', when: formatWhen(v.at) })}
+                {v.device && <span className="sync-muted" title={v.device}> · {t('conflicts.device', { device: shortId(v.device) })}</span>}
               </div>
               {choice && buttons.has(i) && (
                 <button type="button" disabled={busy} aria-busy={pending === v.choice} onClick={() => onChoose({ table: c.table, rowId: c.rowId, field: c.field, choice: v.choice })}>

@@ -114,6 +114,10 @@ export function refsOf(c: Pick<SyncConflict, 'refs'>, value: unknown): Record<st
   return { ...fallback, ...c.refs }
 }
 
+/** An edit made while the row was deleted elsewhere, as the engine lists it: one field and its value. */
+const isFieldEdit = (value: unknown): value is { field: string; value: unknown } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 2 && typeof (value as { field?: unknown }).field === 'string' && 'value' in value
+
 /** A row's fields written by an edit, in words: '楼宇名称 为 财富中心、地址 为 …'. */
 function fieldsText(table: string, fields: Record<string, unknown>, refs: Record<string, string>): string {
   return Object.entries(fields)
@@ -126,12 +130,16 @@ export function conflictValueText(c: SyncConflict, v: ConflictValue): string | n
   const refs = refsOf(c, v.value && typeof v.value === 'object' && !Array.isArray(v.value) ? Object.values(v.value) : v.value)
   if (c.kind === 'delete') {
     if (v.role === 'deleted') return null
+    if (isFieldEdit(v.value)) return `修改了 ${fieldsText(c.table, { [v.value.field]: v.value.value }, refsOf(c, v.value.value))}`
     if (v.value && typeof v.value === 'object' && !Array.isArray(v.value)) return `修改了 ${fieldsText(c.table, v.value as Record<string, unknown>, refs)}`
     return v.value === null || v.value === undefined ? '修改了此记录' : `修改为 ${formatValue(c.table, '', v.value, refs)}`
   }
   if (c.kind === 'duplicate') {
     const id = typeof v.value === 'string' ? v.value : null
-    return id ? (c.refs?.[id] ?? `${tableName(c.table)} #${shortId(id)}`) : formatValue(c.table, '', v.value, refs)
+    if (!id) return formatValue(c.table, '', v.value, refs)
+    // The two rows share what the rule makes unique, so their names may match: the short id tells them apart.
+    const name = c.refs?.[id] ?? (id === c.rowId ? c.rowName : null) ?? tableName(c.table)
+    return `${name} #${shortId(id)}`
   }
   const fields = c.field.split(/[,+ ]+/).filter(Boolean)
   if (fields.length > 1 && v.value && typeof v.value === 'object' && !Array.isArray(v.value)) {
