@@ -53,17 +53,19 @@ export function ImportPackage() {
       </div>
       {s && !busy && (
         <div className="sync-import__summary" role="status" data-sync-import={`${s.applied}/${s.conflicts}`}>
-          <strong>{t('import.summary', { applied: s.applied, conflicts: s.conflicts })}</strong>
-          {s.from && <span className="sync-muted">{t('import.from', { actor: s.from.actor, when: localTime(s.from.createdAt) })}</span>}
-          {s.skipped > 0 && <span className="sync-muted">{t('import.skipped', { count: s.skipped })}</span>}
-          {s.conflicts > 0 ? (
-            <>
-              {s.newConflicts > 0 && <span>{t('import.newConflicts', { count: s.newConflicts })}</span>}
-              <Link to="/sync/conflicts" className="button-like sync-import__review">{t('import.review')}</Link>
-            </>
-          ) : (
-            <span className="sync-ok">{t('import.allMerged')}</span>
-          )}
+          <div className="sync-import__line">
+            <strong>{t('import.summary', { applied: s.applied, conflicts: s.conflicts })}</strong>
+            {s.conflicts > 0 ? (
+              s.newConflicts > 0 && <span>{t('import.newConflicts', { count: s.newConflicts })}</span>
+            ) : (
+              <span className="sync-ok">{t('import.allMerged')}</span>
+            )}
+            {s.conflicts > 0 && <Link to="/sync/conflicts" className="button-like sync-import__review">{t('import.review')}</Link>}
+          </div>
+          <div className="sync-import__line sync-muted">
+            {s.from && <span>{t('import.from', { actor: s.from.actor, when: localTime(s.from.createdAt) })}</span>}
+            {s.skipped > 0 && <span>{t('import.skipped', { count: s.skipped })}</span>}
+          </div>
         </div>
       )}
       {upload.error && <div className="form-error" role="alert">{upload.error.message}</div>}

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { relativeTime } from '../backup/backupText'
 import { useStatusFollowsWrites, useSyncStatus } from './queries'
-import { summarizeStatus } from './syncText'
+import { agoText, summarizeStatus } from './syncText'
 import { useNow } from './useNow'
 import './syncBar.css'
 
@@ -29,7 +28,7 @@ export function SyncStatusBar() {
     <div className="sync-bar" role="status" aria-label={t('bar.label')} data-sync-status={s.server} data-sync-conflicts={s.conflicts}>
       <Link to="/sync" className="sync-bar__main" title={s.serverError ?? undefined}>
         <span className={`sync-bar__dot sync-bar__dot--${s.server}`} aria-hidden="true" />
-        <span data-sync-last>{s.lastAt ? t('bar.last', { when: relativeTime(s.lastAt, now, lang) }) : t('bar.never')}</span>
+        <span data-sync-last>{s.lastAt ? t('bar.last', { when: agoText(s.lastAt, now, lang) }) : t('bar.never')}</span>
         {s.waiting !== null && s.waiting > 0 && (
           <span className="sync-bar__waiting" data-sync-waiting={s.waiting}>
             {t('bar.waiting', { count: s.waiting, n: s.waiting.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') })}

@@ -49,9 +49,15 @@ export function summarizeStatus(status: SyncStatus): StatusSummary {
   }
 }
 
+/**
+ * How long ago an exchange was: '10 分钟前', '刚刚'. An exchange is never ahead: one made after the
+ * screen's clock last moved (useNow ticks each minute) reads 刚刚, not 即将.
+ */
+export const agoText = (iso: string, now: number, lang: Lang): string => relativeTime(iso, Math.max(now, Date.parse(iso) || now), lang)
+
 /** An instant and how long ago: '2026-12-02 10:15（3 小时前）'. */
 export function whenText(iso: string, now: number, lang: Lang): string {
-  const ago = relativeTime(iso, now, lang)
+  const ago = agoText(iso, now, lang)
   return lang === 'zh' ? `${localTime(iso)}（${ago}）` : `${localTime(iso)} (${ago})`
 }
 
