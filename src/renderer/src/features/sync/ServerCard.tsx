@@ -135,9 +135,15 @@ function ServerForm({ saved, onDone }: { saved?: ServerSettingsView; onDone: () 
   const errors = set.error?.fieldErrors() ?? {}
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    set.mutate({ url, user }, { onSuccess: () => (toast(t('server.saved')), onDone()) })
+    set.mutate({ url, user }, {
+      onSuccess: () => {
+        toast(t('server.saved'))
+        onDone()
+      },
+    })
   }
-  const shownElsewhere = Boolean(errors.url || errors.user)
+  // A refusal naming a field shows beside it; any other below the form.
+  const besideField = Boolean(errors.url || errors.user)
   return (
     <form className="sync-server__form" onSubmit={submit}>
       <TextField label={t('server.url')} name="url" value={url} onChange={setUrl} placeholder={t('server.urlPlaceholder')} required error={errors.url} />
@@ -152,7 +158,7 @@ function ServerForm({ saved, onDone }: { saved?: ServerSettingsView; onDone: () 
           </button>
         )}
       </div>
-      {set.error && !shownElsewhere && <div className="form-error" role="alert">{set.error.message}</div>}
+      {set.error && !besideField && <div className="form-error" role="alert">{set.error.message}</div>}
     </form>
   )
 }
