@@ -110,6 +110,8 @@ export interface SyncConflict {
   rowName?: string | null
   /** For 'rule' / 'duplicate': the rule in Chinese ("该房源有正在执行的租约，状态应为已租"). */
   note?: string | null
+  /** Names of the rows the values point to (a space's buildingId, a duplicate's kept row), id → name, as ChangeEntry.refs. */
+  refs?: Record<string, string>
 }
 
 export const syncResolveInput = z.strictObject({

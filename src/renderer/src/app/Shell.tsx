@@ -5,6 +5,7 @@ import { applyLanguage, type Language } from '../i18n'
 import { useSetSetting } from '../features/meta/mutations'
 import { useSettings, useStoreInfo } from '../features/meta/queries'
 import { SearchBox } from '../features/search/SearchBox'
+import { SyncStatusBar } from '../features/sync/SyncStatusBar'
 import { navEntries } from './routes'
 import { Onboarding } from './Onboarding'
 
@@ -60,6 +61,7 @@ export function Shell() {
       <div className="shell__main">
         <div className="shell__topbar">
           <SearchBox />
+          <SyncStatusBar />
         </div>
         {info.data?.hasDemoData && (
           <div className="demo-banner" role="note">
