@@ -71,7 +71,8 @@ function check(op: SyncOp, nowMs: number): void {
   if (op.table === 'districts' && !/^\d{6}$/.test(op.row)) refuse('记录：区县代码应为 6 位数字')
   if (op.pred.length > MAX_PRED) refuse(`前序操作：最多 ${MAX_PRED} 条`)
   if (op.pred.some((p) => !OP_ID.test(p))) refuse('前序操作：应为操作编号')
-  const value = op.value === null ? null : (JSON.parse(op.value) as unknown)
+  const value = parseJson(op.value, '新值')
+  parseJson(op.old, '原值')
 
   if (op.op === 'delete' || op.op === 'restore') {
     if (op.op === 'delete' && (typeof value !== 'string' || !INSTANT.test(value))) refuse('新值：删除应带删除时间（UTC）')
@@ -84,6 +85,15 @@ function check(op: SyncOp, nowMs: number): void {
     return
   }
   checkField(op.table, fields, op.field, value)
+}
+
+function parseJson(json: string | null, label: string): unknown {
+  if (json === null) return null
+  try {
+    return JSON.parse(json) as unknown
+  } catch {
+    return refuse(`${label}：不是有效的 JSON`)
+  }
 }
 
 function checkField(table: string, fields: Map<string, string>, field: string, value: unknown): void {

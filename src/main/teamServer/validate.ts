@@ -67,8 +67,14 @@ export const syncOpSchema = z
     if ((op.op === 'delete' || op.op === 'restore') && op.field !== EXISTENCE_FIELD) {
       issue(`字段：删除与恢复应写 ${EXISTENCE_FIELD}`)
     }
+    // Refinements run even when a field failed its own check (its issue is reported first).
+    let value: unknown
+    try {
+      value = op.value === null ? null : (JSON.parse(op.value) as unknown)
+    } catch {
+      return
+    }
     if (op.field === null) {
-      const value = op.value === null ? null : (JSON.parse(op.value) as unknown)
       if (op.op !== 'insert' || !value || typeof value !== 'object' || Array.isArray(value)) {
         issue('新值：整行插入应为一个对象')
       }
