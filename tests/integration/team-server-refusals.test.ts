@@ -15,7 +15,8 @@ import { insertUser } from '../../src/main/teamServer/pg/accounts'
 import { startTeamServer, type TeamServer } from '../../src/main/teamServer/server'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { tempDir } from '../helpers/store'
-import { api, FakeDevice, login } from '../helpers/teamServerApi'
+import { api, FakeDevice, login, pullAll } from '../helpers/teamServerApi'
+import { runTeamServerCommand } from '../helpers/teamServerProcess'
 
 // What the team server refuses so that a laptop never pulls what its merge refuses (one such
 // operation served would stop every laptop's pull: a page is merged all or nothing), judged against
@@ -59,7 +60,7 @@ async function setUp(options: { maxConcurrentLogins?: number; passwordParams?: S
     open.push(t)
     return t
   }
-  return { server: s, db, another }
+  return { url, server: s, db, another }
 }
 
 /** The laptop's refusal of `ops` ('同步数据第 N 条：…'), or null when its merge would take them. */
@@ -204,4 +205,47 @@ describe('logins', () => {
     expect(big).toEqual({ status: 413, body: { error: 'too_large', message: '请求内容：超过 4 KB 的上限' } })
     expect((await api(s.url, '/login', { json: { user: 'editor1', password: PASSWORD, device: 'd' } })).status).toBe(200)
   })
+})
+
+describe('npm run server -- ops …', () => {
+  it('finds an operation stored before the server refused it, and quarantines it: kept and listed, never served again', async () => {
+    const { url, server: s, db } = await setUp()
+    const token = await login(s.url, 'editor1', PASSWORD)
+    const device = new FakeDevice('dev-a')
+    const name = device.op('buildings', 'b1', 'insert', 'name', '财富中心')
+    const notes = device.op('buildings', 'b1', 'update', 'notes', '南门')
+    expect((await api(s.url, '/push', { token, json: { ops: [name, notes] } })).body.accepted).toBe(2)
+    // Stored by an earlier server that did not check fields: the laptops refuse the page holding it.
+    const bad = device.op('buildings', 'b1', 'update', 'colour', 'red')
+    await db.query(
+      `INSERT INTO ops (op_id, hlc, device, actor, at, table_name, row_id, op, field, old_value, new_value, pred, received_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', 'editor1')`,
+      [bad.id, bad.hlc, bad.device, bad.actor, bad.at, bad.table, bad.row, bad.op, bad.field, bad.old, bad.value],
+    )
+    await db.query(`UPDATE merged_rows SET fields = fields || '{"colour": "red"}' WHERE row_id = 'b1'`)
+    const later = device.op('buildings', 'b1', 'update', 'floorsAbove', 38)
+    expect((await api(s.url, '/push', { token, json: { ops: [later] } })).body.accepted).toBe(1)
+    expect(laptopRefusal((await pullAll(s.url, token)).ops)).toMatch(/^同步数据第 3 条：/)
+
+    const ops = (args: string[]) => runTeamServerCommand(['--pg', url, 'ops', ...args])
+    const checked = await ops(['check', '--json'])
+    expect(checked.code, checked.stderr).toBe(0)
+    expect(JSON.parse(checked.stdout)).toEqual([{ id: bad.id, problem: '字段：表 buildings 没有可写的字段 colour' }])
+    const done = await ops(['quarantine', bad.id])
+    expect(done).toMatchObject({ code: 0, stdout: `已隔离操作 ${bad.id}：不再发给笔记本\n` })
+    expect((await ops(['quarantine', bad.id])).stdout).toBe(`操作 ${bad.id} 早已隔离\n`)
+    expect(await ops(['quarantine', 'nothing:1'])).toMatchObject({ code: 1, stderr: '操作 nothing:1：不存在\n' })
+
+    const pulled = await pullAll(s.url, token)
+    expect(pulled.ops.map((op) => op.id)).toEqual([name.id, notes.id, later.id])
+    expect(laptopRefusal(pulled.ops)).toBeNull()
+    expect(JSON.parse((await ops(['check', '--json'])).stdout)).toEqual([])
+    const listed = await ops(['quarantined', '--json'])
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ id: bad.id, table: 'buildings', row: 'b1', field: 'colour', device: 'dev-a', receivedBy: 'editor1' }])
+    // Kept, out of the merged state, and not let back in by a push of the same operation.
+    expect(await count(db)).toBe(4)
+    const fields = (await db.query(`SELECT fields FROM merged_rows WHERE row_id = 'b1'`)).rows[0].fields
+    expect(fields).toEqual({ name: '财富中心', notes: '南门', floorsAbove: 38 })
+    expect((await api(s.url, '/push', { token, json: { ops: [name] } })).body).toEqual({ accepted: 0, duplicates: 1, missingBlobs: [] })
+  }, 60_000)
 })
