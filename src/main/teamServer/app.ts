@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type pg from 'pg'
 import {
+  type LoginRequest,
   type LoginResponse,
   PROTOCOL_PREFIX,
   type ServerRole,
@@ -78,22 +79,23 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
   }
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const parsed = loginRequestSchema.safeParse(await readJson(req, LOGIN_MAX_BODY_BYTES))
+    if (!parsed.success) throw new HttpError(400, 'invalid', describeIssue(parsed.error))
     // Each login holds up to 128 MiB of scrypt memory: a flood of them is turned away, not queued.
+    // Counted once the body is in, so slow senders cannot hold the places.
     if (activeLogins >= maxLogins) {
       throw new HttpError(503, 'internal', '服务器繁忙：登录的人太多，请稍后重试', { 'retry-after': String(LOGIN_RETRY_SECONDS) })
     }
     activeLogins++
     try {
-      await checkLogin(req, res)
+      await checkLogin(req, res, parsed.data)
     } finally {
       activeLogins--
     }
   }
 
-  async function checkLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const parsed = loginRequestSchema.safeParse(await readJson(req, LOGIN_MAX_BODY_BYTES))
-    if (!parsed.success) throw new HttpError(400, 'invalid', describeIssue(parsed.error))
-    const { user: name, password, device } = parsed.data
+  async function checkLogin(req: IncomingMessage, res: ServerResponse, request: LoginRequest): Promise<void> {
+    const { user: name, password, device } = request
     const address = req.socket.remoteAddress ?? ''
     const user = await accounts.findUser(pool, name)
     // Every attempt is counted as failed before the password is checked (cleared when right), so
