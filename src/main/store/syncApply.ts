@@ -59,10 +59,13 @@ async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions
       `INSERT INTO change_log (hlc, device_id, actor, table_name, row_id, op, field, old_value, new_value, at, op_id, pred)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(op_id) DO NOTHING`,
     )
+    const mergeOptions = { blob: options.blob, today: options.today ?? localToday(), now: new Date().toISOString() }
+    const merger = new Merger(store.sqlite, mergeOptions)
     let applied = 0
     let latest = ''
     const touched = new Map<string, RowRef>()
     for (const op of ops) {
+      await merger.breathe()
       const pred = op.pred.length > 0 ? JSON.stringify(op.pred) : null
       const { changes } = insert.run(op.hlc, op.device, op.actor, op.table, op.row, op.op, op.field, op.old, op.value, op.at, op.id, pred)
       if (changes === 0) continue
@@ -80,7 +83,7 @@ async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions
     const waiting = store.sqlite.prepare('SELECT table_name AS "table", row_id AS rowId FROM sync_pending').all() as RowRef[]
     for (const ref of waiting) touched.set(refKey(ref.table, ref.rowId), ref)
 
-    const merged = mergeTouched(store.sqlite, touched.values(), { blob: options.blob, today: options.today ?? localToday(), now: new Date().toISOString() })
+    const merged = await mergeTouched(store.sqlite, touched.values(), mergeOptions, merger)
     return { applied, skipped: ops.length - applied, rows: merged.rows, conflicts: await countConflicts(trx), newConflicts: merged.opened }
   })
 }
@@ -89,15 +92,15 @@ async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions
  * Puts `refs` in place, keeps the rules and rebuilds their conflicts, inside the caller's
  * transaction (applyOps; a resolution re-materializing the row it closed).
  */
-export function mergeTouched(
+export async function mergeTouched(
   sqlite: BetterSqlite3.Database,
   refs: Iterable<RowRef>,
   options: { blob(sha256: string): Uint8Array | undefined; today: string; now: string },
-): { rows: number; opened: number } {
-  const merger = new Merger(sqlite, options)
-  const rows = merger.mergeRows(refs)
+  merger = new Merger(sqlite, options),
+): Promise<{ rows: number; opened: number }> {
+  const rows = await merger.mergeRows(refs)
   for (const ref of merger.touched.values()) if (ref.table === 'spaces') merger.ruleSpaces.add(ref.rowId)
-  const leaseHolds = applyLeaseRule(merger, merger.ruleSpaces)
-  const opened = rebuildConflicts(merger, leaseHolds)
+  const leaseHolds = await applyLeaseRule(merger, merger.ruleSpaces)
+  const opened = await rebuildConflicts(merger, leaseHolds)
   return { rows, opened }
 }

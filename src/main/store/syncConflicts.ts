@@ -40,7 +40,7 @@ const parse = (json: string | null): unknown => (json === null ? null : (JSON.pa
 const who = (op: HeldOp) => ({ device: op.device, actor: op.actor, at: op.at, hlc: op.hlc })
 
 /** Rebuilds the conflicts of every row the merger touched; returns how many it opened. */
-export function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHold>): number {
+export async function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHold>): Promise<number> {
   const existing = merger.statement('SELECT field, kind, detected_at AS detectedAt FROM sync_conflicts WHERE table_name = ? AND row_id = ?')
   const drop = merger.statement('DELETE FROM sync_conflicts WHERE table_name = ? AND row_id = ?')
   const dropUndecided = merger.statement("DELETE FROM sync_conflicts WHERE table_name = ? AND row_id = ? AND kind != 'duplicate'")
@@ -49,6 +49,7 @@ export function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHo
   )
   let opened = 0
   for (const { table, rowId } of merger.touched.values()) {
+    await merger.breathe()
     const rows = existing.all(table, rowId) as Array<{ field: string; kind: ConflictKind; detectedAt: string }>
     const key = refKey(table, rowId)
     // Most rows a merge touches have no conflict, had none, and need not be read again.

@@ -50,6 +50,8 @@ type SqlValue = string | number | bigint | Buffer | Uint8Array | null
 type Row = Record<string, SqlValue>
 
 const LOADED_CACHE = 5000
+/** How long a merge runs before it lets the event loop turn (see Merger.breathe). */
+export const BREATH_MS = 150
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -73,6 +75,7 @@ export class Merger {
   /** Whether any row is held out for a duplicate (before this run, or by it). */
   private anyHeld: boolean
   private readonly inProgress = new Set<string>()
+  private lastBreath = performance.now()
 
   constructor(
     readonly sqlite: BetterSqlite3.Database,
@@ -89,6 +92,17 @@ export class Merger {
       this.statements.set(text, s)
     }
     return s
+  }
+
+  /**
+   * Lets the event loop turn about every BREATH_MS of merging (the transaction stays open; Kysely's
+   * connection lock keeps other writes waiting): a whole store's log merges for minutes, and the
+   * store runtime gives a write more time only while its process answers a ping.
+   */
+  async breathe(): Promise<void> {
+    if (performance.now() - this.lastBreath < BREATH_MS) return
+    await new Promise((resolve) => setImmediate(resolve))
+    this.lastBreath = performance.now()
   }
 
   /** A row's operations and state (cached for the run; `fresh` re-reads after a write logged more). */
@@ -113,7 +127,7 @@ export class Merger {
   }
 
   /** Puts every row in place, parents' tables first; returns how many rows were recomputed. */
-  mergeRows(refs: Iterable<RowRef>): number {
+  async mergeRows(refs: Iterable<RowRef>): Promise<number> {
     const byTable = new Map<LoggedTable, Set<string>>()
     for (const ref of refs) {
       const set = byTable.get(ref.table) ?? new Set<string>()
@@ -130,6 +144,7 @@ export class Merger {
       const visits = new Map<string, number>()
       for (let i = 0; i < queue.length; i++) {
         const rowId = queue[i]!
+        await this.breathe()
         this.putRow(table, rowId)
         count++
         visits.set(rowId, (visits.get(rowId) ?? 0) + 1)

@@ -61,7 +61,7 @@ export async function resolveConflict(store: Store, author: Author, input: SyncR
       await existence(w, table, otherId, 'delete', predForRow(otherState))
       touched.push({ table, rowId: otherId })
     }
-    mergeTouched(store.sqlite, touched, { blob: () => undefined, today: localToday(), now: w.now })
+    await mergeTouched(store.sqlite, touched, { blob: () => undefined, today: localToday(), now: w.now })
   })
   return openConflicts(store)
 }
