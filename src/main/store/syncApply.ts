@@ -8,7 +8,8 @@ import { countConflicts, rebuildConflicts } from './syncConflicts'
 import { Merger, refKey, type RowRef } from './syncMaterialize'
 import { applyLeaseRule, localToday } from './syncRules'
 import { tableInfos } from './syncTables'
-import { validateOps } from './syncValidate'
+import { Pace } from './syncPace'
+import { validateOpsPaced } from './syncValidate'
 import { HLC_KEY } from './writer'
 
 // Merging operations received from another device or the team server into this store
@@ -37,14 +38,15 @@ export interface ApplyResult {
 
 /** Merges `ops` into the store in ONE transaction (all or nothing); an operation already held is skipped. */
 export async function applyOps(store: Store, ops: readonly SyncOp[], options: ApplyOptions): Promise<ApplyResult> {
-  validateOps(ops, tableInfos(store.sqlite), Date.now())
+  const pace = new Pace()
+  await validateOpsPaced(ops, tableInfos(store.sqlite), Date.now(), pace)
   // A whole store's log touches most of the file's pages in one transaction: with SQLite's default
   // 2 MB page cache the transaction spills and rereads pages all along (measured: 5 min for 250,000
   // operations). A larger cache for the merge's duration only.
   const cacheSize = store.sqlite.pragma('cache_size', { simple: true }) as number
   if (ops.length > 10_000) store.sqlite.pragma(`cache_size = ${MERGE_CACHE_KIB}`)
   try {
-    return await merge(store, ops, options)
+    return await merge(store, ops, options, pace)
   } finally {
     store.sqlite.pragma(`cache_size = ${cacheSize}`)
   }
@@ -53,14 +55,14 @@ export async function applyOps(store: Store, ops: readonly SyncOp[], options: Ap
 /** Negative: KiB (256 MB), SQLite's unit for a size rather than a page count. */
 const MERGE_CACHE_KIB = -262_144
 
-async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions): Promise<ApplyResult> {
+async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions, pace: Pace): Promise<ApplyResult> {
   return store.db.transaction().execute(async (trx) => {
     const insert = store.sqlite.prepare(
       `INSERT INTO change_log (hlc, device_id, actor, table_name, row_id, op, field, old_value, new_value, at, op_id, pred)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(op_id) DO NOTHING`,
     )
     const mergeOptions = { blob: options.blob, today: options.today ?? localToday(), now: new Date().toISOString() }
-    const merger = new Merger(store.sqlite, mergeOptions)
+    const merger = new Merger(store.sqlite, mergeOptions, pace)
     let applied = 0
     let latest = ''
     const touched = new Map<string, RowRef>()

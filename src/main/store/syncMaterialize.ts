@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { compareOps, EXISTENCE_FIELD, type MergeOp, type RowState, rowState, shownValues, writtenValue } from '../../shared/syncMerge'
 import type { LoggedTable } from './schema'
+import { Pace } from './syncPace'
 import { SYNC_TABLE_ORDER, type TableInfo, tableInfos } from './syncTables'
 import { DUPLICATE_RULES, type DuplicateRule } from './syncRules'
 
@@ -50,8 +51,6 @@ type SqlValue = string | number | bigint | Buffer | Uint8Array | null
 type Row = Record<string, SqlValue>
 
 const LOADED_CACHE = 5000
-/** How long a merge runs before it lets the event loop turn (see Merger.breathe). */
-export const BREATH_MS = 150
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -75,11 +74,12 @@ export class Merger {
   /** Whether any row is held out for a duplicate (before this run, or by it). */
   private anyHeld: boolean
   private readonly inProgress = new Set<string>()
-  private lastBreath = performance.now()
 
   constructor(
     readonly sqlite: BetterSqlite3.Database,
     readonly options: MergeOptions,
+    /** The caller's pace when it has worked in the same call already (a merge's checks). */
+    private readonly pace = new Pace(),
   ) {
     this.infos = tableInfos(sqlite)
     this.anyHeld = sqlite.prepare("SELECT 1 FROM sync_conflicts WHERE kind = 'duplicate' LIMIT 1").get() !== undefined
@@ -94,15 +94,9 @@ export class Merger {
     return s
   }
 
-  /**
-   * Lets the event loop turn about every BREATH_MS of merging (the transaction stays open; Kysely's
-   * connection lock keeps other writes waiting): a whole store's log merges for minutes, and the
-   * store runtime gives a write more time only while its process answers a ping.
-   */
-  async breathe(): Promise<void> {
-    if (performance.now() - this.lastBreath < BREATH_MS) return
-    await new Promise((resolve) => setImmediate(resolve))
-    this.lastBreath = performance.now()
+  /** Lets the event loop turn now and then in a long merge (see syncPace.ts). */
+  breathe(): Promise<void> {
+    return this.pace.breathe()
   }
 
   /** A row's operations and state (cached for the run; `fresh` re-reads after a write logged more). */
