@@ -152,9 +152,9 @@ describe('resolving a conflict', () => {
     const other = await a.ok('spaces.create', { buildingId: id, floorLabel: '12', unit: '1201', area: 200, status: 'vacant' })
     const moved = await a.ok('spaces.create', { buildingId: id, floorLabel: '12', unit: '1202', area: 300, status: 'vacant' })
     await exchange(a, b)
-    // 甲 moves 1202 to 1301; 乙 moves it to 1203 and 1201 to 1203 too.
+    // 甲 moves 1201 to 1203 and 1202 to 1301; 乙, later, moves 1202 to 1203 too.
+    await a.ok('spaces.update', { id: other.id, unit: '1203' })
     await a.ok('spaces.update', { id: moved.id, unit: '1301' })
-    await b.ok('spaces.update', { id: other.id, unit: '1203' })
     await b.ok('spaces.update', { id: moved.id, unit: '1203' })
     await both()
     const listed = (await a.ok('sync.conflicts', {})).filter((c) => c.rowId === moved.id)
