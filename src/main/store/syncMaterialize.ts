@@ -370,11 +370,7 @@ export class Merger {
    * put in place first, and decides the group it joins by itself.
    */
   private decideDuplicate(info: TableInfo, rule: DuplicateRule, rowId: string, ops: HeldOp[], keyValues: SqlValue[]): { keptId: string; others: string[] } {
-    const where = rule.fields.map((f) => `${info.columns.get(f)!.column} = ?`).join(' AND ')
-    const candidates = this.statement(`SELECT id, deleted_at AS deletedAt FROM ${info.sqlName} WHERE ${where} AND id != ?`).all(...keyValues, rowId) as Array<{
-      id: string
-      deletedAt: string | null
-    }>
+    const candidates = this.groupRows(info, rule, rowId, keyValues)
     const live: Array<{ id: string; first: MergeOp }> = [{ id: rowId, first: firstInsert(ops) }]
     for (const { id, deletedAt } of candidates) {
       const other = this.load(info.table, id)
@@ -396,6 +392,34 @@ export class Merger {
     live.sort((a, b) => compareOps(a.first, b.first) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     const keptId = live[0]!.id
     return { keptId, others: live.filter((l) => l.id !== rowId).map((l) => l.id) }
+  }
+
+  /**
+   * The rows sharing a duplicate key besides `rowId`: the live ones (the key's partial index), and
+   * those held out for a duplicate (a conflict filed, or held this run), whose deleted_at is set.
+   */
+  private groupRows(info: TableInfo, rule: DuplicateRule, rowId: string, keyValues: SqlValue[]): Array<{ id: string; deletedAt: string | null }> {
+    const where = (alias: string) => rule.fields.map((f) => `${alias}${info.columns.get(f)!.column} = ?`).join(' AND ')
+    type Candidate = { id: string; deletedAt: string | null }
+    const rows = this.statement(`SELECT id, deleted_at AS deletedAt FROM ${info.sqlName} WHERE ${where('')} AND deleted_at IS NULL AND id != ?`).all(...keyValues, rowId) as Candidate[]
+    if (!this.anyHeld && this.holds.size === 0) return rows
+    const seen = new Set(rows.map((r) => r.id))
+    const filed = this.statement(
+      `SELECT t.id, t.deleted_at AS deletedAt FROM sync_conflicts c JOIN ${info.sqlName} t ON t.id = c.row_id
+       WHERE c.table_name = ? AND c.kind = 'duplicate' AND ${where('t.')} AND t.id != ?`,
+    ).all(info.table, ...keyValues, rowId) as Candidate[]
+    const heldNow = [...this.holds.keys()].filter((k) => k.startsWith(`${info.table}\u0000`)).map((k) => k.slice(info.table.length + 1))
+    const keyed = this.statement(`SELECT id, deleted_at AS deletedAt FROM ${info.sqlName} WHERE id = ? AND ${where('')}`)
+    for (const id of heldNow) {
+      const row = id === rowId ? undefined : (keyed.get(id, ...keyValues) as Candidate | undefined)
+      if (row) filed.push(row)
+    }
+    for (const r of filed) {
+      if (seen.has(r.id)) continue
+      seen.add(r.id)
+      rows.push(r)
+    }
+    return rows
   }
 }
 
