@@ -90,6 +90,9 @@ describe('conflicts as people read them', () => {
     expect(conflictValueText(del, value({ role: 'edited', value: { name: '财富中心东塔', grade: 'a' } }))).toBe('修改了 楼宇名称 为 财富中心东塔、楼宇等级 为 甲级')
     // The engine lists each edit as one field and its value.
     expect(conflictValueText(del, value({ role: 'edited', value: { field: 'grade', value: 'b' } }))).toBe('修改了 楼宇等级 为 乙级')
+    // A restore on one laptop against a delete on another: the restore offers keeping the row.
+    expect(conflictValueText(del, value({ role: 'restored', value: null }))).toBe('恢复了此记录')
+    expect(choiceLabelOf(del, { role: 'restored' })).toBe('restoreEdits')
     const dup = conflict({ table: 'spaces', rowId: 's22222222x', rowName: '财富中心 12层 1201', kind: 'duplicate', field: 'unit', refs: { s1: '财富中心 12层 1201A' } })
     expect(conflictValueText(dup, value({ role: 'kept', value: 's1' }))).toBe('财富中心 12层 1201A #s1')
     expect(conflictValueText(dup, value({ role: 'held', value: 's22222222x' }))).toBe('财富中心 12层 1201 #s2222222')

@@ -10,6 +10,9 @@ import { choiceLabelOf, choicesShown, conflictFieldLabel, conflictValueText, gro
 import './sync.css'
 
 const keyOf = (c: Pick<SyncConflict, 'table' | 'rowId' | 'field'>) => `${c.table}/${c.rowId}/${c.field}`
+/** A row may hold two conflicts on one field (a field's values, and a duplicate on it): a pick belongs to the one offering that choice. */
+const picks = (c: SyncConflict, on: Pick<SyncConflict, 'table' | 'rowId' | 'field'> & { choice: string }) =>
+  keyOf(on) === keyOf(c) && c.values.some((v) => v.choice === on.choice)
 
 /** 冲突处理: every open conflict, grouped by row; one button per value a person may keep. */
 export function ConflictsScreen() {
@@ -60,12 +63,12 @@ function RowConflicts({ row, onChoose, pending, failed }: RowProps) {
       </header>
       {row.conflicts.map((c) => (
         <ConflictItem
-          key={keyOf(c)}
+          key={`${keyOf(c)}/${c.kind}`}
           conflict={c}
           onChoose={onChoose}
-          pending={pending && keyOf(pending) === keyOf(c) ? pending.choice : null}
+          pending={pending && picks(c, pending) ? pending.choice : null}
           busy={pending !== undefined}
-          error={failed && failed.on && keyOf(failed.on) === keyOf(c) ? failed.message : null}
+          error={failed && failed.on && picks(c, failed.on) ? failed.message : null}
         />
       ))}
     </section>

@@ -136,6 +136,7 @@ export function conflictValueText(c: SyncConflict, v: ConflictValue): string | n
   const refs = refsOf(c, v.value && typeof v.value === 'object' && !Array.isArray(v.value) ? Object.values(v.value) : v.value)
   if (c.kind === 'delete') {
     if (v.role === 'deleted') return null
+    if (v.role === 'restored') return '恢复了此记录'
     if (isFieldEdit(v.value)) return `修改了 ${fieldsText(c.table, { [v.value.field]: v.value.value }, refsOf(c, v.value.value))}`
     if (v.value && typeof v.value === 'object' && !Array.isArray(v.value)) return `修改了 ${fieldsText(c.table, v.value as Record<string, unknown>, refs)}`
     return v.value === null || v.value === undefined ? '修改了此记录' : `修改为 ${formatValue(c.table, '', v.value, refs)}`
