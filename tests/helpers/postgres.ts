@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { freePort } from './freePort'
 
 // A throwaway PostgreSQL for the team server's tests: a cluster made by initdb in a mkdtemp folder,
 // listening on 127.0.0.1 and a free port (its unix socket in the folder, never /var/run), stopped
@@ -34,16 +34,6 @@ export function findPgBin(): string {
   return found
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export interface TestPostgres {
   /** Superuser URL of the cluster's `postgres` database. */

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import { freePort } from './freePort'
+
+export { freePort }
 
 // The team server as `npm run server` runs it (tsx src/main/teamServer/main.ts), in a child process
 // the tests can kill outright (SIGKILL: no goodbye, connections cut mid-answer), and its accounts
@@ -11,16 +14,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
 const MAIN = path.join(ROOT, 'src/main/teamServer/main.ts')
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Waits until nothing listens on the port any more (the server's own process may outlive tsx by a moment). */
 async function portFree(port: number): Promise<void> {

@@ -1,7 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import https from 'node:https'
-import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +9,7 @@ import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { tempDir } from '../helpers/store'
 import { api, login } from '../helpers/teamServerApi'
 import { runTeamServerCommand, startTeamServerProcess, type TeamServerProcess } from '../helpers/teamServerProcess'
+import { freePort } from '../helpers/freePort'
 
 // `npm run server` as a person runs it: the admin commands (at the real scrypt cost), serving plain
 // HTTP with its warning, and HTTPS with a self-signed certificate made here by the openssl CLI.
@@ -25,16 +25,6 @@ afterAll(async () => {
   await cluster?.stop()
 })
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 describe('npm run server -- user …', () => {
   it('adds, lists, re-roles, re-passwords and disables accounts; what it refuses it says why', async () => {

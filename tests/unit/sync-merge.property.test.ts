@@ -12,6 +12,7 @@ import {
   writtenFields,
   writtenValue,
 } from '../../src/shared/syncMerge'
+import { seededRandom } from '../helpers/crashRandom'
 
 // The merge rules of one row (shared/syncMerge.ts) against simulated devices: each device holds a
 // view (a set of operations), writes with the pred its view gives (the store's rule: an edit
@@ -65,17 +66,6 @@ const scenario = fc.record({
   deliverySeed: fc.nat(),
 })
 
-/** A small seeded generator (mulberry32): shuffles and parts reproducible from the counterexample. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function shuffle<T>(items: readonly T[], next: () => number): T[] {
   const out = [...items]
@@ -138,7 +128,7 @@ function simulate(s: { devices: number; wholeRowInsert: boolean; skews: number[]
       const from = a.from % s.devices
       const to = a.to % s.devices
       if (from === to) continue
-      const next = random(a.seed)
+      const next = seededRandom(a.seed)
       const ops = shuffle([...held[from]!], next)
       for (const id of ops.slice(0, Math.round((ops.length * a.part) / 1000))) held[to]!.add(id)
       continue
@@ -200,7 +190,7 @@ describe('the merge rules of a row, against simulated devices', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const sim = simulate(s)
-        const next = random(s.deliverySeed)
+        const next = seededRandom(s.deliverySeed)
         // Several deliveries of the same set: shuffled, with some operations arriving twice.
         const subset = sim.all.filter(() => next() < 0.7)
         const canonical = summary(rowState([...subset].sort((a, b) => (a.id < b.id ? -1 : 1))))

@@ -13,9 +13,9 @@ import { PUSH_LOCK } from './schema'
 // With pushes in single file, every seq a puller can see was committed before any later one was
 // handed out. The merged state of the rows a push touched is recomputed in the same transaction.
 
-const OP_COLUMNS = 'seq, op_id, hlc, device, actor, at, table_name, row_id, op, field, old_value, new_value, pred'
+export const OP_COLUMNS = 'seq, op_id, hlc, device, actor, at, table_name, row_id, op, field, old_value, new_value, pred'
 
-interface OpRow {
+export interface OpRow {
   seq: string
   op_id: string
   hlc: string
@@ -31,7 +31,7 @@ interface OpRow {
   pred: string[]
 }
 
-const toSyncOp = (r: OpRow): SyncOp => ({
+export const toSyncOp = (r: OpRow): SyncOp => ({
   id: r.op_id,
   hlc: r.hlc,
   device: r.device,

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { SyncOp } from '../../../shared/sync'
-import { recomputeRows } from './ops'
+import { OP_COLUMNS, type OpRow, recomputeRows, toSyncOp } from './ops'
 import { PUSH_LOCK } from './schema'
 
 // Operations an admin takes out of circulation (`npm run server -- --pg URL ops quarantine OP_ID`):
@@ -79,40 +79,12 @@ export async function listQuarantined(pool: pg.Pool): Promise<QuarantinedOp[]> {
 export async function* servedOps(pool: pg.Pool, page = 5000): AsyncGenerator<SyncOp[]> {
   let after = '0'
   for (;;) {
-    const { rows } = await pool.query<{
-      seq: string
-      op_id: string
-      hlc: string
-      device: string
-      actor: string
-      at: string
-      table_name: string
-      row_id: string
-      op: SyncOp['op']
-      field: string | null
-      old_value: string | null
-      new_value: string | null
-      pred: string[]
-    }>(
-      `SELECT seq, op_id, hlc, device, actor, at, table_name, row_id, op, field, old_value, new_value, pred
-       FROM ops WHERE seq > $1 AND quarantined_at IS NULL ORDER BY seq LIMIT $2`,
+    const { rows } = await pool.query<OpRow>(
+      `SELECT ${OP_COLUMNS} FROM ops WHERE seq > $1 AND quarantined_at IS NULL ORDER BY seq LIMIT $2`,
       [after, page],
     )
     if (rows.length === 0) return
     after = rows.at(-1)!.seq
-    yield rows.map((r) => ({
-      id: r.op_id,
-      hlc: r.hlc,
-      device: r.device,
-      actor: r.actor,
-      at: r.at,
-      table: r.table_name,
-      row: r.row_id,
-      op: r.op,
-      field: r.field,
-      old: r.old_value,
-      value: r.new_value,
-      pred: r.pred,
-    }))
+    yield rows.map(toSyncOp)
   }
 }
