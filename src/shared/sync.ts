@@ -63,6 +63,8 @@ export const PACKAGE_LIMITS = {
   maxBlobs: 100_000,
   /** Wall time to read and merge a package before it is refused. */
   maxSeconds: 600,
+  /** Devices named by a header's vectors (a team's laptops over the years, with room to spare). */
+  maxDevices: 2000,
 } as const
 
 export interface PackageHeader {
@@ -74,6 +76,12 @@ export interface PackageHeader {
   createdAt: string
   /** What the writing store held: lets the receiver send back only what the writer lacks. */
   knows: KnowsVector
+  /**
+   * What the package was filtered by: the receiver's vector as the writer knew it (only operations
+   * past it are in the file); null: every operation. A store that does not hold `base` itself
+   * refuses the package: merging it would leave a gap its own vector then claims is filled.
+   */
+  base: KnowsVector | null
   ops: number
   blobs: number
 }

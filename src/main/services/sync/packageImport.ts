@@ -1,11 +1,12 @@
 import { DomainError } from '../../../shared/result'
-import type { ImportSummary } from '../../../shared/sync'
+import type { ImportSummary, PackageHeader } from '../../../shared/sync'
 import { applyOps } from '../../store/syncApply'
+import { knowsVector } from '../../store/syncExport'
 import { recordReceived } from '../../store/syncPeers'
 import { backupBefore } from '../backup/engine'
 import type { ServiceContext } from '../context'
 import { localToday } from '../demo/dates'
-import { readPackage } from './packageRead'
+import { PackageRefused, readPackage } from './packageRead'
 
 // sync.importPackage: a colleague's package merged into this store. The file is read and checked
 // whole first (packageRead.ts: a refused package costs no backup and changes nothing), then the
@@ -15,6 +16,7 @@ import { readPackage } from './packageRead'
 export async function importPackageFile(ctx: ServiceContext, file: string): Promise<ImportSummary> {
   const pkg = await readPackage(file, ctx.dataDir)
   try {
+    await refuseGap(ctx, pkg.header)
     await backupBefore(ctx, 'before-import')
     const result = await applyOps(ctx.store, pkg.ops, { blob: pkg.blob, today: localToday() })
     const { header } = pkg
@@ -32,6 +34,18 @@ export async function importPackageFile(ctx: ServiceContext, file: string): Prom
   } finally {
     await pkg.dispose()
   }
+}
+
+/**
+ * A package made for another colleague (only what they lacked) holds nothing of what came before:
+ * merged here, this store's vector would claim those earlier operations, and no later package
+ * would ever carry them. It is refused unless this store holds everything it was filtered by.
+ */
+async function refuseGap(ctx: ServiceContext, header: PackageHeader): Promise<void> {
+  if (!header.base) return
+  const held = await knowsVector(ctx.store)
+  const lacking = Object.entries(header.base).some(([device, hlc]) => (held[device] ?? '') < hlc)
+  if (lacking) throw new PackageRefused('此修改包是为其他同事导出的，缺少本机没有的更早修改；请让对方导出“全部修改”')
 }
 
 export async function importPackageUpload(ctx: ServiceContext, uploadId: string): Promise<ImportSummary> {

@@ -143,6 +143,11 @@ class LineChecker {
     if (typeof raw.version === 'number' && raw.version > PACKAGE_VERSION) {
       throw new PackageRefused(`由更新版本的 Site Atlas 导出（格式版本 ${raw.version}，本软件读取版本 ${PACKAGE_VERSION}），请先升级本软件`)
     }
+    for (const vector of [raw.knows, raw.base]) {
+      if (vector && typeof vector === 'object' && Object.keys(vector).length > this.limits.maxDevices) {
+        throw new PackageRefused(`文件头列出的设备超过 ${this.limits.maxDevices} 台，已拒绝`)
+      }
+    }
     const parsed = headerLine.safeParse(value)
     if (!parsed.success) throw new PackageRefused(`文件头无效（${parsed.error.issues[0]?.path.join('.') || '格式'}），已拒绝`)
     const header = parsed.data as PackageHeader

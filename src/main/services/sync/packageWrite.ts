@@ -66,6 +66,7 @@ export async function writePackage(store: Store, file: string, options: WritePac
     actor: options.actor,
     createdAt: (options.now ?? new Date()).toISOString(),
     knows: await knowsVector(store, upTo),
+    base: options.receiverKnows,
     ops,
     blobs: located.size,
   }
