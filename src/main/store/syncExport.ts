@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { KnowsVector, SyncOp } from '../../shared/sync'
-import { blobRefs } from '../../shared/syncBlobs'
+import { blobRefOf, blobRefs } from '../../shared/syncBlobs'
+import { type MergeOp, rowState, writtenValue } from '../../shared/syncMerge'
 import type { Store } from './open'
-import { toSyncOp } from './syncLog'
+import { rowOps, toSyncOp } from './syncLog'
 
 // The operations this store holds, for a colleague's package or the team server.
 //
@@ -212,4 +213,32 @@ export async function blobsFor(store: Store, ops: readonly SyncOp[]): Promise<Ma
     if (bytes) blobs.set(sha256, bytes)
   }
   return blobs
+}
+
+/**
+ * Of digests found nowhere, those still needed: named by a head of their field (a value standing,
+ * shown or in conflict) once this store's operations and `incoming` are merged. A photo replaced
+ * since, or whose row a delete saw, is superseded: its old bytes are gone everywhere and no row
+ * will ever hold them. Reads one row's log per missing digest (there are none in the usual case).
+ */
+export async function neededBlobs(store: Store, missing: readonly WantedBlob[], incoming: readonly SyncOp[] = []): Promise<WantedBlob[]> {
+  const needed: WantedBlob[] = []
+  const heads = new Map<string, Set<string>>()
+  for (const want of missing) {
+    const key = `${want.table}\u0000${want.row}\u0000${want.field}`
+    let digests = heads.get(key)
+    if (!digests) {
+      const ops: MergeOp[] = [...(await rowOps(store.db, want.table, want.row))]
+      for (const op of incoming) if (op.table === want.table && op.row === want.row) ops.push({ id: op.id, hlc: op.hlc, op: op.op, field: op.field, value: op.value, pred: op.pred })
+      digests = new Set<string>()
+      for (const head of rowState(ops).fields.get(want.field)?.heads ?? []) {
+        const json = writtenValue(head, want.field)
+        const ref = json === null ? null : blobRefOf(JSON.parse(json) as unknown)
+        if (ref) digests.add(ref.sha256)
+      }
+      heads.set(key, digests)
+    }
+    if (digests.has(want.sha256)) needed.push(want)
+  }
+  return needed
 }

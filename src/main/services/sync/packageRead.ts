@@ -21,6 +21,8 @@ export interface ReadPackage {
   ops: SyncOp[]
   /** The photo bytes the package carried for a digest its operations name. */
   blob(sha256: string): Uint8Array | undefined
+  /** The package carries the bytes of this digest. */
+  carries(sha256: string): boolean
   blobs: number
   /** Removes the photo bytes kept for the merge. */
   dispose(): Promise<void>
@@ -201,6 +203,7 @@ class LineChecker {
       header,
       ops: this.ops,
       blobs: received.size,
+      carries: (sha256) => received.has(sha256),
       blob: (sha256) => (received.has(sha256) ? new Uint8Array(fs.readFileSync(path.join(spool, sha256))) : undefined),
       dispose: () => fs.promises.rm(spool, { recursive: true, force: true }),
     }
