@@ -228,5 +228,7 @@ export interface SyncRunResult {
   pulled: number
   applied: number
   conflicts: number
+  /** Set when the push stopped at operations naming a photo neither the server nor this laptop holds (the pull still ran): what waits and why, in Chinese; also the server's lastError. */
+  pushBlocked?: string
   server: ServerSettingsView
 }
