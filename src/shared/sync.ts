@@ -156,6 +156,17 @@ export interface ServerSettingsView {
   role: 'viewer' | 'editor' | 'admin' | null
 }
 
+/** A row whose operations are held but that cannot be put in place yet (sync_pending): its parent or a photo's bytes have not arrived. */
+export interface PendingRow {
+  table: string
+  rowId: string
+  /** Why, in Chinese (缺少上级记录 …, 缺少照片数据 …). */
+  reason: string
+}
+
+/** How many waiting rows a status or an import lists (the count covers them all). */
+export const PENDING_LISTED = 20
+
 export interface SyncStatus {
   deviceId: string
   actor: string
@@ -166,6 +177,9 @@ export interface SyncStatus {
   peers: SyncPeer[]
   server: ServerSettingsView | null
   openConflicts: number
+  /** Rows waiting to be put in place (their parent or photo not yet received), and the first PENDING_LISTED of them. */
+  pendingRows: number
+  pending: PendingRow[]
 }
 
 export interface ImportSummary {
@@ -177,6 +191,9 @@ export interface ImportSummary {
   conflicts: number
   /** Conflicts this import opened. */
   newConflicts: number
+  /** Rows waiting after the import (all of them), and the first PENDING_LISTED. */
+  pendingRows: number
+  pending: PendingRow[]
   from: { device: string; actor: string; createdAt: string } | null
 }
 

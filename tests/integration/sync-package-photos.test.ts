@@ -3,6 +3,8 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../src/shared/sync'
+import { runCli } from '../../src/main/cli/main'
+import { describeImport } from '../../src/main/cli/commands/changes'
 import { importPackageFile } from '../../src/main/services/sync/packageImport'
 import { writePackage } from '../../src/main/services/sync/packageWrite'
 import { applyOps } from '../../src/main/store/syncApply'
@@ -54,6 +56,28 @@ describe('photos in packages', () => {
     await applyOps(b.store, await opsOf(a.store), { blob: () => undefined })
     expect((b.store.sqlite.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n).toBeGreaterThan(0)
     await expect(write(b, packagePath())).rejects.toThrow(new RegExp(`照片的数据本机没有（照片记录 ${photo.id.slice(0, 8)}`))
+
+    // The waiting row is visible: in the status, after an import, and in the conflicts command's text.
+    const status = (await b.ok('sync.status', {})) as SyncStatus
+    expect(status.pendingRows).toBe(1)
+    expect(status.pending).toEqual([{ table: 'photos', rowId: photo.id, reason: expect.stringContaining('缺少照片数据') as unknown }])
+    const c = await device('王五')
+    await c.ok('buildings.create', { name: '时代广场', districtCode: '210112', lng: 123.5, lat: 41.8 })
+    const fromC = packagePath()
+    await write(c, fromC)
+    const summary = await importPackageFile(b.services.ctx, fromC)
+    expect(summary).toMatchObject({ pendingRows: 1, pending: [{ table: 'photos', rowId: photo.id }] })
+    expect(describeImport(summary)).toContain(`1 条记录待补全（缺少上级记录或照片数据，收到后自动补全）：照片 ${photo.id.slice(0, 8)}：缺少照片数据`)
+    const out: string[] = []
+    const home = process.env.SITE_ATLAS_HOME
+    process.env.SITE_ATLAS_HOME = path.dirname(packagePath())
+    const code = await runCli(['conflicts', '--db', b.store.file], { out: (l) => out.push(l), err: (l) => out.push(l) }).finally(() => {
+      if (home === undefined) delete process.env.SITE_ATLAS_HOME
+      else process.env.SITE_ATLAS_HOME = home
+    })
+    expect(code).toBe(0)
+    expect(out.join('\n')).toContain('没有待处理的冲突')
+    expect(out.join('\n')).toContain(`1 条记录待补全`)
   })
 
   it('refuses to merge a package naming a photo neither it nor this store carries, and writes nothing', async () => {

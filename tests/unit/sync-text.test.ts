@@ -11,7 +11,7 @@ const peer = (over: Partial<SyncPeer>): SyncPeer => ({
 })
 
 const status = (over: Partial<SyncStatus>): SyncStatus => ({
-  deviceId: 'self', actor: '张三', ops: 120, ownOps: 40, peers: [], server: null, openConflicts: 0, ...over,
+  deviceId: 'self', actor: '张三', ops: 120, ownOps: 40, peers: [], server: null, openConflicts: 0, pendingRows: 0, pending: [], ...over,
 })
 
 const server = { url: 'https://s', user: 'zhang', signedIn: true, tokenExpiresAt: null, lastSyncAt: null, lastError: null, role: 'editor' as const }

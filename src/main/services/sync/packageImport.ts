@@ -2,6 +2,7 @@ import { DomainError } from '../../../shared/result'
 import type { ImportSummary, PackageHeader } from '../../../shared/sync'
 import { applyOps } from '../../store/syncApply'
 import { knowsVector, locateBlobs, neededBlobs, wantedBlobs } from '../../store/syncExport'
+import { pendingRows } from '../../store/syncCounts'
 import { recordReceived } from '../../store/syncPeers'
 import { backupBefore } from '../backup/engine'
 import type { ServiceContext } from '../context'
@@ -31,6 +32,7 @@ export async function importPackageFile(ctx: ServiceContext, file: string): Prom
       skipped: result.skipped,
       conflicts: result.conflicts,
       newConflicts: result.newConflicts,
+      ...(await pendingRows(ctx.store)),
       from: { device: header.device, actor: header.actor, createdAt: header.createdAt },
     }
   } finally {
