@@ -102,14 +102,21 @@ export interface ConflictValue {
   hlc: string
   /** What `sync.resolve` takes to keep this value. */
   choice: string
-  /** For 'delete' (deleted / edited), 'rule' (the rule's value), 'duplicate' (the row kept / held). */
-  role?: 'deleted' | 'edited' | 'rule' | 'kept' | 'held'
+  /**
+   * For 'delete' (deleted / restored: a restore standing against a delete / edited: an edit no
+   * delete saw), 'rule' (the rule's value), 'duplicate' (the row kept / held).
+   */
+  role?: 'deleted' | 'restored' | 'edited' | 'rule' | 'kept' | 'held'
 }
 
 export interface SyncConflict {
   table: string
   rowId: string
-  /** The field; 'deletedAt' for deleted vs edited; the rule's fields for duplicates ('unit', 'creditCode' …). */
+  /**
+   * The field; 'deletedAt' for the row's existence (deleted vs edited or restored); the rule's field
+   * for duplicates ('unit', 'creditCode' …). A row has at most one conflict per field and kind (a
+   * field conflict on `unit` and the floor + unit rule's duplicate conflict are listed side by side).
+   */
   field: string
   kind: ConflictKind
   values: ConflictValue[]

@@ -260,7 +260,7 @@ export interface DumpedConflict {
 /** The open conflicts as stored (detectedAt left out: each device notes its own). */
 export function dumpConflicts(store: Store): DumpedConflict[] {
   const rows = store.sqlite
-    .prepare('SELECT table_name AS "table", row_id AS rowId, field, kind, note, "values" AS v FROM sync_conflicts ORDER BY table_name, row_id, field')
+    .prepare('SELECT table_name AS "table", row_id AS rowId, field, kind, note, "values" AS v FROM sync_conflicts ORDER BY table_name, row_id, field, kind')
     .all() as Array<Omit<DumpedConflict, 'values'> & { v: string }>
   return rows.map(({ v, ...rest }) => ({ ...rest, values: JSON.parse(v) as unknown[] }))
 }

@@ -126,6 +126,52 @@ describe('resolving a conflict', () => {
     expect(rowOf(b, 'spaces', second.id)).toMatchObject({ deleted_at: null, area: 260 })
   })
 
+  it('a restore against a delete: listed with both, closed by either pick', async () => {
+    const { id } = await building(a)
+    await exchange(a, b)
+    // 甲 deletes and restores the building; 乙, not knowing, deletes it (later by the clock).
+    await a.ok('buildings.delete', { id })
+    await a.ok('buildings.restore', { id })
+    await b.ok('buildings.delete', { id })
+    await both()
+    const [conflict] = await a.ok('sync.conflicts', {})
+    expect(conflict).toMatchObject({ table: 'buildings', rowId: id, field: 'deletedAt', kind: 'delete' })
+    expect(conflict!.values.map((v) => [v.role, v.choice, v.actor]).sort()).toEqual([
+      ['deleted', 'delete', '乙'],
+      ['restored', 'keep', '甲'],
+    ])
+    expect(await b.ok('sync.conflicts', {})).toEqual(await a.ok('sync.conflicts', {}).then((list) => list.map((c) => ({ ...c, detectedAt: expect.any(String) }))))
+    await a.ok('sync.resolve', { table: 'buildings', rowId: id, field: 'deletedAt', choice: 'keep' })
+    expect(rowOf(a, 'buildings', id).deleted_at).toBeNull()
+    await closesEverywhere()
+  })
+
+  it('a field conflict and a duplicate on the same field: both listed, each resolved by its own choice', async () => {
+    const { id } = await building(a)
+    // 1201 is added first: where both end in one unit, it is the space kept, 1202 the one held out.
+    const other = await a.ok('spaces.create', { buildingId: id, floorLabel: '12', unit: '1201', area: 200, status: 'vacant' })
+    const moved = await a.ok('spaces.create', { buildingId: id, floorLabel: '12', unit: '1202', area: 300, status: 'vacant' })
+    await exchange(a, b)
+    // 甲 moves 1201 to 1203 and 1202 to 1301; 乙, later, moves 1202 to 1203 too.
+    await a.ok('spaces.update', { id: other.id, unit: '1203' })
+    await a.ok('spaces.update', { id: moved.id, unit: '1301' })
+    await b.ok('spaces.update', { id: moved.id, unit: '1203' })
+    await both()
+    const listed = (await a.ok('sync.conflicts', {})).filter((c) => c.rowId === moved.id)
+    expect(listed.map((c) => [c.field, c.kind]).sort()).toEqual([
+      ['unit', 'duplicate'],
+      ['unit', 'field'],
+    ])
+    const field = listed.find((c) => c.kind === 'field')!
+    expect(field.values.map((v) => v.value).sort()).toEqual(['1203', '1301'])
+    // Picking 1301 ends the field conflict, and with it the duplicate (the space left 1203).
+    const choice = field.values.find((v) => v.value === '1301')!.choice
+    await a.ok('sync.resolve', { table: 'spaces', rowId: moved.id, field: 'unit', choice })
+    expect(rowOf(a, 'spaces', moved.id)).toMatchObject({ unit: '1301', deleted_at: null })
+    expect(rowOf(a, 'spaces', other.id)).toMatchObject({ unit: '1203', deleted_at: null })
+    await closesEverywhere()
+  })
+
   it('says so when the conflict is gone or the choice is not one of its values', async () => {
     const { id } = await building(a)
     const gone = await a.call('sync.resolve', { table: 'buildings', rowId: id, field: 'name', choice: 'x' })

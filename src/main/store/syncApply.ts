@@ -8,7 +8,8 @@ import { countConflicts, rebuildConflicts } from './syncConflicts'
 import { Merger, refKey, type RowRef } from './syncMaterialize'
 import { applyLeaseRule, localToday } from './syncRules'
 import { tableInfos } from './syncTables'
-import { validateOps } from './syncValidate'
+import { Pace } from './syncPace'
+import { validateOpsPaced } from './syncValidate'
 import { HLC_KEY } from './writer'
 
 // Merging operations received from another device or the team server into this store
@@ -37,14 +38,15 @@ export interface ApplyResult {
 
 /** Merges `ops` into the store in ONE transaction (all or nothing); an operation already held is skipped. */
 export async function applyOps(store: Store, ops: readonly SyncOp[], options: ApplyOptions): Promise<ApplyResult> {
-  validateOps(ops, tableInfos(store.sqlite), Date.now())
+  const pace = new Pace()
+  await validateOpsPaced(ops, tableInfos(store.sqlite), Date.now(), pace)
   // A whole store's log touches most of the file's pages in one transaction: with SQLite's default
   // 2 MB page cache the transaction spills and rereads pages all along (measured: 5 min for 250,000
   // operations). A larger cache for the merge's duration only.
   const cacheSize = store.sqlite.pragma('cache_size', { simple: true }) as number
   if (ops.length > 10_000) store.sqlite.pragma(`cache_size = ${MERGE_CACHE_KIB}`)
   try {
-    return await merge(store, ops, options)
+    return await merge(store, ops, options, pace)
   } finally {
     store.sqlite.pragma(`cache_size = ${cacheSize}`)
   }
@@ -53,16 +55,19 @@ export async function applyOps(store: Store, ops: readonly SyncOp[], options: Ap
 /** Negative: KiB (256 MB), SQLite's unit for a size rather than a page count. */
 const MERGE_CACHE_KIB = -262_144
 
-async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions): Promise<ApplyResult> {
+async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions, pace: Pace): Promise<ApplyResult> {
   return store.db.transaction().execute(async (trx) => {
     const insert = store.sqlite.prepare(
       `INSERT INTO change_log (hlc, device_id, actor, table_name, row_id, op, field, old_value, new_value, at, op_id, pred)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(op_id) DO NOTHING`,
     )
+    const mergeOptions = { blob: options.blob, today: options.today ?? localToday(), now: new Date().toISOString() }
+    const merger = new Merger(store.sqlite, mergeOptions, pace)
     let applied = 0
     let latest = ''
     const touched = new Map<string, RowRef>()
     for (const op of ops) {
+      await merger.breathe()
       const pred = op.pred.length > 0 ? JSON.stringify(op.pred) : null
       const { changes } = insert.run(op.hlc, op.device, op.actor, op.table, op.row, op.op, op.field, op.old, op.value, op.at, op.id, pred)
       if (changes === 0) continue
@@ -80,7 +85,7 @@ async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions
     const waiting = store.sqlite.prepare('SELECT table_name AS "table", row_id AS rowId FROM sync_pending').all() as RowRef[]
     for (const ref of waiting) touched.set(refKey(ref.table, ref.rowId), ref)
 
-    const merged = mergeTouched(store.sqlite, touched.values(), { blob: options.blob, today: options.today ?? localToday(), now: new Date().toISOString() })
+    const merged = await mergeTouched(store.sqlite, touched.values(), mergeOptions, merger)
     return { applied, skipped: ops.length - applied, rows: merged.rows, conflicts: await countConflicts(trx), newConflicts: merged.opened }
   })
 }
@@ -89,15 +94,15 @@ async function merge(store: Store, ops: readonly SyncOp[], options: ApplyOptions
  * Puts `refs` in place, keeps the rules and rebuilds their conflicts, inside the caller's
  * transaction (applyOps; a resolution re-materializing the row it closed).
  */
-export function mergeTouched(
+export async function mergeTouched(
   sqlite: BetterSqlite3.Database,
   refs: Iterable<RowRef>,
   options: { blob(sha256: string): Uint8Array | undefined; today: string; now: string },
-): { rows: number; opened: number } {
-  const merger = new Merger(sqlite, options)
-  const rows = merger.mergeRows(refs)
+  merger = new Merger(sqlite, options),
+): Promise<{ rows: number; opened: number }> {
+  const rows = await merger.mergeRows(refs)
   for (const ref of merger.touched.values()) if (ref.table === 'spaces') merger.ruleSpaces.add(ref.rowId)
-  const leaseHolds = applyLeaseRule(merger, merger.ruleSpaces)
-  const opened = rebuildConflicts(merger, leaseHolds)
+  const leaseHolds = await applyLeaseRule(merger, merger.ruleSpaces)
+  const opened = await rebuildConflicts(merger, leaseHolds)
   return { rows, opened }
 }

@@ -25,11 +25,22 @@ interface Built {
   note: string | null
 }
 
+/** A row's conflicts are keyed by field and kind (sync_conflicts' primary key). */
+const conflictKey = (field: string, kind: ConflictKind) => `${field}\u0000${kind}`
+
+/** The kind of conflict a choice token belongs to (sync.resolve takes the field and the choice). */
+export function choiceKind(choice: string): ConflictKind {
+  if (choice === CHOICE_DELETE || choice === CHOICE_KEEP) return 'delete'
+  if (choice === CHOICE_RULE) return 'rule'
+  if (choice.startsWith('row:')) return 'duplicate'
+  return 'field'
+}
+
 const parse = (json: string | null): unknown => (json === null ? null : (JSON.parse(json) as unknown))
 const who = (op: HeldOp) => ({ device: op.device, actor: op.actor, at: op.at, hlc: op.hlc })
 
 /** Rebuilds the conflicts of every row the merger touched; returns how many it opened. */
-export function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHold>): number {
+export async function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHold>): Promise<number> {
   const existing = merger.statement('SELECT field, kind, detected_at AS detectedAt FROM sync_conflicts WHERE table_name = ? AND row_id = ?')
   const drop = merger.statement('DELETE FROM sync_conflicts WHERE table_name = ? AND row_id = ?')
   const dropUndecided = merger.statement("DELETE FROM sync_conflicts WHERE table_name = ? AND row_id = ? AND kind != 'duplicate'")
@@ -38,6 +49,7 @@ export function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHo
   )
   let opened = 0
   for (const { table, rowId } of merger.touched.values()) {
+    await merger.breathe()
     const rows = existing.all(table, rowId) as Array<{ field: string; kind: ConflictKind; detectedAt: string }>
     const key = refKey(table, rowId)
     // Most rows a merge touches have no conflict, had none, and need not be read again.
@@ -45,16 +57,16 @@ export function rebuildConflicts(merger: Merger, leaseHolds: Map<string, LeaseHo
     const decided = merger.decided.has(key)
     // A row only looked at (the lease rule's neighbour) keeps the duplicate conflict it had.
     const kept = decided ? [] : rows.filter((r) => r.kind === 'duplicate')
-    const before = new Map(rows.map((r) => [r.field, r.detectedAt]))
+    const before = new Map(rows.map((r) => [conflictKey(r.field, r.kind), r.detectedAt]))
     const built = new Map<string, Built>()
     for (const c of rowConflicts(merger, table, rowId, table === 'spaces' ? leaseHolds.get(rowId) : undefined)) {
-      if (!kept.some((k) => k.field === c.field)) built.set(c.field, c)
+      if (!kept.some((k) => k.field === c.field && k.kind === c.kind)) built.set(conflictKey(c.field, c.kind), c)
     }
     if (rows.length === 0 && built.size === 0) continue
     if (decided) drop.run(table, rowId)
     else dropUndecided.run(table, rowId)
     for (const c of built.values()) {
-      const detectedAt = before.get(c.field)
+      const detectedAt = before.get(conflictKey(c.field, c.kind))
       if (detectedAt === undefined) opened++
       add.run(table, rowId, c.field, c.kind, JSON.stringify(c.values), c.note, detectedAt ?? merger.options.now)
     }
@@ -71,10 +83,17 @@ function rowConflicts(merger: Merger, table: Parameters<Merger['load']>[0], rowI
     const values = s.heads.map((h) => ({ value: parse(writtenValue(h, field)), shown: h === s.winner, ...who(byId.get(h.id)!), choice: h.id }))
     out.push({ field, kind: 'field', values, note: null })
   }
-  if (state.deleteConflict) {
+  const existence = state.fields.get(EXISTENCE_FIELD)
+  if (state.deleteConflict || existence?.conflicted) {
+    // One conflict for the row's existence: the deletions, the restores that stand against them (a
+    // device deleted and restored the row while another deleted it), and the edits no delete saw.
+    const heads = existence?.heads ?? []
+    const deletions = heads.filter((h) => writtenValue(h, EXISTENCE_FIELD) !== null)
+    const restores = heads.filter((h) => writtenValue(h, EXISTENCE_FIELD) === null)
     const values: ConflictValue[] = [
-      ...state.deleteConflict.deletions.map((d) => ({ value: parse(writtenValue(d, EXISTENCE_FIELD)), shown: true, ...who(byId.get(d.id)!), choice: CHOICE_DELETE, role: 'deleted' as const })),
-      ...state.deleteConflict.edits.map(({ field, op }) => ({
+      ...deletions.map((d) => ({ value: parse(writtenValue(d, EXISTENCE_FIELD)), shown: state.deleted, ...who(byId.get(d.id)!), choice: CHOICE_DELETE, role: 'deleted' as const })),
+      ...restores.map((r) => ({ value: null, shown: !state.deleted, ...who(byId.get(r.id)!), choice: CHOICE_KEEP, role: 'restored' as const })),
+      ...(state.deleteConflict?.edits ?? []).map(({ field, op }) => ({
         value: { field, value: parse(writtenValue(op, field)) },
         shown: false,
         ...who(byId.get(op.id)!),
@@ -113,16 +132,15 @@ function rowConflicts(merger: Merger, table: Parameters<Merger['load']>[0], rowI
       { value: hold.keptId, shown: true, ...who(first(hold.keptId)), choice: rowChoice(hold.keptId), role: 'kept' },
       { value: rowId, shown: false, ...who(first(rowId)), choice: rowChoice(rowId), role: 'held' },
     ]
-    const others = out.filter((c) => c.field !== hold.rule.conflictField)
-    out.length = 0
-    out.push(...others, { field: hold.rule.conflictField, kind: 'duplicate', values, note: hold.rule.note })
+    // Filed beside a field conflict on the same field (the key holds the kind): both stay listed.
+    out.push({ field: hold.rule.conflictField, kind: 'duplicate', values, note: hold.rule.note })
   }
   return out
 }
 
 /** The open conflicts, newest first (rowName is for the caller to add). */
 export async function listConflicts(db: Kysely<Database>): Promise<SyncConflict[]> {
-  const rows = await db.selectFrom('syncConflicts').selectAll().orderBy('detectedAt', 'desc').orderBy('tableName').orderBy('rowId').orderBy('field').execute()
+  const rows = await db.selectFrom('syncConflicts').selectAll().orderBy('detectedAt', 'desc').orderBy('tableName').orderBy('rowId').orderBy('field').orderBy('kind').execute()
   return rows.map((r) => ({
     table: r.tableName,
     rowId: r.rowId,

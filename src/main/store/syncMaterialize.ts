@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { compareOps, EXISTENCE_FIELD, type MergeOp, type RowState, rowState, shownValues, writtenValue } from '../../shared/syncMerge'
 import type { LoggedTable } from './schema'
+import { Pace } from './syncPace'
 import { SYNC_TABLE_ORDER, type TableInfo, tableInfos } from './syncTables'
 import { DUPLICATE_RULES, type DuplicateRule } from './syncRules'
 
@@ -77,6 +78,8 @@ export class Merger {
   constructor(
     readonly sqlite: BetterSqlite3.Database,
     readonly options: MergeOptions,
+    /** The caller's pace when it has worked in the same call already (a merge's checks). */
+    private readonly pace = new Pace(),
   ) {
     this.infos = tableInfos(sqlite)
     this.anyHeld = sqlite.prepare("SELECT 1 FROM sync_conflicts WHERE kind = 'duplicate' LIMIT 1").get() !== undefined
@@ -89,6 +92,11 @@ export class Merger {
       this.statements.set(text, s)
     }
     return s
+  }
+
+  /** Lets the event loop turn now and then in a long merge (see syncPace.ts). */
+  breathe(): Promise<void> {
+    return this.pace.breathe()
   }
 
   /** A row's operations and state (cached for the run; `fresh` re-reads after a write logged more). */
@@ -113,7 +121,7 @@ export class Merger {
   }
 
   /** Puts every row in place, parents' tables first; returns how many rows were recomputed. */
-  mergeRows(refs: Iterable<RowRef>): number {
+  async mergeRows(refs: Iterable<RowRef>): Promise<number> {
     const byTable = new Map<LoggedTable, Set<string>>()
     for (const ref of refs) {
       const set = byTable.get(ref.table) ?? new Set<string>()
@@ -130,6 +138,7 @@ export class Merger {
       const visits = new Map<string, number>()
       for (let i = 0; i < queue.length; i++) {
         const rowId = queue[i]!
+        await this.breathe()
         this.putRow(table, rowId)
         count++
         visits.set(rowId, (visits.get(rowId) ?? 0) + 1)
@@ -223,9 +232,10 @@ export class Merger {
     const links = this.virtualLinks(table, rowId, values)
     if (typeof links === 'string') return links
 
-    // The duplicate rules decide whether a live row stays live or is held out.
+    // The duplicate rules decide whether a live row stays live or is held out: the whole group of
+    // rows sharing the key is decided again, so the row kept is a function of the operations held.
     const rule = DUPLICATE_RULES[table]
-    const holdOthers: string[] = []
+    let group: Array<{ id: string; kept: boolean }> = []
     if (rule && !state.deleted) {
       const keyValues = rule.fields.map((f) => {
         const column = info.columns.get(f)!.column
@@ -236,23 +246,26 @@ export class Merger {
         if (decision.keptId !== rowId) {
           deletedAt = createdAt
           this.holds.set(refKey(table, rowId), { rule, keptId: decision.keptId })
-        } else holdOthers.push(...decision.others)
+        }
+        group = decision.others.map((id) => ({ id, kept: id === decision.keptId }))
       }
     }
 
-    // Several statements for one row (others held out, link rows) go back together if one fails; a
-    // single statement fails alone by itself.
-    const several = holdOthers.length > 0 || links !== null
+    // Several statements for one row (the rest of its group, link rows) go back together if one
+    // fails; a single statement fails alone by itself.
+    const several = group.length > 0 || links !== null
     const begin = () => several && this.sqlite.exec('SAVEPOINT sync_row')
     const undo = () => several && this.sqlite.exec('ROLLBACK TO sync_row; RELEASE sync_row')
     begin()
     try {
-      for (const other of holdOthers) {
-        const otherFirst = this.load(table, other).ops.map((o) => o.at).sort()[0]!
-        this.statement(`UPDATE ${info.sqlName} SET deleted_at = ? WHERE id = ?`).run(otherFirst, other)
-        this.holds.set(refKey(table, other), { rule: rule!, keptId: rowId })
-        this.decided.add(refKey(table, other))
-        this.touched.set(refKey(table, other), { table, rowId: other })
+      for (const other of group) {
+        const otherKey = refKey(table, other.id)
+        const otherDeletedAt = other.kept ? null : this.load(table, other.id).ops.map((o) => o.at).sort()[0]!
+        this.statement(`UPDATE ${info.sqlName} SET deleted_at = ? WHERE id = ? AND deleted_at IS NOT ?`).run(otherDeletedAt, other.id, otherDeletedAt)
+        if (other.kept) this.holds.delete(otherKey)
+        else this.holds.set(otherKey, { rule: rule!, keptId: group.find((g) => g.kept)?.id ?? rowId })
+        this.decided.add(otherKey)
+        this.touched.set(otherKey, { table, rowId: other.id })
       }
       if (!current) {
         for (const column of info.columns.values()) {
@@ -352,15 +365,16 @@ export class Merger {
 
   /**
    * The row of a duplicate group that stays live: the one whose first insert is earliest (clock
-   * order), among the rows whose own operations say they are live with this key. A row live in the
-   * table whose operations say otherwise has not been put in place yet: it is, first.
+   * order; tie: row id), among every row whose own operations say it is live with this key, held
+   * out or not. A row whose columns are not its operations' yet (its key moved, it was deleted) is
+   * put in place first, and decides the group it joins by itself.
    */
   private decideDuplicate(info: TableInfo, rule: DuplicateRule, rowId: string, ops: HeldOp[], keyValues: SqlValue[]): { keptId: string; others: string[] } {
-    const where = rule.fields.map((f) => `${info.columns.get(f)!.column} = ?`).join(' AND ')
-    const candidates = (this.statement(`SELECT id FROM ${info.sqlName} WHERE ${where} AND deleted_at IS NULL AND id != ?`).all(...keyValues, rowId) as Array<{ id: string }>).map((r) => r.id)
+    const candidates = this.groupRows(info, rule, rowId, keyValues)
     const live: Array<{ id: string; first: MergeOp }> = [{ id: rowId, first: firstInsert(ops) }]
-    for (const id of candidates) {
+    for (const { id, deletedAt } of candidates) {
       const other = this.load(info.table, id)
+      if (other.ops.length === 0) continue
       const otherValues = shownValues(other.state)
       const sameKey = rule.fields.every((f, i) => {
         const json = otherValues[f]
@@ -368,17 +382,45 @@ export class Merger {
         const v = json === null ? null : (JSON.parse(json) as unknown)
         return sameSql(typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue), keyValues[i]!)
       })
-      if (other.state.deleted || !sameKey) {
+      if (!sameKey || (other.state.deleted && deletedAt === null)) {
         this.putRow(info.table, id)
         continue
       }
+      if (other.state.deleted) continue
       live.push({ id, first: firstInsert(other.ops) })
     }
-    live.sort((a, b) => compareOps(a.first, b.first))
+    live.sort((a, b) => compareOps(a.first, b.first) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     const keptId = live[0]!.id
-    return { keptId, others: live.filter((l) => l.id !== keptId).map((l) => l.id) }
+    return { keptId, others: live.filter((l) => l.id !== rowId).map((l) => l.id) }
   }
 
+  /**
+   * The rows sharing a duplicate key besides `rowId`: the live ones (the key's partial index), and
+   * those held out for a duplicate (a conflict filed, or held this run), whose deleted_at is set.
+   */
+  private groupRows(info: TableInfo, rule: DuplicateRule, rowId: string, keyValues: SqlValue[]): Array<{ id: string; deletedAt: string | null }> {
+    const where = (alias: string) => rule.fields.map((f) => `${alias}${info.columns.get(f)!.column} = ?`).join(' AND ')
+    type Candidate = { id: string; deletedAt: string | null }
+    const rows = this.statement(`SELECT id, deleted_at AS deletedAt FROM ${info.sqlName} WHERE ${where('')} AND deleted_at IS NULL AND id != ?`).all(...keyValues, rowId) as Candidate[]
+    if (!this.anyHeld && this.holds.size === 0) return rows
+    const seen = new Set(rows.map((r) => r.id))
+    const filed = this.statement(
+      `SELECT t.id, t.deleted_at AS deletedAt FROM sync_conflicts c JOIN ${info.sqlName} t ON t.id = c.row_id
+       WHERE c.table_name = ? AND c.kind = 'duplicate' AND ${where('t.')} AND t.id != ?`,
+    ).all(info.table, ...keyValues, rowId) as Candidate[]
+    const heldNow = [...this.holds.keys()].filter((k) => k.startsWith(`${info.table}\u0000`)).map((k) => k.slice(info.table.length + 1))
+    const keyed = this.statement(`SELECT id, deleted_at AS deletedAt FROM ${info.sqlName} WHERE id = ? AND ${where('')}`)
+    for (const id of heldNow) {
+      const row = id === rowId ? undefined : (keyed.get(id, ...keyValues) as Candidate | undefined)
+      if (row) filed.push(row)
+    }
+    for (const r of filed) {
+      if (seen.has(r.id)) continue
+      seen.add(r.id)
+      rows.push(r)
+    }
+    return rows
+  }
 }
 
 function firstInsert(ops: readonly MergeOp[]): MergeOp {

@@ -32,7 +32,7 @@ export async function refreshConflicts(db: Kysely<Database>, trx: Transaction<Da
   if ((rows.length === 0 && held.length === 0) || !sqlite) return
   const now = new Date().toISOString()
   const merger = new Merger(sqlite, { blob: () => undefined, today: localToday(), now })
-  merger.mergeRows([...held, ...rows])
+  await merger.mergeRows([...held, ...rows])
   const spaces = [...merger.touched.values()].filter((r) => r.table === 'spaces').map((r) => r.rowId)
-  rebuildConflicts(merger, applyLeaseRule(merger, spaces))
+  await rebuildConflicts(merger, await applyLeaseRule(merger, spaces))
 }

@@ -46,7 +46,7 @@ function shownStatus(merger: Merger, spaceId: string): string | null {
  * A space under a running lease stays leased: for each space the merge looked at, the status its
  * operations show is put to the lease's verdict when they differ (the conflict records both).
  */
-export function applyLeaseRule(merger: Merger, spaceIds: Iterable<string>): Map<string, LeaseHold> {
+export async function applyLeaseRule(merger: Merger, spaceIds: Iterable<string>): Promise<Map<string, LeaseHold>> {
   const held = new Map<string, LeaseHold>()
   const leasesOf = merger.statement(
     `SELECT l.id, l.start_date AS startDate, l.end_date AS endDate FROM lease_spaces ls JOIN leases l ON l.id = ls.lease_id
@@ -55,6 +55,7 @@ export function applyLeaseRule(merger: Merger, spaceIds: Iterable<string>): Map<
   const rowOf = merger.statement('SELECT status, deleted_at AS deletedAt FROM spaces WHERE id = ?')
   const setStatus = merger.statement('UPDATE spaces SET status = ? WHERE id = ?')
   for (const id of spaceIds) {
+    await merger.breathe()
     const row = rowOf.get(id) as { status: string; deletedAt: string | null } | undefined
     if (!row) continue
     merger.touched.set(`spaces\u0000${id}`, { table: 'spaces', rowId: id })

@@ -3,6 +3,7 @@ import { SYNC_OP_KINDS, type SyncOp } from '../../shared/sync'
 import { EXISTENCE_FIELD } from '../../shared/syncMerge'
 import { decodeHlc } from './hlc'
 import type { LoggedTable } from './schema'
+import type { Pace } from './syncPace'
 import { type TableInfo, writableField } from './syncTables'
 
 // Every operation received is checked before anything is written: one bad operation refuses the
@@ -30,13 +31,23 @@ const refuse = (why: string): never => {
 
 /** Throws DomainError('invalid', '同步数据第 N 条：…') for the first operation that is not well formed. */
 export function validateOps(ops: readonly SyncOp[], infos: Map<LoggedTable, TableInfo>, nowMs: number): void {
+  for (let i = 0; i < ops.length; i++) validateAt(ops, i, infos, nowMs)
+}
+
+/** validateOps letting the event loop turn now and then (a whole store's log takes a while). */
+export async function validateOpsPaced(ops: readonly SyncOp[], infos: Map<LoggedTable, TableInfo>, nowMs: number, pace: Pace): Promise<void> {
   for (let i = 0; i < ops.length; i++) {
-    try {
-      validateOp(ops[i], infos, nowMs)
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error
-      throw new DomainError('invalid', `同步数据第 ${i + 1} 条：${error.message}`)
-    }
+    if (i % 1000 === 0) await pace.breathe()
+    validateAt(ops, i, infos, nowMs)
+  }
+}
+
+function validateAt(ops: readonly SyncOp[], i: number, infos: Map<LoggedTable, TableInfo>, nowMs: number): void {
+  try {
+    validateOp(ops[i], infos, nowMs)
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error
+    throw new DomainError('invalid', `同步数据第 ${i + 1} 条：${error.message}`)
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type pg from 'pg'
 import {
+  type LoginRequest,
   type LoginResponse,
   PROTOCOL_PREFIX,
   type ServerRole,
@@ -25,7 +26,15 @@ export interface AppOptions {
   passwordParams?: ScryptParams
   /** Where unexpected errors are told (stderr by default). */
   log?: (line: string) => void
+  /** Logins checked at once by this instance; more are answered 503 (default MAX_CONCURRENT_LOGINS). */
+  maxConcurrentLogins?: number
 }
+
+/** 4 × 128 MiB of scrypt memory at most, per instance. */
+export const MAX_CONCURRENT_LOGINS = 4
+const LOGIN_RETRY_SECONDS = 2
+/** A login body is a name, a password (≤ 200) and a device id: a few hundred bytes. */
+export const LOGIN_MAX_BODY_BYTES = 4 * 1024
 
 interface Caller {
   user: string
@@ -51,6 +60,9 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
   const params = options.passwordParams ?? PASSWORD_PARAMS
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const addresses = new AddressThrottle()
+  const unknownNames = new AddressThrottle()
+  const maxLogins = options.maxConcurrentLogins ?? MAX_CONCURRENT_LOGINS
+  let activeLogins = 0
   // Compared against when the account does not exist, so a wrong name costs as long as a wrong password.
   const decoy: Promise<PasswordHash> = hashPassword(randomBytes(16).toString('hex'), params)
 
@@ -67,24 +79,46 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
   }
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const parsed = loginRequestSchema.safeParse(await readJson(req))
+    const parsed = loginRequestSchema.safeParse(await readJson(req, LOGIN_MAX_BODY_BYTES))
     if (!parsed.success) throw new HttpError(400, 'invalid', describeIssue(parsed.error))
-    const { user: name, password, device } = parsed.data
+    // Each login holds up to 128 MiB of scrypt memory: a flood of them is turned away, not queued.
+    // Counted once the body is in, so slow senders cannot hold the places.
+    if (activeLogins >= maxLogins) {
+      throw new HttpError(503, 'internal', '服务器繁忙：登录的人太多，请稍后重试', { 'retry-after': String(LOGIN_RETRY_SECONDS) })
+    }
+    activeLogins++
+    try {
+      await checkLogin(req, res, parsed.data)
+    } finally {
+      activeLogins--
+    }
+  }
+
+  async function checkLogin(req: IncomingMessage, res: ServerResponse, request: LoginRequest): Promise<void> {
+    const { user: name, password, device } = request
     const address = req.socket.remoteAddress ?? ''
     const user = await accounts.findUser(pool, name)
-    const wait = Math.max(addresses.waitSeconds(address), user ? waitSeconds(user.failedLogins, user.lastFailedAt) : 0)
+    // Every attempt is counted as failed before the password is checked (cleared when right), so
+    // attempts made in parallel cannot all pass on the same count. Synchronous in memory; row-locked
+    // in the database for an account (every instance); in memory by name for an unknown one, so a
+    // name's being throttled or not does not tell whether the account exists.
+    let wait = addresses.waitSeconds(address)
+    if (wait === 0) addresses.failed(address)
+    if (wait === 0 && !user) {
+      wait = unknownNames.waitSeconds(name)
+      if (wait === 0) unknownNames.failed(name)
+    }
+    if (wait === 0 && user) wait = await accounts.reserveLoginAttempt(pool, user.name, waitSeconds)
     if (wait > 0) {
+      // As long as a checked attempt takes, whoever asks.
+      await verifyPassword(password, await decoy)
       throw new HttpError(401, 'unauthorized', `登录失败次数过多：请 ${wait} 秒后再试`, { 'retry-after': String(wait) })
     }
     const ok = await verifyPassword(password, user?.password ?? (await decoy))
-    if (!user || !ok) {
-      addresses.failed(address)
-      if (user) await accounts.recordFailedLogin(pool, user.name)
-      throw wrongPassword()
-    }
-    if (user.disabled) throw new HttpError(403, 'forbidden', `账号 ${user.name}：已停用，请联系管理员`)
+    if (!user || !ok) throw wrongPassword()
     addresses.succeeded(address)
     await accounts.clearFailedLogins(pool, user.name)
+    if (user.disabled) throw new HttpError(403, 'forbidden', `账号 ${user.name}：已停用，请联系管理员`)
     if (weakerThan(user.password.params, params)) {
       await accounts.rehashPassword(pool, user.name, user.password, await hashPassword(password, params))
     }

@@ -15,13 +15,15 @@ export class HttpError extends Error {
 }
 
 /** `close`: the connection cannot be reused (a declared body left unread would be taken for the next request). */
-export const tooLarge = (close = false) =>
-  new HttpError(413, 'too_large', `请求内容：超过 ${Math.round(SERVER_MAX_BODY_BYTES / 1024 ** 2)} MB 的上限`, close ? { connection: 'close' } : {})
+export const tooLarge = (close = false, limit = SERVER_MAX_BODY_BYTES) =>
+  new HttpError(413, 'too_large', `请求内容：超过 ${describeBytes(limit)} 的上限`, close ? { connection: 'close' } : {})
+
+const describeBytes = (bytes: number) => (bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MB` : `${Math.round(bytes / 1024)} KB`)
 
 /** The request body, refused past `limit` bytes (a declared length is judged before reading any). */
 export function readBody(req: IncomingMessage, limit = SERVER_MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0')
-  if (declared > limit) return Promise.reject(tooLarge(true))
+  if (declared > limit) return Promise.reject(tooLarge(true, limit))
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -32,7 +34,7 @@ export function readBody(req: IncomingMessage, limit = SERVER_MAX_BODY_BYTES): P
       if (size > limit) {
         done = true
         chunks.length = 0
-        reject(tooLarge())
+        reject(tooLarge(false, limit))
         return
       }
       chunks.push(chunk)
@@ -50,10 +52,10 @@ export function readBody(req: IncomingMessage, limit = SERVER_MAX_BODY_BYTES): P
   })
 }
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage, limit = SERVER_MAX_BODY_BYTES): Promise<unknown> {
   const type = String(req.headers['content-type'] ?? '')
   if (!/^application\/json\b/i.test(type)) throw new HttpError(400, 'invalid', '请求内容：应为 JSON（Content-Type: application/json）')
-  const body = await readBody(req)
+  const body = await readBody(req, limit)
   try {
     return JSON.parse(body.toString('utf8')) as unknown
   } catch {

@@ -2,11 +2,13 @@ import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { migrate, SchemaError } from './pg/schema'
 import { DEFAULT_HOST, DEFAULT_PORT, openPool, startTeamServer } from './server'
+import { OPS_USAGE, opsCommand, OpsCommandError } from './opsCommands'
 import { NoTerminalError } from './terminal'
 import { USER_USAGE, userCommand, UserCommandError } from './userCommands'
 
 // npm run server -- --pg postgres://… [--port N] [--host H] [--tls-cert F --tls-key F]
 // npm run server -- --pg postgres://… user add|passwd|role|disable|enable|list …
+// npm run server -- --pg postgres://… ops check|quarantine|quarantined …
 // The team server (issue 13): see the README's "Team server (团队服务器)".
 
 const USAGE = `用法 / usage:
@@ -14,6 +16,8 @@ const USAGE = `用法 / usage:
       提供团队同步服务（默认只听 ${DEFAULT_HOST}:${DEFAULT_PORT}；--host 0.0.0.0 供局域网访问，此时务必配 TLS）
   npm run server -- --pg URL user …
 ${USER_USAGE}
+  npm run server -- --pg URL ops …
+${OPS_USAGE}
   数据库地址也可放在环境变量 SITE_ATLAS_PG 中；其密码可放在 PGPASSWORD 中（不出现在进程列表里）`
 
 class UsageError extends Error {}
@@ -57,7 +61,7 @@ export async function runServerCli(argv: string[]): Promise<number> {
     return 2
   }
   try {
-    if (positionals[0] === 'user') {
+    if (positionals[0] === 'user' || positionals[0] === 'ops') {
       const pool = openPool(pgUrl, err)
       try {
         const client = await pool.connect()
@@ -66,7 +70,8 @@ export async function runServerCli(argv: string[]): Promise<number> {
         } finally {
           client.release()
         }
-        await userCommand(pool, { args: positionals.slice(1), role: values.role, json: values.json, out })
+        if (positionals[0] === 'ops') await opsCommand(pool, { args: positionals.slice(1), json: values.json, out })
+        else await userCommand(pool, { args: positionals.slice(1), role: values.role, json: values.json, out })
       } finally {
         await pool.end()
       }
@@ -79,7 +84,7 @@ export async function runServerCli(argv: string[]): Promise<number> {
       err(`${error.message}\n${USAGE}`)
       return 2
     }
-    if (error instanceof UserCommandError || error instanceof NoTerminalError || error instanceof SchemaError) {
+    if (error instanceof UserCommandError || error instanceof OpsCommandError || error instanceof NoTerminalError || error instanceof SchemaError) {
       err(error.message)
       return 1
     }

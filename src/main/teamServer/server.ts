@@ -17,6 +17,8 @@ export interface TeamServerOptions {
   /** PEM certificate (chain) and key: HTTPS. */
   tls?: { cert: Buffer; key: Buffer }
   passwordParams?: ScryptParams
+  /** Logins checked at once (app.ts MAX_CONCURRENT_LOGINS by default). */
+  maxConcurrentLogins?: number
   log?: (line: string) => void
 }
 
@@ -51,7 +53,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     await pool.end()
     throw error
   }
-  const app = createApp({ pool, serverId, passwordParams: options.passwordParams, log })
+  const app = createApp({ pool, serverId, passwordParams: options.passwordParams, maxConcurrentLogins: options.maxConcurrentLogins, log })
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, app) : http.createServer(app)
   // A slow or stalled client cannot hold a connection (and a body being read) for ever.
   server.headersTimeout = 30_000

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EXISTENCE_FIELD } from '../../shared/syncMerge'
 import { SYNC_OP_KINDS } from '../../shared/sync'
 import { PULL_MAX_OPS, PUSH_MAX_OPS } from '../../shared/syncProtocol'
+import { opProblem } from './opRules'
 
 // What the server accepts, checked before anything is written: a push is refused whole when one of
 // its operations is malformed (names its place: '第 3 条操作：…'). Every string is bounded, and no
@@ -56,17 +57,32 @@ export const syncOpSchema = z
     pred: z.array(text('前序操作', 200), { error: '前序操作：应为列表' }).max(100_000, '前序操作：过多'),
   })
   .superRefine((op, ctx) => {
+    let wrong = false
+    const issue = (message: string) => {
+      wrong = true
+      ctx.addIssue({ code: 'custom', message })
+    }
     const suffix = op.id.startsWith(`${op.hlc}:`) ? op.id.slice(op.hlc.length + 1) : ''
-    if (!/^\d{1,15}$/.test(suffix)) ctx.addIssue({ code: 'custom', message: '操作编号：应为「时钟:序号」' })
+    if (!/^\d{1,15}$/.test(suffix)) issue('操作编号：应为「时钟:序号」')
     if ((op.op === 'delete' || op.op === 'restore') && op.field !== EXISTENCE_FIELD) {
-      ctx.addIssue({ code: 'custom', message: `字段：删除与恢复应写 ${EXISTENCE_FIELD}` })
+      issue(`字段：删除与恢复应写 ${EXISTENCE_FIELD}`)
+    }
+    // Refinements run even when a field failed its own check (its issue is reported first).
+    let value: unknown
+    try {
+      value = op.value === null ? null : (JSON.parse(op.value) as unknown)
+    } catch {
+      return
     }
     if (op.field === null) {
-      const value = op.value === null ? null : (JSON.parse(op.value) as unknown)
       if (op.op !== 'insert' || !value || typeof value !== 'object' || Array.isArray(value)) {
-        ctx.addIssue({ code: 'custom', message: '新值：整行插入应为一个对象' })
+        issue('新值：整行插入应为一个对象')
       }
     }
+    // Well formed: now what a laptop's merge would refuse (opRules.ts).
+    if (wrong) return
+    const problem = opProblem(op)
+    if (problem) issue(problem)
   })
 
 export const pushRequestSchema = z.strictObject({

@@ -10,10 +10,10 @@ import { openForCommand, servicesFor } from '../store'
 
 export const CONFLICTS_USAGE = `conflicts --db FILE [--json]   列出合并后待处理的冲突；--json 输出 [ { "table", "rowId", "field", "values" } ]`
 
-const ROLE_ZH: Record<NonNullable<ConflictValue['role']>, string> = { deleted: '删除', edited: '修改', rule: '规则要求', kept: '保留的记录', held: '另一条记录' }
+const ROLE_ZH: Record<NonNullable<ConflictValue['role']>, string> = { deleted: '删除', restored: '恢复', edited: '修改', rule: '规则要求', kept: '保留的记录', held: '另一条记录' }
 
 function valueText(c: SyncConflict, v: ConflictValue): string {
-  const what = c.kind === 'delete' && v.role === 'deleted' ? '已删除' : c.kind === 'field' ? `「${formatValue(c.table, c.field, v.value)}」` : `「${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}」`
+  const what = c.kind === 'delete' && v.role === 'deleted' ? '已删除' : c.kind === 'delete' && v.role === 'restored' ? '已恢复' : c.kind === 'field' ? `「${formatValue(c.table, c.field, v.value)}」` : `「${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}」`
   const role = v.role && c.kind !== 'field' ? `${ROLE_ZH[v.role]} ` : ''
   return `${role}${what}（${v.actor}，${formatWhen(v.at)}${v.shown ? '，当前显示' : ''}）`
 }

@@ -5,7 +5,7 @@ import type { Store } from '../../store/open'
 import type { LoggedTable } from '../../store/schema'
 import { mergeTouched } from '../../store/syncApply'
 import { localToday } from '../../store/syncRules'
-import { CHOICE_DELETE, CHOICE_KEEP, CHOICE_RULE } from '../../store/syncConflicts'
+import { CHOICE_DELETE, CHOICE_KEEP, CHOICE_RULE, choiceKind } from '../../store/syncConflicts'
 import { rowOps, setPred } from '../../store/syncLog'
 import { SYNC_TABLE_ORDER } from '../../store/syncTables'
 import { type Author, logField, restoreRow, softDeleteRow, type Writer, write } from '../../store/writer'
@@ -20,13 +20,17 @@ const parse = (json: string | null): unknown => (json === null ? null : (JSON.pa
 
 export async function resolveConflict(store: Store, author: Author, input: SyncResolveInput): Promise<SyncConflict[]> {
   await write(store.db, author, async (w) => {
-    const conflict = await w.trx
+    // A row's field may hold a field conflict and a duplicate one side by side: the choice token
+    // says which is meant. A head picked against the lease rule finds the rule's conflict (and is refused).
+    const filed = await w.trx
       .selectFrom('syncConflicts')
       .selectAll()
       .where('tableName', '=', input.table)
       .where('rowId', '=', input.rowId)
       .where('field', '=', input.field)
-      .executeTakeFirst()
+      .execute()
+    const kind = choiceKind(input.choice)
+    const conflict = filed.find((c) => c.kind === kind) ?? (kind === 'field' ? filed.find((c) => c.kind === 'rule') : undefined)
     if (!conflict || !(SYNC_TABLE_ORDER as readonly string[]).includes(conflict.tableName)) {
       throw new DomainError('not_found', '冲突：这条冲突已解决或不存在，请刷新列表', 'field')
     }
@@ -57,7 +61,7 @@ export async function resolveConflict(store: Store, author: Author, input: SyncR
       await existence(w, table, otherId, 'delete', predForRow(otherState))
       touched.push({ table, rowId: otherId })
     }
-    mergeTouched(store.sqlite, touched, { blob: () => undefined, today: localToday(), now: w.now })
+    await mergeTouched(store.sqlite, touched, { blob: () => undefined, today: localToday(), now: w.now })
   })
   return openConflicts(store)
 }

@@ -44,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     "values" TEXT NOT NULL,
     note TEXT,
     detected_at TEXT NOT NULL,
-    PRIMARY KEY (table_name, row_id, field))`.execute(db)
+    PRIMARY KEY (table_name, row_id, field, kind))`.execute(db)
   await sql`CREATE TABLE sync_blobs (sha256 TEXT PRIMARY KEY NOT NULL, bytes BLOB NOT NULL)`.execute(db)
   await sql`CREATE TABLE sync_pending (
     table_name TEXT NOT NULL,

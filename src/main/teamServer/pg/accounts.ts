@@ -102,9 +102,40 @@ export async function listUsers(db: Queryable): Promise<UserListing[]> {
   return rows.map((r) => ({ name: r.name, role: r.role, disabled: r.disabled, createdAt: r.created_at, lastLoginAt: r.last_login_at }))
 }
 
-/** Counts a failed login (across every instance: the count is in the database); the new count. */
-export async function recordFailedLogin(db: Queryable, name: string): Promise<void> {
-  await db.query('UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = now() WHERE name = $1', [name])
+/**
+ * A login attempt on an account, counted as failed BEFORE its password is checked (and cleared when
+ * it succeeds): parallel attempts each see the ones before them, so they cannot all pass the
+ * throttle on the same count. `wait` judges the count as it was; when it says wait (> 0), nothing is
+ * counted and that wait is returned; otherwise 0 (the attempt is reserved). Row-locked: every
+ * instance sees it.
+ */
+export async function reserveLoginAttempt(
+  pool: pg.Pool,
+  name: string,
+  wait: (failures: number, lastFailedAt: Date | null) => number,
+): Promise<number> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    try {
+      const { rows } = await client.query<{ failed_logins: number; last_failed_at: Date | null }>(
+        'SELECT failed_logins, last_failed_at FROM users WHERE name = $1 FOR UPDATE',
+        [name],
+      )
+      const r = rows[0]
+      const seconds = r ? wait(r.failed_logins, r.last_failed_at) : 0
+      if (r && seconds === 0) {
+        await client.query('UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = now() WHERE name = $1', [name])
+      }
+      await client.query('COMMIT')
+      return seconds
+    } catch (error) {
+      await client.query('ROLLBACK')
+      throw error
+    }
+  } finally {
+    client.release()
+  }
 }
 
 export async function clearFailedLogins(db: Queryable, name: string): Promise<void> {

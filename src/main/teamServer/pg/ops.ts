@@ -123,16 +123,20 @@ async function insertOps(client: pg.PoolClient, ops: readonly SyncOp[], user: st
   )
 }
 
-/** merged_rows for every row the operations touch, from every operation held for each (shared/syncMerge.ts). */
-async function recomputeRows(client: pg.PoolClient, touched: readonly SyncOp[]): Promise<void> {
+/**
+ * merged_rows for every row the operations touch, from every operation held for each (shared/syncMerge.ts)
+ * but those quarantined; a row left with none has no merged row.
+ */
+export async function recomputeRows(client: pg.PoolClient, touched: ReadonlyArray<Pick<SyncOp, 'table' | 'row'>>): Promise<void> {
   const keys = new Map<string, { table: string; row: string }>()
   for (const op of touched) keys.set(`${op.table}\u0000${op.row}`, { table: op.table, row: op.row })
-  const tables = [...keys.values()].map((k) => k.table)
-  const rowIds = [...keys.values()].map((k) => k.row)
+  let tables = [...keys.values()].map((k) => k.table)
+  let rowIds = [...keys.values()].map((k) => k.row)
   const { rows } = await client.query<Pick<OpRow, 'op_id' | 'hlc' | 'op' | 'field' | 'new_value' | 'pred' | 'table_name' | 'row_id'>>(
     `SELECT o.op_id, o.hlc, o.op, o.field, o.new_value, o.pred, o.table_name, o.row_id
      FROM ops o JOIN unnest($1::text[], $2::text[]) AS k(table_name, row_id)
-       ON o.table_name = k.table_name AND o.row_id = k.row_id`,
+       ON o.table_name = k.table_name AND o.row_id = k.row_id
+     WHERE o.quarantined_at IS NULL`,
     [tables, rowIds],
   )
   const byRow = new Map<string, MergeOp[]>()
@@ -146,6 +150,17 @@ async function recomputeRows(client: pg.PoolClient, touched: readonly SyncOp[]):
   const deleted: boolean[] = []
   const fields: string[] = []
   const conflicted: string[] = []
+  const gone = [...keys.entries()].filter(([key]) => !byRow.has(key)).map(([, k]) => k)
+  if (gone.length > 0) {
+    await client.query('DELETE FROM merged_rows m USING unnest($1::text[], $2::text[]) AS k(table_name, row_id) WHERE m.table_name = k.table_name AND m.row_id = k.row_id', [
+      gone.map((k) => k.table),
+      gone.map((k) => k.row),
+    ])
+    for (const k of gone) keys.delete(`${k.table}\u0000${k.row}`)
+  }
+  if (keys.size === 0) return
+  tables = [...keys.values()].map((k) => k.table)
+  rowIds = [...keys.values()].map((k) => k.row)
   for (const key of keys.keys()) {
     const state = rowState(byRow.get(key) ?? [])
     const values: Record<string, unknown> = {}
@@ -179,7 +194,7 @@ export async function pullOps(pool: pg.Pool, after: bigint, limit: number, maxBy
     `SELECT ${OP_COLUMNS}, fetched FROM (
        SELECT p.*, sum(p.size) OVER (ORDER BY p.seq) AS running, count(*) OVER () AS fetched
        FROM (SELECT ${OP_COLUMNS}, octet_length(coalesce(new_value, '')) + octet_length(coalesce(old_value, '')) AS size
-             FROM ops WHERE seq > $1 ORDER BY seq LIMIT $2) p
+             FROM ops WHERE seq > $1 AND quarantined_at IS NULL ORDER BY seq LIMIT $2) p
      ) t
      WHERE running - size < $3
      ORDER BY seq`,

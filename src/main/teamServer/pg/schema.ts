@@ -63,6 +63,8 @@ const STEPS: string[][] = [
       PRIMARY KEY (table_name, row_id))`,
     `CREATE INDEX merged_rows_conflicted ON merged_rows (table_name) WHERE cardinality(conflicted_fields) > 0`,
   ],
+  // 2: operations an admin took out of circulation (`ops quarantine`): kept, never served.
+  [`ALTER TABLE ops ADD COLUMN quarantined_at timestamptz`, `ALTER TABLE ops ADD COLUMN quarantined_by text`],
 ]
 
 export const SCHEMA_VERSION = STEPS.length
