@@ -63,6 +63,8 @@ export const PACKAGE_LIMITS = {
   maxBlobs: 100_000,
   /** Wall time to read and merge a package before it is refused. */
   maxSeconds: 600,
+  /** Devices named by a header's vectors (a team's laptops over the years, with room to spare). */
+  maxDevices: 2000,
 } as const
 
 export interface PackageHeader {
@@ -74,6 +76,12 @@ export interface PackageHeader {
   createdAt: string
   /** What the writing store held: lets the receiver send back only what the writer lacks. */
   knows: KnowsVector
+  /**
+   * What the package was filtered by: the receiver's vector as the writer knew it (only operations
+   * past it are in the file); null: every operation. A store that does not hold `base` itself
+   * refuses the package: merging it would leave a gap its own vector then claims is filled.
+   */
+  base: KnowsVector | null
   ops: number
   blobs: number
 }
@@ -155,6 +163,17 @@ export interface ServerSettingsView {
   role: 'viewer' | 'editor' | 'admin' | null
 }
 
+/** A row whose operations are held but that cannot be put in place yet (sync_pending): its parent or a photo's bytes have not arrived. */
+export interface PendingRow {
+  table: string
+  rowId: string
+  /** Why, in Chinese (缺少上级记录 …, 缺少照片数据 …). */
+  reason: string
+}
+
+/** How many waiting rows a status or an import lists (the count covers them all). */
+export const PENDING_LISTED = 20
+
 export interface SyncStatus {
   deviceId: string
   actor: string
@@ -165,6 +184,9 @@ export interface SyncStatus {
   peers: SyncPeer[]
   server: ServerSettingsView | null
   openConflicts: number
+  /** Rows waiting to be put in place (their parent or photo not yet received), and the first PENDING_LISTED of them. */
+  pendingRows: number
+  pending: PendingRow[]
 }
 
 export interface ImportSummary {
@@ -176,6 +198,9 @@ export interface ImportSummary {
   conflicts: number
   /** Conflicts this import opened. */
   newConflicts: number
+  /** Rows waiting after the import (all of them), and the first PENDING_LISTED. */
+  pendingRows: number
+  pending: PendingRow[]
   from: { device: string; actor: string; createdAt: string } | null
 }
 
@@ -227,5 +252,7 @@ export interface SyncRunResult {
   pulled: number
   applied: number
   conflicts: number
+  /** Set when the push stopped at operations naming a photo neither the server nor this laptop holds (the pull still ran): what waits and why, in Chinese; also the server's lastError. */
+  pushBlocked?: string
   server: ServerSettingsView
 }

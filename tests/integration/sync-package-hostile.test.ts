@@ -24,6 +24,7 @@ const header = (over: Partial<PackageHeader> = {}): PackageHeader => ({
   actor: '王五',
   createdAt: '2026-12-02T04:00:00.000Z',
   knows: { [DEVICE]: HLC },
+  base: null,
   ops: 1,
   blobs: 0,
   ...over,

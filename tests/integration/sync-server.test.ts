@@ -12,6 +12,8 @@ import { startServerSyncTimer } from '../../src/main/services/sync/serverTimer'
 import { SERVER_CA_FILE } from '../../src/main/services/sync/serverTrust'
 import { openStore, type Store } from '../../src/main/store/open'
 import { readServerPeer } from '../../src/main/store/syncServer'
+import { applyOps } from '../../src/main/store/syncApply'
+import { opsSince } from '../../src/main/store/syncExport'
 import { runCli } from '../../src/main/cli/main'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { addUser, freePort, killAllServers, startServerChild } from '../helpers/teamServerChild'
@@ -332,6 +334,34 @@ describe('sync with the team server', () => {
       await server.stop()
     }
   }, 240_000)
+
+  it('a push stuck on a photo nobody holds still pulls, and says what waits and why', async () => {
+    const { pgUrl, base, buildingId } = await team()
+    const dir = tempDir('site-atlas-sync-photo-')
+    const [a, b, x] = await Promise.all(['a', 'b', 'x'].map((n) => laptop(n, base, dir)))
+    const server = await startServerChild(pgUrl)
+    try {
+      // x photographs the building; b receives x's operations without the bytes (x never syncs).
+      const image = path.join(dir, '大堂.png')
+      fs.writeFileSync(image, png1x1(10, 200, 10))
+      const picked = await x!.services.registerFile(image)
+      if (!picked.ok) throw new Error('pick')
+      await x!.ok('photos.add', { ownerKind: 'building', ownerId: buildingId, uploadId: picked.value.uploadId, caption: '大堂' })
+      await applyOps(b!.store, await opsSince(x!.store, null), { blob: () => undefined, today: TODAY })
+
+      await signIn(a!, server.url, 'alice')
+      await a!.ok('buildings.update', { id: buildingId, notes: '甲的修改' })
+      await a!.sync()
+      await signIn(b!, server.url, 'bob')
+      const run = await b!.sync()
+      expect(run.pushBlocked).toMatch(/条修改未能上传：服务器缺少 \d+ 张照片，本机也没有/)
+      expect(run.server.lastError).toBe(run.pushBlocked)
+      expect((await b!.ok('buildings.get', { id: buildingId })).building.notes).toBe('甲的修改')
+    } finally {
+      for (const l of [a, b, x]) await l?.close()
+      await server.stop()
+    }
+  }, 120_000)
 
   it('cli sync: the password from SITE_ATLAS_PASSWORD (refused clearly without it), the counts printed', async () => {
     const { pgUrl, base } = await team()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ConflictValue, SyncConflict, SyncPeer, SyncStatus } from '../../src/shared/sync'
 import {
-  choiceLabelOf, choicesShown, conflictFieldLabel, conflictValueText, groupByRow, summarizeStatus,
+  choiceLabelOf, choicesShown, conflictFieldLabel, conflictValueText, groupByRow, pendingTitle, summarizeStatus,
 } from '../../src/renderer/src/features/sync/syncText'
 
 // The sync screens' shaping: what the top bar says, conflicts by row, values in the change log's words.
@@ -11,7 +11,7 @@ const peer = (over: Partial<SyncPeer>): SyncPeer => ({
 })
 
 const status = (over: Partial<SyncStatus>): SyncStatus => ({
-  deviceId: 'self', actor: '张三', ops: 120, ownOps: 40, peers: [], server: null, openConflicts: 0, ...over,
+  deviceId: 'self', actor: '张三', ops: 120, ownOps: 40, peers: [], server: null, openConflicts: 0, pendingRows: 0, pending: [], ...over,
 })
 
 const server = { url: 'https://s', user: 'zhang', signedIn: true, tokenExpiresAt: null, lastSyncAt: null, lastError: null, role: 'editor' as const }
@@ -111,5 +111,15 @@ describe('conflicts as people read them', () => {
     expect([...choicesShown(del)]).toEqual([0, 1])
     const dup = conflict({ kind: 'duplicate', values: [value({ choice: 'a', role: 'kept' }), value({ choice: 'b', role: 'held' })] })
     expect([...choicesShown(dup)].map((i) => choiceLabelOf(dup, dup.values[i]!))).toEqual(['keepRow', 'keepRow'])
+  })
+})
+
+describe('rows waiting to be put in place', () => {
+  it('names each table and parent in Chinese, one a line, and counts those not listed', () => {
+    const listed = [
+      { table: 'spaces', rowId: '1a2b3c4d-0000', reason: '缺少上级记录 buildings:5e6f7a8b-1111' },
+      { table: 'photos', rowId: '9f9f9f9f-2222', reason: '缺少照片数据 abcdef012345' },
+    ]
+    expect(pendingTitle(3, listed)).toBe('空间 1a2b3c4d：缺少上级记录（楼宇 5e6f7a8b）\n照片 9f9f9f9f：缺少照片数据 abcdef012345\n…（共 3 条）')
   })
 })

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { KnowsVector, SyncOp } from '../../shared/sync'
-import { blobRefs } from '../../shared/syncBlobs'
+import { blobRefOf, blobRefs } from '../../shared/syncBlobs'
+import { type MergeOp, rowState, writtenValue } from '../../shared/syncMerge'
 import type { Store } from './open'
-import { toSyncOp } from './syncLog'
+import { rowOps, toSyncOp } from './syncLog'
 
 // The operations this store holds, for a colleague's package or the team server.
 //
@@ -29,17 +30,15 @@ type OpRow = Parameters<typeof toSyncOp>[0]
 const held = <T>(store: Store, read: (sqlite: Sqlite) => T): Promise<T> => store.db.connection().execute(async () => read(store.sqlite))
 
 /**
- * The SQL condition "not known to a store knowing `knows`", with its values: a device it has no
- * stamp from, or a stamp past it. Written out per device (a handful) rather than joined with
- * json_each, which SQLite would parse again for every row of the log.
+ * The SQL condition "not known to a store knowing `knows`": a device it has no stamp from, or a
+ * stamp past it. The vector goes in as ONE JSON parameter, however many devices it names (an OR
+ * per device passes SQLite's expression depth past a thousand, and a crafted package could name
+ * that many); SQLite keeps the parsed JSON between rows, so a lookup per row costs what the ORs did.
+ * Device ids are tokens ([0-9A-Za-z_.:-], checked on the way in), so the quoted path is safe.
  */
 function unknownTo(knows: KnowsVector | null): { sql: string; params: string[] } {
-  const known = Object.entries(knows ?? {})
-  if (known.length === 0) return { sql: '1', params: [] }
-  return {
-    sql: `NOT (${known.map(() => '(device_id = ? AND hlc <= ?)').join(' OR ')})`,
-    params: known.flat(),
-  }
+  if (Object.keys(knows ?? {}).length === 0) return { sql: '1', params: [] }
+  return { sql: `hlc > coalesce(json_extract(?, '$."' || device_id || '"'), '')`, params: [JSON.stringify(knows)] }
 }
 
 /** The seq of the newest operation held (0: none): the end of a consistent read of the log. */
@@ -214,4 +213,32 @@ export async function blobsFor(store: Store, ops: readonly SyncOp[]): Promise<Ma
     if (bytes) blobs.set(sha256, bytes)
   }
   return blobs
+}
+
+/**
+ * Of digests found nowhere, those still needed: named by a head of their field (a value standing,
+ * shown or in conflict) once this store's operations and `incoming` are merged. A photo replaced
+ * since, or whose row a delete saw, is superseded: its old bytes are gone everywhere and no row
+ * will ever hold them. Reads one row's log per missing digest (there are none in the usual case).
+ */
+export async function neededBlobs(store: Store, missing: readonly WantedBlob[], incoming: readonly SyncOp[] = []): Promise<WantedBlob[]> {
+  const needed: WantedBlob[] = []
+  const heads = new Map<string, Set<string>>()
+  for (const want of missing) {
+    const key = `${want.table}\u0000${want.row}\u0000${want.field}`
+    let digests = heads.get(key)
+    if (!digests) {
+      const ops: MergeOp[] = [...(await rowOps(store.db, want.table, want.row))]
+      for (const op of incoming) if (op.table === want.table && op.row === want.row) ops.push({ id: op.id, hlc: op.hlc, op: op.op, field: op.field, value: op.value, pred: op.pred })
+      digests = new Set<string>()
+      for (const head of rowState(ops).fields.get(want.field)?.heads ?? []) {
+        const json = writtenValue(head, want.field)
+        const ref = json === null ? null : blobRefOf(JSON.parse(json) as unknown)
+        if (ref) digests.add(ref.sha256)
+      }
+      heads.set(key, digests)
+    }
+    if (digests.has(want.sha256)) needed.push(want)
+  }
+  return needed
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { formatBytes } from '../../../shared/format'
 import { DomainError } from '../../../shared/result'
 import type { ImportSummary } from '../../../shared/sync'
+import { pendingSummary } from '../../../shared/syncPendingText'
 import { writePackageFor } from '../../services/sync/packageExport'
 import { importPackageFile } from '../../services/sync/packageImport'
 import { CliError, type Output } from '../output'
@@ -17,7 +18,7 @@ export const CHANGES_USAGE = `changes export --db FILE --out FILE [--peer 设备
                               导出修改包（.sitechanges）：默认为本数据文件的全部修改；--peer 只导出该同事设备尚缺的修改
   changes import --db FILE 修改包 [--json]
                               合并同事的修改包（先自动备份；逐字段合并，冲突保留两边的值待人工选择）；
-                              --json 输出 { "applied", "skipped", "conflicts", "newConflicts", "from" }
+                              --json 输出 { "applied", "skipped", "conflicts", "newConflicts", "pendingRows", "pending", "from" }
                               设备编号保存在 $SITE_ATLAS_HOME（默认 ~/.site-atlas）：同一文件的两份拷贝
                               用各自的 SITE_ATLAS_HOME 即为两台设备`
 
@@ -83,5 +84,6 @@ export async function changesCommand(action: string | undefined, file: string | 
 export function describeImport(s: ImportSummary): string {
   const from = s.from ? `来自 ${s.from.actor}（导出于 ${s.from.createdAt}）：` : ''
   const conflicts = s.conflicts === 0 ? '没有待处理的冲突' : `待处理的冲突 ${s.conflicts} 处${s.newConflicts > 0 ? `（本次新增 ${s.newConflicts} 处）` : ''}，请用 conflicts 命令或应用中的“冲突处理”查看`
-  return `${from}合并了 ${s.applied} 条新修改，${s.skipped} 条本机已有；${conflicts}`
+  const pending = s.pendingRows > 0 ? `\n${pendingSummary(s.pendingRows, s.pending)}` : ''
+  return `${from}合并了 ${s.applied} 条新修改，${s.skipped} 条本机已有；${conflicts}${pending}`
 }

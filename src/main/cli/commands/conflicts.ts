@@ -1,6 +1,7 @@
 import { fieldLabel, formatValue, formatWhen, TABLE_ZH } from '../../../shared/changeText'
 import type { HistoryTable } from '../../../shared/history'
-import type { ConflictValue, SyncConflict } from '../../../shared/sync'
+import type { ConflictValue, SyncConflict, SyncStatus } from '../../../shared/sync'
+import { pendingSummary } from '../../../shared/syncPendingText'
 import { CliError, type Output } from '../output'
 import { openForCommand, servicesFor } from '../store'
 
@@ -37,12 +38,15 @@ export async function conflictsCommand(db: string, options: { json: boolean }, o
       output.out(JSON.stringify(conflicts.map(({ table, rowId, field, kind, values, rowName, note }) => ({ table, rowId, field, kind, values, rowName: rowName ?? null, note: note ?? null }))))
       return
     }
-    if (conflicts.length === 0) {
-      output.out('没有待处理的冲突')
-      return
+    // Rows that wait for a parent or a photo are no conflict, but a person must know they are there.
+    const answered = await services.dispatch('sync.status', {})
+    const status = answered.ok ? (answered.value as SyncStatus) : null
+    if (conflicts.length === 0) output.out('没有待处理的冲突')
+    else {
+      output.out(`待处理的冲突 ${conflicts.length} 处：`)
+      for (const c of conflicts) output.out(`  ${describeConflict(c)}`)
     }
-    output.out(`待处理的冲突 ${conflicts.length} 处：`)
-    for (const c of conflicts) output.out(`  ${describeConflict(c)}`)
+    if (status && status.pendingRows > 0) output.out(pendingSummary(status.pendingRows, status.pending))
   } finally {
     await store.close()
   }

@@ -43,6 +43,7 @@ export async function syncCommand(file: string, options: SyncCommandOptions, out
       output.out(`已与 ${result.server.url} 同步（${result.server.user}，${roleName(result.server.role)}）`)
       output.out(`上传 ${pushed} 条修改；下载 ${pulled} 条，其中新合并 ${applied} 条；待处理冲突 ${conflicts} 个`)
     }
+    if (result.pushBlocked) output.err(result.pushBlocked)
     await services.shutdown()
     return 0
   } catch (error) {

@@ -44,13 +44,16 @@ const jsonText = z
     }
   }, 'not JSON')
 
+const knowsVector = z.record(deviceToken, hlc).refine((v) => Object.keys(v).length <= PACKAGE_LIMITS.maxDevices, `最多 ${PACKAGE_LIMITS.maxDevices} 台设备`)
+
 export const headerLine = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
   version: z.number().int().min(1),
   device: deviceToken,
   actor: personName,
   createdAt: instant,
-  knows: z.record(deviceToken, hlc).refine((v) => Object.keys(v).length <= 10_000),
+  knows: knowsVector,
+  base: knowsVector.nullable(),
   ops: z.number().int().min(0).max(PACKAGE_LIMITS.maxOps),
   blobs: z.number().int().min(0).max(PACKAGE_LIMITS.maxBlobs),
 })

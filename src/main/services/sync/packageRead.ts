@@ -21,6 +21,8 @@ export interface ReadPackage {
   ops: SyncOp[]
   /** The photo bytes the package carried for a digest its operations name. */
   blob(sha256: string): Uint8Array | undefined
+  /** The package carries the bytes of this digest. */
+  carries(sha256: string): boolean
   blobs: number
   /** Removes the photo bytes kept for the merge. */
   dispose(): Promise<void>
@@ -143,6 +145,11 @@ class LineChecker {
     if (typeof raw.version === 'number' && raw.version > PACKAGE_VERSION) {
       throw new PackageRefused(`由更新版本的 Site Atlas 导出（格式版本 ${raw.version}，本软件读取版本 ${PACKAGE_VERSION}），请先升级本软件`)
     }
+    for (const vector of [raw.knows, raw.base]) {
+      if (vector && typeof vector === 'object' && Object.keys(vector).length > this.limits.maxDevices) {
+        throw new PackageRefused(`文件头列出的设备超过 ${this.limits.maxDevices} 台，已拒绝`)
+      }
+    }
     const parsed = headerLine.safeParse(value)
     if (!parsed.success) throw new PackageRefused(`文件头无效（${parsed.error.issues[0]?.path.join('.') || '格式'}），已拒绝`)
     const header = parsed.data as PackageHeader
@@ -196,6 +203,7 @@ class LineChecker {
       header,
       ops: this.ops,
       blobs: received.size,
+      carries: (sha256) => received.has(sha256),
       blob: (sha256) => (received.has(sha256) ? new Uint8Array(fs.readFileSync(path.join(spool, sha256))) : undefined),
       dispose: () => fs.promises.rm(spool, { recursive: true, force: true }),
     }

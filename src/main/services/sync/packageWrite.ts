@@ -4,12 +4,15 @@ import zlib from 'node:zlib'
 import { DomainError } from '../../../shared/result'
 import { type KnowsVector, PACKAGE_FORMAT, PACKAGE_LIMITS, PACKAGE_VERSION, type PackageHeader } from '../../../shared/sync'
 import type { Store } from '../../store/open'
-import { countOpsSince, knowsVector, locateBlobs, logEnd, opPagesSince, readBlob, wantedBlobsSince } from '../../store/syncExport'
+import { countOpsSince, knowsVector, locateBlobs, logEnd, neededBlobs, opPagesSince, readBlob, wantedBlobsSince } from '../../store/syncExport'
 
 // Writing a sync package (shared/sync.ts): gzip JSON lines, header first with the exact counts
 // that follow, so a reader can tell a whole package from a cut one. Everything is read up to the
 // log's end at the start (the log only grows), a page at a time, and written as it is read: the
 // memory it takes does not grow with the log. Written to <file>.part and renamed when whole.
+
+/** The photo columns as people name them. */
+export const BLOB_FIELD_ZH: Record<string, string> = { bytes: '照片', thumbnail: '缩略图', original: '原图' }
 
 export interface WritePackageOptions {
   device: string
@@ -55,7 +58,19 @@ export async function writePackage(store: Store, file: string, options: WritePac
   if (ops > PACKAGE_LIMITS.maxOps) {
     throw new DomainError('invalid', `修改包：共 ${ops} 条修改，超过一个修改包的上限 ${PACKAGE_LIMITS.maxOps} 条；请改用团队服务器同步`)
   }
-  const located = await locateBlobs(store, await wantedBlobsSince(store, options.receiverKnows, upTo))
+  const wanted = await wantedBlobsSince(store, options.receiverKnows, upTo)
+  const located = await locateBlobs(store, wanted)
+  // A photo the operations need but this store lacks is refused, not left out: the receiver's row
+  // would wait for it forever (and the server, asked, would refuse every push after it).
+  const missing = await neededBlobs(store, wanted.filter((w) => !located.has(w.sha256)))
+  if (missing.length > 0) {
+    const first = missing[0]!
+    throw new DomainError(
+      'invalid',
+      `修改包：${missing.length} 张照片的数据本机没有（照片记录 ${first.row.slice(0, 8)} 的${BLOB_FIELD_ZH[first.field] ?? first.field}），无法导出；` +
+        '这些照片来自其他同事的修改，本机仍在等待，请先导入含有这些照片的修改包',
+    )
+  }
   if (located.size > PACKAGE_LIMITS.maxBlobs) {
     throw new DomainError('invalid', `修改包：共 ${located.size} 张照片，超过一个修改包的上限 ${PACKAGE_LIMITS.maxBlobs} 张；请改用团队服务器同步`)
   }
@@ -66,6 +81,7 @@ export async function writePackage(store: Store, file: string, options: WritePac
     actor: options.actor,
     createdAt: (options.now ?? new Date()).toISOString(),
     knows: await knowsVector(store, upTo),
+    base: options.receiverKnows,
     ops,
     blobs: located.size,
   }

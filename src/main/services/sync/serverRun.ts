@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/result'
 import { writtenFields, writtenValue } from '../../../shared/syncMerge'
 import type { Store } from '../../store/open'
 import { applyOps } from '../../store/syncApply'
-import { blobsFor, opsAfterSeq } from '../../store/syncExport'
+import { blobsFor, countOpsSince, opsAfterSeq } from '../../store/syncExport'
 import {
   clearToken,
   openConflictCount,
@@ -83,7 +83,8 @@ async function syncOnce(ctx: ServiceContext, options: ServerRunOptions): Promise
       session = await signedIn(ctx, (await readServerPeer(store))!, options)
       outcome = await exchange(ctx, session, options)
     }
-    await patchServerSettings(store, { lastSyncAt: new Date().toISOString(), lastError: null })
+    // A push stuck on a missing photo still pulled: the run counts, and says what did not go out.
+    await patchServerSettings(store, { lastSyncAt: new Date().toISOString(), lastError: outcome.pushBlocked ?? null })
     const after = (await readServerPeer(store))!
     return { ...outcome, server: serverView(after.settings, device) }
   } catch (error) {
@@ -133,25 +134,45 @@ export async function signIn(ctx: ServiceContext, url: string, user: string, pas
 
 async function exchange(ctx: ServiceContext, session: Session, options: ServerRunOptions): Promise<Omit<SyncRunResult, 'server'>> {
   // A viewer only pulls: its own edits stay on this laptop.
-  const pushed = session.role === 'viewer' ? 0 : await pushAll(ctx.store, session.client, options)
+  const push = session.role === 'viewer' ? { accepted: 0, blocked: null } : await pushAll(ctx.store, session.client, options)
   const pulled = await pullAll(ctx.store, session.client, options)
-  return { pushed, ...pulled }
+  return { pushed: push.accepted, ...pulled, ...(push.blocked ? { pushBlocked: push.blocked } : {}) }
 }
 
-async function pushAll(store: Store, client: ServerClient, options: ServerRunOptions): Promise<number> {
+/** The server wants photos for a page that neither it nor this store holds: the page cannot go. */
+class MissingPhotos extends Error {
+  constructor(readonly digests: readonly string[]) {
+    super('missing photos')
+  }
+}
+
+/**
+ * Pushes the pages after pushed_seq. A page stuck on a missing photo stops the push (pushed_seq
+ * cannot pass it) but not the run: the pull goes on, and `blocked` says what waits and why.
+ */
+async function pushAll(store: Store, client: ServerClient, options: ServerRunOptions): Promise<{ accepted: number; blocked: string | null }> {
   let accepted = 0
   let sent = 0
   let seq = (await readServerPeer(store))?.pushedSeq ?? 0
   for (;;) {
     const { ops, lastSeq } = await opsAfterSeq(store, seq, options.pushLimit ?? PUSH_MAX_OPS)
     if (ops.length === 0) break
-    accepted += await pushPage(store, client, ops)
+    try {
+      accepted += await pushPage(store, client, ops)
+    } catch (error) {
+      if (!(error instanceof MissingPhotos)) throw error
+      const waiting = await countOpsSince(store, null, undefined, seq)
+      return {
+        accepted,
+        blocked: `${waiting} 条修改未能上传：服务器缺少 ${error.digests.length} 张照片，本机也没有；已下载服务器上的修改，请从拍摄这些照片的同事处导入含照片的修改包`,
+      }
+    }
     await savePushedSeq(store, lastSeq, new Date().toISOString())
     seq = lastSeq
     sent += ops.length
     options.onPage?.('push', sent)
   }
-  return accepted
+  return { accepted, blocked: null }
 }
 
 /** One page pushed (in parts when its JSON would pass the server's body limit); answers the operations new to the server. */
@@ -173,9 +194,7 @@ async function pushPage(store: Store, client: ServerClient, ops: readonly SyncOp
     answer = await client.push(ops)
     accepted += answer.accepted
     const lacking = answer.missingBlobs.filter((d) => !held.has(d))
-    if (answer.accepted + answer.duplicates < ops.length) {
-      throw new ServerCallError('refused', `服务器缺少 ${lacking.length || answer.missingBlobs.length} 张照片，本机也没有，无法上传引用它们的修改`)
-    }
+    if (answer.accepted + answer.duplicates < ops.length) throw new MissingPhotos(lacking.length > 0 ? lacking : answer.missingBlobs)
   }
   return accepted
 }

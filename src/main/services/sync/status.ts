@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../../shared/sync'
-import { countOpenConflicts, logCounts } from '../../store/syncCounts'
+import { countOpenConflicts, logCounts, pendingRows } from '../../store/syncCounts'
 import { listPeers } from '../../store/syncPeers'
 import { readServerView } from '../../store/syncServer'
 import type { ServiceContext } from '../context'
@@ -16,5 +16,6 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatus> {
     peers: await listPeers(ctx.store),
     server: await readServerView(ctx.store, ctx.author.deviceId),
     openConflicts: await countOpenConflicts(ctx.store),
+    ...(await pendingRows(ctx.store)),
   }
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { PACKAGE_EXTENSION } from '../../../../shared/sync'
 import { localTime } from '../backup/backupText'
 import { useImportPackage, useUploadPackage } from './mutations'
+import { pendingTitle } from './syncText'
 
 /**
  * 导入同事的修改…: the file is handed to the host (progress while it uploads), merged (busy while
@@ -65,6 +66,11 @@ export function ImportPackage() {
           <div className="sync-import__line sync-muted">
             {s.from && <span>{t('import.from', { actor: s.from.actor, when: localTime(s.from.createdAt) })}</span>}
             {s.skipped > 0 && <span>{t('import.skipped', { count: s.skipped })}</span>}
+            {s.pendingRows > 0 && (
+              <span className="sync-import__pending" data-sync-import-pending={s.pendingRows} title={pendingTitle(s.pendingRows, s.pending)}>
+                {t('import.pending', { count: s.pendingRows })}
+              </span>
+            )}
           </div>
         </div>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { SyncStatus } from '../../../../shared/sync'
+import { pendingRowText } from '../../../../shared/syncPendingText'
 import { ErrorMessage, Facts, Loading, PageHeader } from '../../components/Page'
 import { ExportPackageDialog } from './ExportPackageDialog'
 import { ImportPackage } from './ImportPackage'
@@ -73,8 +74,20 @@ function DeviceCard({ status }: { status: SyncStatus }) {
               t('device.none')
             ),
           ],
+          [t('device.pending'), status.pendingRows > 0 ? number(status.pendingRows) : t('device.none')],
         ]}
       />
+      {status.pendingRows > 0 && (
+        <div className="sync-pending" data-sync-pending-list>
+          <p className="field__hint">{t('device.pendingHint')}</p>
+          <ul>
+            {status.pending.map((p) => (
+              <li key={`${p.table}:${p.rowId}`}>{pendingRowText(p)}</li>
+            ))}
+            {status.pendingRows > status.pending.length && <li>{t('device.pendingMore', { count: status.pendingRows - status.pending.length })}</li>}
+          </ul>
+        </div>
+      )}
     </section>
   )
 }

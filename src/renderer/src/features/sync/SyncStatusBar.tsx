@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useStatusFollowsWrites, useSyncStatus } from './queries'
-import { agoText, summarizeStatus } from './syncText'
+import { agoText, pendingTitle, summarizeStatus } from './syncText'
 import { useNow } from './useNow'
 import './syncBar.css'
 
@@ -32,6 +32,11 @@ export function SyncStatusBar() {
         {s.waiting !== null && s.waiting > 0 && (
           <span className="sync-bar__waiting" data-sync-waiting={s.waiting}>
             {t('bar.waiting', { count: s.waiting, n: s.waiting.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') })}
+          </span>
+        )}
+        {status.data.pendingRows > 0 && (
+          <span className="sync-bar__warn" data-sync-pending={status.data.pendingRows} title={pendingTitle(status.data.pendingRows, status.data.pending)}>
+            {t('bar.pending', { count: status.data.pendingRows })}
           </span>
         )}
         {s.server === 'signedOut' && <span className="sync-bar__warn">{t('bar.signedOut')}</span>}

@@ -7,12 +7,15 @@ export const messages = {
     bar: {
       label: '同步状态', waiting: '待发出 {{n}}', conflicts: '{{count}} 个冲突', last: '上次同步 {{when}}', never: '从未同步',
       signedOut: '未登录服务器', failing: '服务器未连接', unavailable: '同步状态不可用',
+      pending: '{{count}} 条记录待补全',
     },
     title: '协作与同步',
     subtitle: '与同事交换修改，或通过团队服务器同步；两边改了同一处时在“冲突处理”中选定',
     device: {
       title: '本机', actor: '署名', id: '设备编号', ops: '持有的修改', ownOps: '本机所做的修改', count: '{{n}} 条',
       conflicts: '待处理冲突', review: '去处理', none: '无',
+      pending: '待补全的记录', pendingHint: '已收到这些记录的修改，但还缺少上级记录或照片数据；收到后自动补全',
+      pendingMore: '另有 {{count}} 条',
     },
     server: {
       title: '团队服务器',
@@ -48,6 +51,7 @@ export const messages = {
       button: '导入同事的修改…', hint: '选择同事发来的 .sitechanges 文件。', uploading: '正在读取文件… {{percent}}%', merging: '正在合并修改…',
       summary: '{{applied}} 条新修改，{{conflicts}} 个冲突', from: '来自 {{actor}}，{{when}} 导出', skipped: '另有 {{count}} 条本机已有，已跳过。',
       newConflicts: '其中 {{count}} 个是这次导入产生的。', review: '去处理冲突', allMerged: '全部合并，没有冲突。',
+      pending: '{{count}} 条记录待补全（缺少上级记录或照片数据）。',
     },
     conflicts: {
       title: '冲突处理',
@@ -67,12 +71,15 @@ export const messages = {
     bar: {
       label: 'Sync status', waiting: '{{n}} to send', conflicts: '{{count}} conflicts', last: 'Last sync {{when}}', never: 'Never synced',
       signedOut: 'Not signed in', failing: 'Server unreachable', unavailable: 'Sync status unavailable',
+      pending: '{{count}} records incomplete',
     },
     title: 'Sync and colleagues',
     subtitle: 'Exchange changes with colleagues or through the team server; where both sides changed the same thing, pick under Conflicts',
     device: {
       title: 'This computer', actor: 'Signed as', id: 'Device id', ops: 'Changes held', ownOps: 'Changes made here', count: '{{n}}',
       conflicts: 'Open conflicts', review: 'Review', none: 'None',
+      pending: 'Incomplete records', pendingHint: 'Their changes arrived, but a parent record or photo data has not yet; they complete themselves when it does',
+      pendingMore: '{{count}} more',
     },
     server: {
       title: 'Team server',
@@ -108,6 +115,7 @@ export const messages = {
       button: 'Import a colleague’s changes…', hint: 'Choose the .sitechanges file a colleague sent.', uploading: 'Reading the file… {{percent}}%', merging: 'Merging the changes…',
       summary: '{{applied}} new changes, {{conflicts}} conflicts', from: 'From {{actor}}, exported {{when}}', skipped: '{{count}} more were already here and were skipped.',
       newConflicts: '{{count}} of them came with this import.', review: 'Settle the conflicts', allMerged: 'All merged, no conflicts.',
+      pending: '{{count}} records are incomplete (a parent record or photo data is missing).',
     },
     conflicts: {
       title: 'Conflicts',

@@ -1,7 +1,8 @@
 import { fieldLabel, formatValue, TABLE_ZH } from '../../../../shared/changeText'
 import type { HistoryTable } from '../../../../shared/history'
 import { localTime, relativeTime } from '../backup/backupText'
-import type { ConflictValue, SyncConflict, SyncPeer, SyncStatus } from '../../../../shared/sync'
+import type { ConflictValue, PendingRow, SyncConflict, SyncPeer, SyncStatus } from '../../../../shared/sync'
+import { pendingRowText } from '../../../../shared/syncPendingText'
 
 // The sync screens' pure shaping: the status bar's few facts, conflicts grouped by row, a conflict's
 // values in the words of the change log (shared/changeText.ts), and which value carries which button.
@@ -47,6 +48,13 @@ export function summarizeStatus(status: SyncStatus): StatusSummary {
     server: 'none',
     serverError: null,
   }
+}
+
+/** The waiting rows' reasons, one a line, for a tooltip ('空间 1a2b3c4d：缺少上级记录（楼宇 5e6f7a8b）'). */
+export function pendingTitle(count: number, listed: readonly PendingRow[]): string {
+  const lines = listed.map(pendingRowText)
+  if (count > listed.length) lines.push(`…（共 ${count} 条）`)
+  return lines.join('\n')
 }
 
 /**
