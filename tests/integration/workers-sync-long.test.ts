@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { describe, expect, it, vi } from 'vitest'
-import { PACKAGE_FORMAT, PACKAGE_VERSION, type SyncOp } from '../../src/shared/sync'
+import { PACKAGE_FORMAT, PACKAGE_VERSION, type SyncOp, type PackageHeader } from '../../src/shared/sync'
 import { encodeHlc } from '../../src/main/store/hlc'
 import { runtimePerTest } from '../helpers/runtime'
 
@@ -30,7 +30,7 @@ function packageOf(template: Array<Omit<SyncOp, 'pred'>>, file: string): number 
   }
   // What the writing store held: its own operations up to the last.
   const knows = { [COLLEAGUE]: ops.at(-1)!.hlc }
-  const header = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, device: COLLEAGUE, actor: '同事', createdAt: new Date().toISOString(), knows, ops: ops.length, blobs: 0 }
+  const header = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, device: COLLEAGUE, actor: '同事', createdAt: new Date().toISOString(), knows, base: null, ops: ops.length, blobs: 0 } satisfies PackageHeader
   const lines = [header, ...ops].map((line) => JSON.stringify(line)).join('\n') + '\n'
   fs.writeFileSync(file, zlib.gzipSync(lines))
   return ops.length
